@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what mizan needs to build and test on Debian (run as root, or with sudo available).
+set -euo pipefail
+pkgs=(build-essential pkg-config libsqlite3-dev sqlite3 libstemmer-dev libutf8proc-dev libjansson-dev
+      libxml2-dev libigraph-dev libgsl-dev libcmocka-dev libmicrohttpd-dev python3)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi

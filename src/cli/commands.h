@@ -1,0 +1,38 @@
+/*
+ * commands.h — the subcommands of the mizan program.  Each takes its own argv (argv[0] is the
+ * subcommand's name) and returns the process exit status: 0 success, 1 usage error, 2 some
+ * input could not be read (reported on standard error, the rest was processed).
+ */
+#ifndef MZ_COMMANDS_H
+#define MZ_COMMANDS_H
+
+#include "../../include/mizan.h"
+
+int mz_cmd_code(int argc, char **argv);
+int mz_cmd_dict(int argc, char **argv);
+int mz_cmd_ingest(int argc, char **argv);
+int mz_cmd_events(int argc, char **argv);
+int mz_cmd_dyad(int argc, char **argv);
+int mz_cmd_network(int argc, char **argv);
+int mz_cmd_profile(int argc, char **argv);
+int mz_cmd_watch(int argc, char **argv);
+
+/* Dictionary options shared by the commands that code text. */
+typedef struct mz_dict_opts {
+    const char *files[64];
+    mz_dict_kind kinds[64];
+    int n;
+    int no_builtin;
+} mz_dict_opts;
+
+/* Adds a dictionary file given by --actors/--agents/--verbs/--discards; returns -1 when full. */
+int mz_dict_opts_add(mz_dict_opts *o, mz_dict_kind kind, const char *path);
+
+/* Builds and compiles an engine from the built-in dictionaries (unless no_builtin) and the
+ * given files; prints the error and returns NULL on failure. */
+mz_engine *mz_cli_engine(const mz_dict_opts *o);
+
+/* Prints "file:line: message" (or "file: message") for an error on standard error. */
+void mz_cli_report(const mz_error *err);
+
+#endif

@@ -1,0 +1,45 @@
+/* engine_opts.c — building the engine from command-line dictionary options; see commands.h. */
+#include <stdio.h>
+
+#include "commands.h"
+
+int mz_dict_opts_add(mz_dict_opts *o, mz_dict_kind kind, const char *path)
+{
+    if (o->n >= (int)(sizeof o->files / sizeof o->files[0]))
+        return -1;
+    o->files[o->n] = path;
+    o->kinds[o->n] = kind;
+    o->n++;
+    return 0;
+}
+
+void mz_cli_report(const mz_error *err)
+{
+    if (err->file[0] && err->line > 0)
+        fprintf(stderr, "%s:%ld: %s\n", err->file, err->line, err->message);
+    else if (err->file[0])
+        fprintf(stderr, "%s: %s\n", err->file, err->message);
+    else
+        fprintf(stderr, "mizan: %s\n", err->message);
+}
+
+mz_engine *mz_cli_engine(const mz_dict_opts *o)
+{
+    mz_error err = {0};
+    mz_engine *e = mz_engine_new();
+    if (!e) {
+        fprintf(stderr, "mizan: cannot create the engine (out of memory)\n");
+        return NULL;
+    }
+    mz_status st = o && o->no_builtin ? MZ_OK : mz_engine_load_builtin(e, &err);
+    for (int i = 0; o && i < o->n && st == MZ_OK; i++)
+        st = mz_engine_load_file(e, o->kinds[i], o->files[i], &err);
+    if (st == MZ_OK)
+        st = mz_engine_compile(e, &err);
+    if (st != MZ_OK) {
+        mz_cli_report(&err);
+        mz_engine_free(e);
+        return NULL;
+    }
+    return e;
+}

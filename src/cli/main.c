@@ -1,0 +1,54 @@
+/*
+ * main.c — the mizan program: dispatches to a subcommand (commands.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} command;
+
+static const command commands[] = {
+    {"code", mz_cmd_code, "code documents into CAMEO events (JSON Lines or TSV)"},
+    {"dict", mz_cmd_dict, "check dictionaries, print their statistics"},
+    {"ingest", mz_cmd_ingest, "code documents and store them in an SQLite database"},
+    {"events", mz_cmd_events, "query stored events"},
+    {"dyad", mz_cmd_dyad, "time series of a pair of actors"},
+    {"network", mz_cmd_network, "signed network of actors and its blocs"},
+    {"profile", mz_cmd_profile, "what two actors give each other"},
+    {"watch", mz_cmd_watch, "change points in cooperation series"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: mizan COMMAND [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\n'mizan COMMAND --help' describes each command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 1;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("mizan %s\n", MIZAN_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "mizan: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 1;
+}

@@ -1,0 +1,242 @@
+/*
+ * actors.c — from mentions to actors and groups.
+ *
+ * Adjacent actor, adjective and agent mentions form one actor:
+ *   English  Russian army, Russia's army, the army of Russia, Russian President Vladimir Putin
+ *   Arabic   الجيش الروسي (agent + adjective), جيش كوريا الشمالية (agent + country, construct),
+ *            الرئيس الروسي فلاديمير بوتين, وزير خارجية روسيا سيرغي لافروف
+ * A person's own code (RUSGOV) wins; otherwise the country's code takes the agent's role
+ * (RUS + MIL).  Two different countries never join: in Arabic VSO the subject and object stand
+ * side by side (زودت كوريا الشمالية روسيا).  An adjective alone is no actor.
+ *
+ * Actors joined by "and", commas or Arabic و form a group; a verb's source or target is a group,
+ * and an event is coded for each member.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+
+/* The country part of an actor code: "IGOUNO" → "UNO", "RUSGOV" → "RUS". */
+static void country_of(const char *code, char *out)
+{
+    size_t n = strlen(code);
+    if (n >= 6 && strncmp(code, "IGO", 3) == 0)
+        code += 3, n -= 3;
+    size_t k = n < 3 ? n : 3;
+    memcpy(out, code, k);
+    out[k] = '\0';
+}
+
+/* Length of the base of a code (country or IGO + organisation): RUSGOV → 3, IGOUNO → 6. */
+static size_t base_len(const char *code)
+{
+    size_t n = strlen(code);
+    if (n >= 6 && strncmp(code, "IGO", 3) == 0)
+        return 6;
+    return n < 3 ? n : 3;
+}
+
+static const char *mention_code(const mz_coder *c, const mz_mention *m)
+{
+    return mz_pool_str(c->e, m->value);
+}
+
+/* A run of mentions being joined into one actor. */
+typedef struct run {
+    int first, n;
+    int has_actor, has_agent;
+    char country[8];
+} run;
+
+static int is_glue_en(const mz_coder *c, uint32_t i)
+{
+    return mz_tok_is(c, i, "'s") || mz_tok_is(c, i, "the") || mz_marker_at(c, i) == MZ_M_OF;
+}
+
+/* Whether tokens between the run and m allow joining. */
+static int glued(const mz_coder *c, const run *r, const mz_mention *m)
+{
+    const mz_mention *last = &c->mv[r->first + r->n - 1];
+    if (m->b == last->e)
+        return 1;
+    if (c->arabic || m->b > last->e + 2)
+        return 0;
+    for (uint32_t i = last->e; i < m->b; i++)
+        if (!is_glue_en(c, i))
+            return 0;
+    return 1;
+}
+
+/* Whether mention m may join the run (see the file comment for the patterns). */
+static int joins(const mz_coder *c, const run *r, const mz_mention *m)
+{
+    if (r->n == 0)
+        return 0;
+    if (!glued(c, r, m))
+        return 0;
+    const mz_mention *last = &c->mv[r->first + r->n - 1];
+    char ctry[8] = "";
+    if (m->kind != MZ_E_AGENT)
+        country_of(mention_code(c, m), ctry);
+    int same = !r->country[0] || !ctry[0] || strcmp(r->country, ctry) == 0;
+    const char *code = m->kind == MZ_E_ACTOR ? mention_code(c, m) : "";
+    int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
+    switch (m->kind) {
+    case MZ_E_ACTOR:
+        if (r->has_actor)
+            return same && person;  /* Russia's Putin, وزير خارجية روسيا لافروف */
+        if (last->kind == MZ_E_AGENT)
+            return same;            /* President Putin, جيش كوريا, army of Russia */
+        return same && person;      /* Russian President Putin → ADJ … ACTOR */
+    case MZ_E_ADJ:
+        if (!same)
+            return 0;
+        return c->arabic ? last->kind == MZ_E_AGENT || last->kind == MZ_E_ADJ
+                         : last->kind == MZ_E_ADJ;
+    case MZ_E_AGENT:
+        /* Arabic: الجيش الروسي, not روسيا الجيش; English: Russian army, Russia's army */
+        return c->arabic ? last->kind == MZ_E_AGENT : 1;
+    default:
+        return 0;
+    }
+}
+
+static int push_actor(mz_coder *c, const mz_actor *a)
+{
+    if (c->na == c->a_cap) {
+        size_t cap = c->a_cap ? c->a_cap * 2 : 32;
+        mz_actor *v = realloc(c->av, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->av = v;
+        c->a_cap = cap;
+    }
+    c->av[c->na++] = *a;
+    return 0;
+}
+
+/* Turns a finished run into an actor (or nothing, for a lone adjective). */
+static int close_run(mz_coder *c, const run *r)
+{
+    if (r->n == 0)
+        return 0;
+    const char *person = NULL, *base = NULL, *role = NULL;
+    for (int i = r->first; i < r->first + r->n; i++) {
+        const mz_mention *m = &c->mv[i];
+        const char *code = mention_code(c, m);
+        if (m->kind == MZ_E_ACTOR && strlen(code) > base_len(code)) {
+            if (!person)
+                person = code;
+        } else if (m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ) {
+            if (!base)
+                base = code;
+        } else if (m->kind == MZ_E_AGENT && !role) {
+            role = code;
+        }
+    }
+    if (!person && !r->has_actor && !role)
+        return 0; /* an adjective alone */
+    mz_actor a = {.b = c->mv[r->first].b, .e = c->mv[r->first + r->n - 1].e,
+                  .clitic = c->mv[r->first].clitic, .group = -1};
+    if (person) {
+        a.code = person;
+    } else if (base && role && strncmp(base, "IGO", 3) != 0 && strlen(base) == 3) {
+        char *code = mz_arena_alloc(&c->arena, 8);
+        if (!code)
+            return -1;
+        memcpy(code, base, 3);
+        memcpy(code + 3, role, 4);
+        a.code = code;
+    } else {
+        a.code = base; /* NULL for an agent with no country */
+    }
+    if (a.code)
+        country_of(a.code, a.country);
+    return push_actor(c, &a);
+}
+
+/* Whether the tokens between actors x and y coordinate them ("and", ",", Arabic و). */
+static int coordinated(const mz_coder *c, const mz_actor *x, const mz_actor *y)
+{
+    if (y->b == x->e)
+        return c->arabic && (y->clitic & MZ_CL_CONJ);
+    if (y->b > x->e + 2)
+        return 0;
+    for (uint32_t i = x->e; i < y->b; i++) {
+        int ok = mz_marker_at(c, i) == MZ_M_CONJ || mz_tok_is(c, i, ",") ||
+                 mz_tok_is(c, i, "\xd8\x8c" /* ، */);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether a finite verb starts right after actor a: then a is the subject of a new clause and
+ * does not join the group before it ("... Ukraine and China condemned"). */
+static int starts_clause(const mz_coder *c, const mz_actor *a)
+{
+    if (a->e >= c->toks.n)
+        return 0;
+    int k = c->tok_mention[a->e];
+    return k >= 0 && c->mv[k].kind == MZ_E_VERB && !(c->mv[k].flags & MZ_V_NOUN);
+}
+
+static int push_group(mz_coder *c, int first, int n)
+{
+    if (c->ng == c->g_cap) {
+        size_t cap = c->g_cap ? c->g_cap * 2 : 16;
+        mz_group *v = realloc(c->gv, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->gv = v;
+        c->g_cap = cap;
+    }
+    mz_group *g = &c->gv[c->ng];
+    g->first = first;
+    g->n = n;
+    g->b = c->av[first].b;
+    g->e = c->av[first + n - 1].e;
+    for (int i = first; i < first + n; i++)
+        c->av[i].group = (int)c->ng;
+    c->ng++;
+    return 0;
+}
+
+int mz_build_actors(mz_coder *c)
+{
+    c->na = c->ng = 0;
+    run r = {0};
+    for (size_t k = 0; k < c->nm; k++) {
+        const mz_mention *m = &c->mv[k];
+        int nominal = m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ || m->kind == MZ_E_AGENT;
+        if (nominal && joins(c, &r, m)) {
+            r.n++;
+        } else {
+            if (close_run(c, &r) < 0)
+                return -1;
+            memset(&r, 0, sizeof r);
+            if (!nominal)
+                continue;
+            r.first = (int)k;
+            r.n = 1;
+        }
+        if (m->kind == MZ_E_ACTOR)
+            r.has_actor = 1;
+        if (m->kind == MZ_E_AGENT)
+            r.has_agent = 1;
+        if (m->kind != MZ_E_AGENT && !r.country[0])
+            country_of(mention_code(c, m), r.country);
+    }
+    if (close_run(c, &r) < 0)
+        return -1;
+    for (size_t i = 0; i < c->na;) {
+        size_t j = i + 1;
+        while (j < c->na && coordinated(c, &c->av[j - 1], &c->av[j]) && !starts_clause(c, &c->av[j]))
+            j++;
+        if (push_group(c, (int)i, (int)(j - i)) < 0)
+            return -1;
+        i = j;
+    }
+    return 0;
+}

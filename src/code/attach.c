@@ -1,0 +1,419 @@
+/*
+ * attach.c — giving each verb its source and target, and coding events.
+ *
+ * Without a parser, attachment follows word order inside a clause (clauses end at commas,
+ * semicolons, "that"/أن, clause words such as while/بينما and attribution verbs):
+ *   English   source = nearest group before the verb, target = first group after it;
+ *             passive (was/were … by X): source = X, target = the group before the verb.
+ *   Arabic    finite verb: SVO when a group precedes it in the clause, else VSO (the first group
+ *             after the verb is the source, the next the target); verbal noun (masdar): a group
+ *             right after the noun is its genitive subject when another group follows
+ *             (تزويد كوريا الشمالية روسيا, دعم الصين لروسيا), else its object; passive with
+ *             من قبل X, a damma on the verb, or تم/جرى + masdar.
+ * Then: negation and hypotheticals drop the event; futures and stated intentions give mood
+ * "intent"; an attribution verb passes its speaker to an embedded act with no subject; a verb
+ * with no target followed by another verb modifies it (agreed to supply, تعهدت بتقديم); "in
+ * exchange for"/مقابل reverses the previous event; a dual pronoun (اتفاقهما) refers to the last
+ * two actors; "between A and B" and joint subjects code each pair once.
+ */
+#include <string.h>
+
+#include "coder.h"
+
+enum { WINDOW = 3 };
+
+/* What a modifying verb or an attribution passes on to the verbs after it. */
+typedef struct carry {
+    int speaker;        /* group of the last attribution's speaker, -1 */
+    uint32_t speaker_from;
+    int intent;         /* from a modifying verb */
+    int source;         /* from a modifying verb, -1 */
+    int active;         /* the carried intent/source apply to the next verb */
+    int last_src, last_tgt; /* groups of the last coded event, for "in exchange for" */
+} carry;
+
+static const char *const boundary_punct[] = {
+    ",", "\xd8\x8c" /* ، */, ";", "\xd8\x9b" /* ؛ */, ":", "(", ")", "\"", "\xc2\xab" /* « */,
+    "\xc2\xbb" /* » */, "\xe2\x80\x9c" /* “ */, "\xe2\x80\x9d" /* ” */, "\xe2\x80\x94" /* — */,
+    "\xe2\x80\x93" /* – */,
+};
+
+static int is_boundary_punct(const mz_coder *c, uint32_t i)
+{
+    if (!(c->toks.v[i].flags & MZ_TOK_PUNCT))
+        return 0;
+    for (size_t k = 0; k < sizeof boundary_punct / sizeof boundary_punct[0]; k++)
+        if (mz_tok_is(c, i, boundary_punct[k]))
+            return 1;
+    return 0;
+}
+
+static int in_group(const mz_coder *c, uint32_t i)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].n > 1 && i > c->gv[g].b && i < c->gv[g].e)
+            return 1;
+    return 0;
+}
+
+static const mz_mention *verb_at(const mz_coder *c, uint32_t i)
+{
+    int k = c->tok_mention[i];
+    return k >= 0 && c->mv[k].kind == MZ_E_VERB ? &c->mv[k] : NULL;
+}
+
+/* Numbers the clauses of tokens [b, e) into c->clause. */
+static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
+{
+    int32_t n = 0;
+    for (uint32_t i = b; i < e; i++) {
+        int m = mz_marker_at(c, i);
+        int start = (m == MZ_M_CLAUSE || m == MZ_M_THAT) && (i == b || c->tok_mention[i] != c->tok_mention[i - 1]);
+        if ((is_boundary_punct(c, i) && !in_group(c, i)) || start)
+            n++;
+        if (i > b) {
+            const mz_mention *v = verb_at(c, i - 1);
+            if (v && (v->flags & MZ_V_SAY) && v->e == i)
+                n++;
+        }
+        c->clause[i] = n;
+    }
+}
+
+static int group_objects(const mz_coder *c, int g)
+{
+    for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
+        if (!c->av[i].object)
+            return 0;
+    return 1;
+}
+
+/* The nearest group ending at or before token `before` in the same clause, skipping groups
+ * already taken as objects.  With `cross_commas`, commas do not stop the search. */
+static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_commas)
+{
+    for (size_t k = c->ng; k-- > 0;) {
+        const mz_group *g = &c->gv[k];
+        if (g->e > before || g->b < b)
+            continue;
+        int same = c->clause[g->b] == c->clause[before > b ? before - 1 : b];
+        if (!same && cross_commas) {
+            same = 1;
+            for (uint32_t i = g->e; i < before && same; i++) {
+                int m = mz_marker_at(c, i);
+                const mz_mention *v = verb_at(c, i);
+                if (m == MZ_M_THAT || m == MZ_M_CLAUSE || (v && (v->flags & MZ_V_SAY)) ||
+                    mz_tok_is(c, i, ";") || mz_tok_is(c, i, "\xd8\x9b"))
+                    same = 0;
+            }
+        }
+        if (!same)
+            return -1;
+        if (group_objects(c, (int)k))
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The first group starting at or after `from`, before `stop`, in the clause of token `from`. */
+static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip)
+{
+    for (size_t k = 0; k < c->ng; k++) {
+        const mz_group *g = &c->gv[k];
+        if (g->b < from || g->b >= stop || (int)k == skip)
+            continue;
+        if (from < stop && c->clause[g->b] != c->clause[from])
+            return -1;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* Whether a marker of kind `kind` covers one of the `n` tokens before `at` (not before b). */
+static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
+{
+    for (uint32_t i = at; i > b && n-- > 0;)
+        if (mz_marker_at(c, --i) == kind)
+            return 1;
+    return 0;
+}
+
+static int marker_in(const mz_coder *c, uint32_t from, uint32_t to, int kind)
+{
+    for (uint32_t i = from; i < to; i++)
+        if (mz_marker_at(c, i) == kind)
+            return 1;
+    return 0;
+}
+
+/* The group introduced by "by"/من قبل after the verb, in its clause. */
+static int by_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    for (uint32_t i = v->e; i < stop; i++) {
+        if (c->clause[i] != c->clause[v->e])
+            return -1;
+        if (mz_marker_at(c, i) == MZ_M_BY) {
+            int k = c->tok_mention[i];
+            uint32_t after = c->mv[k].e;
+            int g = right_group(c, after, stop, -1);
+            return g >= 0 && c->gv[g].b <= after + 1 ? g : -1;
+        }
+    }
+    return -1;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by)
+{
+    if (!c->arabic) {
+        const char *w = mz_tok_fold(&c->toks, v->b);
+        return marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing");
+    }
+    if (by >= 0)
+        return 1;
+    if ((c->toks.v[v->b].flags & MZ_TOK_DAMMA) && !(v->flags & MZ_V_NOUN))
+        return 1;
+    return (v->flags & MZ_V_NOUN) && marker_before(c, v->b, b, 2, MZ_M_BE);
+}
+
+/* A group's first actor carries a preposition clitic (لروسيا, بروسيا). */
+static int prepositional(const mz_coder *c, int g)
+{
+    return (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0;
+}
+
+/* The group of the nearest actor before token `before`, other than `not`. */
+static int previous_actor_group(const mz_coder *c, uint32_t before, uint32_t b, int not)
+{
+    for (size_t k = c->ng; k-- > 0;)
+        if (c->gv[k].e <= before && c->gv[k].b >= b && (int)k != not)
+            return (int)k;
+    return -1;
+}
+
+static int emit_pairs(mz_coder *c, int src, int tgt, const mz_mention *v, int intent, const char *text)
+{
+    const mz_group *s = &c->gv[src], *t = tgt >= 0 ? &c->gv[tgt] : NULL;
+    for (int i = s->first; i < s->first + s->n; i++) {
+        if (!t) {
+            if (mz_emit(c, &c->av[i], NULL, v, intent, text) < 0)
+                return -1;
+            continue;
+        }
+        for (int j = t->first; j < t->first + t->n; j++)
+            if (mz_emit(c, &c->av[i], &c->av[j], v, intent, text) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* Each pair of a group once, the earlier-named member as source. */
+static int emit_within(mz_coder *c, int g, const mz_mention *v, int intent, const char *text)
+{
+    const mz_group *G = &c->gv[g];
+    for (int i = G->first; i < G->first + G->n; i++)
+        for (int j = i + 1; j < G->first + G->n; j++)
+            if (mz_emit(c, &c->av[i], &c->av[j], v, intent, text) < 0)
+                return -1;
+    return 0;
+}
+
+/* The group after "between"/بين following the verb, when it has two members or more. */
+static int between_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    uint32_t from = v->tail_e > v->e ? v->tail_e : v->e;
+    for (uint32_t i = from; i < from + WINDOW + 1 && i < stop; i++) {
+        if (mz_marker_at(c, i) != MZ_M_BETWEEN)
+            continue;
+        int g = right_group(c, i + 1, stop, -1);
+        return g >= 0 && c->gv[g].b <= i + 2 && c->gv[g].n >= 2 ? g : -1;
+    }
+    return -1;
+}
+
+static int root_joint(const mz_coder *c, const mz_mention *v)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    return code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+}
+
+/* Source and target of a verb by word order (see the file comment). */
+static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
+                        int *src, int *tgt)
+{
+    int by = by_group(c, v, stop);
+    int passive = is_passive(c, v, b, by);
+    uint32_t after = v->e;
+    int left = left_group(c, v->b, b, 0);
+    if (passive) {
+        *src = by;
+        *tgt = c->arabic ? right_group(c, after, stop, by) : -1;
+        if (*tgt < 0)
+            *tgt = left;
+        return;
+    }
+    int r1 = right_group(c, after, stop, by);
+    int r2 = r1 >= 0 ? right_group(c, c->gv[r1].e, stop, by) : -1;
+    if (!c->arabic) {
+        *src = left >= 0 ? left : left_group(c, v->b, b, 1);
+        *tgt = r1;
+        return;
+    }
+    if (v->flags & MZ_V_NOUN) {
+        int adjacent = r1 >= 0 && c->gv[r1].b == after && !prepositional(c, r1);
+        if (adjacent && r2 >= 0) {
+            *src = r1, *tgt = r2;
+        } else if (adjacent && left < 0) {
+            *src = r1, *tgt = -1;
+        } else {
+            *src = left, *tgt = r1;
+        }
+        return;
+    }
+    if (left >= 0) {
+        *src = left, *tgt = r1;
+    } else {
+        *src = r1, *tgt = r1 >= 0 ? r2 : -1;
+    }
+}
+
+/* The start of the next verb after v that is not inside v's tail. */
+static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t e)
+{
+    const mz_mention *v = &c->mv[vi];
+    for (size_t k = vi + 1; k < c->nm; k++) {
+        const mz_mention *m = &c->mv[k];
+        if (m->kind == MZ_E_VERB && !(m->b >= v->tail_b && m->b < v->tail_e))
+            return m->b;
+    }
+    return e;
+}
+
+/* Whether the verb is negated or hypothetical. */
+static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (marker_before(c, v->b, b, WINDOW, MZ_M_NEG))
+        return 1;
+    if (marker_in(c, b, v->b, MZ_M_COND))
+        return 1;
+    if (marker_before(c, v->b, b, WINDOW, MZ_M_MODAL)) {
+        /* Arabic قد before a past verb asserts ("قد زودت": has indeed supplied) */
+        return !(c->arabic && (v->flags & MZ_V_PAST) && !(v->flags & MZ_V_PRES));
+    }
+    return 0;
+}
+
+static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+{
+    int r = right_group(c, v->e, e, -1);
+    int r_adjacent = r >= 0 && c->gv[r].b <= v->e + 1;
+    int l = left_group(c, v->b, b, 1);
+    if (c->arabic)
+        return r_adjacent ? r : l;
+    return l >= 0 ? l : (r_adjacent ? r : -1);
+}
+
+static void mark_objects(mz_coder *c, int g)
+{
+    if (g < 0)
+        return;
+    for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
+        c->av[i].object = 1;
+}
+
+/* Codes one verb mention. */
+static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, const char *text)
+{
+    const mz_mention *v = &c->mv[vi];
+    if (v->flags & MZ_V_SAY) {
+        st->speaker = speaker_of(c, v, b, e);
+        st->speaker_from = v->e;
+        return 0;
+    }
+    int carried = st->active;
+    st->active = 0;
+    if (suppressed(c, v, b))
+        return 0;
+    uint32_t stop = next_verb(c, vi, e);
+    int src = -1, tgt = -1;
+    order_roles(c, v, b, stop, &src, &tgt);
+    int intent = (v->flags & MZ_V_INTENT) || marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
+                 (v->clitic & MZ_CL_FUT) || (carried && st->intent);
+    if (marker_before(c, v->b, b, 2, MZ_M_EXCHANGE) && st->last_src >= 0 && src < 0) {
+        src = st->last_tgt;
+        tgt = st->last_src;
+    }
+    if (src < 0 && carried && st->source >= 0)
+        src = st->source;
+    if (src < 0 && (v->last_clitic & MZ_CL_DUAL)) {
+        int g2 = previous_actor_group(c, v->b, b, -1);
+        int g1 = g2 >= 0 ? previous_actor_group(c, c->gv[g2].b, b, g2) : -1;
+        if (g1 >= 0) {
+            src = g1;
+            if (tgt < 0)
+                tgt = g2;
+        }
+    }
+    if (src < 0 && (v->last_clitic & MZ_CL_SUFFIX) && (v->flags & MZ_V_NOUN))
+        src = previous_actor_group(c, v->b, b, tgt);
+    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from)
+        src = st->speaker;
+    int between = between_group(c, v, stop);
+    /* a verb with no target right before another verb modifies it */
+    if (tgt < 0 && between < 0 && stop < e && stop <= (v->tail_e > v->e ? v->tail_e : v->e) + WINDOW &&
+        !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
+        st->active = 1;
+        st->intent = intent;
+        st->source = src;
+        return 0;
+    }
+    if (src == tgt)
+        tgt = -1;
+    int rc = 0;
+    if (between >= 0 && (src < 0 || src == between)) {
+        rc = emit_within(c, between, v, intent, text);
+    } else if (src >= 0 && between >= 0) {
+        rc = emit_pairs(c, src, between, v, intent, text);
+    } else if (src >= 0 && tgt < 0 && c->gv[src].n >= 2 && root_joint(c, v)) {
+        rc = emit_within(c, src, v, intent, text);
+    } else if (src >= 0 && (tgt >= 0 || (c->flags & MZ_CODE_PARTIAL))) {
+        rc = emit_pairs(c, src, tgt, v, intent, text);
+    } else if (src < 0 && tgt >= 0 && (c->flags & MZ_CODE_PARTIAL)) {
+        for (int j = c->gv[tgt].first; j < c->gv[tgt].first + c->gv[tgt].n && rc == 0; j++)
+            rc = mz_emit(c, NULL, &c->av[j], v, intent, text);
+    }
+    if (src >= 0 && tgt >= 0) {
+        st->last_src = src;
+        st->last_tgt = tgt;
+    }
+    mark_objects(c, tgt);
+    return rc;
+}
+
+int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
+{
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->mv[k].kind == MZ_E_DISCARD)
+            return 0;
+    number_clauses(c, b, e);
+    carry st = {.speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
+    uint32_t consumed_b = 0, consumed_e = 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mz_mention *v = &c->mv[k];
+        if (v->kind != MZ_E_VERB || (v->b >= consumed_b && v->b < consumed_e))
+            continue;
+        if (v->tail_e > v->tail_b) {
+            consumed_b = v->tail_b;
+            consumed_e = v->tail_e;
+        }
+        if (code_verb(c, k, b, e, &st, text) < 0)
+            return -1;
+    }
+    return 0;
+}

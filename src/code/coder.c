@@ -1,0 +1,263 @@
+/*
+ * coder.c — the mz_coder API: one document at a time, sentence by sentence.
+ *
+ * The document is validated, copied into the coder's arena, tokenised once, and each token's
+ * candidate keys are looked up in the vocabulary once; then each sentence goes through the
+ * three passes of coder.h.  All memory for a document comes from the arena or from arrays that
+ * are kept and reused across documents.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/utf8.h"
+#include "coder.h"
+
+mz_coder *mz_coder_new(const mz_engine *e, unsigned flags)
+{
+    if (!e)
+        return NULL;
+    mz_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->e = e;
+    c->flags = flags;
+    if (mz_keygen_init(&c->keys) < 0) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void mz_coder_free(mz_coder *c)
+{
+    if (!c)
+        return;
+    mz_keygen_free(&c->keys);
+    mz_tokens_free(&c->toks);
+    mz_sentences_free(&c->sents);
+    free(c->kc);
+    free(c->kfirst);
+    free(c->kn);
+    free(c->mv);
+    free(c->tok_mention);
+    free(c->clause);
+    free(c->av);
+    free(c->gv);
+    free(c->ev);
+    free(c->sent_text);
+    mz_arena_free(&c->arena);
+    free(c);
+}
+
+const char *mz_detect_lang(const char *text, size_t len)
+{
+    size_t arabic = 0, latin = 0;
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < len && arabic + latin < 4096; i++) {
+        if (u[i] >= 0xD8 && u[i] <= 0xDB)
+            arabic++;
+        else if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
+            latin++;
+    }
+    return arabic > latin ? "ar" : "en";
+}
+
+int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
+{
+    return strcmp(mz_tok_fold(&c->toks, i), s) == 0;
+}
+
+int mz_marker_at(const mz_coder *c, uint32_t i)
+{
+    int k = c->tok_mention[i];
+    return k >= 0 && c->mv[k].kind == MZ_E_MARKER ? (int)c->mv[k].value : 0;
+}
+
+const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e)
+{
+    if (e <= b)
+        return "";
+    uint32_t s = c->toks.v[b].start, t = c->toks.v[e - 1].end;
+    const char *p = mz_arena_strndup(&c->arena, c->text + s, t - s);
+    return p ? p : "";
+}
+
+static int grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*v, n * elem);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = n;
+    return 0;
+}
+
+/* Looks up every token's candidate keys in the vocabulary, keeping the known ones. */
+static int lookup_keys(mz_coder *c)
+{
+    size_t n = c->toks.n;
+    size_t cap = c->ktok_cap;
+    if (grow((void **)&c->kfirst, &cap, n + 1, sizeof *c->kfirst) < 0)
+        return -1;
+    cap = c->ktok_cap;
+    if (grow((void **)&c->kn, &cap, n + 1, sizeof *c->kn) < 0)
+        return -1;
+    c->ktok_cap = cap;
+    cap = c->tm_cap;
+    if (grow((void **)&c->tok_mention, &cap, n + 1, sizeof *c->tok_mention) < 0)
+        return -1;
+    cap = c->tm_cap;
+    if (grow((void **)&c->clause, &cap, n + 1, sizeof *c->clause) < 0)
+        return -1;
+    c->tm_cap = cap;
+    c->nkc = 0;
+    mz_cand cand[MZ_CAND_MAX];
+    for (size_t i = 0; i < n; i++) {
+        const mz_token *t = &c->toks.v[i];
+        int k = mz_token_keys(&c->keys, mz_tok_fold(&c->toks, i), t->fold_len, t->flags, cand);
+        c->kfirst[i] = (uint32_t)c->nkc;
+        c->kn[i] = 0;
+        if (grow((void **)&c->kc, &c->kc_cap, c->nkc + (size_t)k, sizeof *c->kc) < 0)
+            return -1;
+        for (int j = 0; j < k; j++) {
+            uint32_t w = mz_matcher_word(&c->e->m, cand[j].s, cand[j].len);
+            if (w == MZ_NONE)
+                continue;
+            c->kc[c->nkc++] = (mz_kcand){w, cand[j].flags, cand[j].stripped};
+            c->kn[i]++;
+        }
+    }
+    return 0;
+}
+
+/* Appends one event.  `s` or `t` may be NULL in partial mode; the caller checks that. */
+int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_mention *v, int intent,
+            const char *text)
+{
+    if (s && t && s->code && t->code && strcmp(s->code, t->code) == 0)
+        return 0;
+    if (!(c->flags & MZ_CODE_PARTIAL) && (!s || !t || !s->code || !t->code))
+        return 0;
+    const mz_verb *verb = &c->e->verbs[v->value];
+    const char *code = mz_pool_str(c->e, verb->code);
+    /* one event per (source, code, target) in a sentence */
+    for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;) {
+        const mz_event *o = &c->ev[i];
+        if (strcmp(o->code, code) == 0 && strcmp(o->source, s && s->code ? s->code : "---") == 0 &&
+            strcmp(o->target, t && t->code ? t->code : "---") == 0)
+            return 0;
+    }
+    if (grow((void **)&c->ev, &c->ev_cap, c->nev + 1, sizeof *c->ev) < 0)
+        return -1;
+    const mz_cameo *cm = mz_engine_cameo(c->e, code);
+    mz_event *ev = &c->ev[c->nev];
+    memset(ev, 0, sizeof *ev);
+    ev->doc = c->doc_id;
+    ev->sentence = c->sentence;
+    ev->date = c->date;
+    ev->lang = c->lang;
+    ev->source = s && s->code ? s->code : "---";
+    ev->target = t && t->code ? t->code : "---";
+    ev->source_country = s && s->code ? mz_arena_strndup(&c->arena, s->country, strlen(s->country)) : "";
+    ev->target_country = t && t->code ? mz_arena_strndup(&c->arena, t->country, strlen(t->country)) : "";
+    ev->code = code;
+    ev->root = cm ? cm->root : "";
+    ev->quad = cm ? cm->quad : 0;
+    ev->goldstein = cm ? cm->goldstein : 0.0;
+    ev->plover = cm ? cm->plover : "";
+    ev->mood = intent ? MZ_MOOD_INTENT : MZ_MOOD_FACT;
+    ev->text = text;
+    ev->ev_source = s ? mz_span_text(c, s->b, s->e) : "";
+    ev->ev_target = t ? mz_span_text(c, t->b, t->e) : "";
+    if (v->tail_e > v->tail_b) {
+        const char *h = mz_span_text(c, v->b, v->e), *tl = mz_span_text(c, v->tail_b, v->tail_e);
+        size_t hl = strlen(h), tl_len = strlen(tl);
+        char *both = mz_arena_alloc(&c->arena, hl + tl_len + 6);
+        if (!both)
+            return -1;
+        memcpy(both, h, hl);
+        memcpy(both + hl, " ... ", 5);
+        memcpy(both + hl + 5, tl, tl_len + 1);
+        ev->ev_verb = both;
+    } else {
+        ev->ev_verb = mz_span_text(c, v->b, v->e);
+    }
+    if (!ev->source_country || !ev->target_country)
+        return -1;
+    c->nev++;
+    return 0;
+}
+
+static mz_status code_sentences(mz_coder *c, mz_error *err)
+{
+    if (grow((void **)&c->sent_text, &c->sent_cap, c->sents.n + 1, sizeof *c->sent_text) < 0)
+        return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < c->sents.n; i++) {
+        const mz_sentence *s = &c->sents.v[i];
+        const char *text = mz_arena_strndup(&c->arena, c->text + s->start, s->end - s->start);
+        if (!text)
+            return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+        c->sent_text[i] = text;
+        c->sentence = (int)i;
+        if (mz_find_mentions(c, s->tok_begin, s->tok_end) < 0 || mz_build_actors(c) < 0 ||
+            mz_attach(c, s->tok_begin, s->tok_end, text) < 0)
+            return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    return MZ_OK;
+}
+
+mz_status mz_coder_code(mz_coder *c, const mz_doc *doc, const mz_event **events, size_t *count,
+                        mz_error *err)
+{
+    *events = NULL;
+    *count = 0;
+    c->nev = 0;
+    c->sents.n = 0;
+    mz_arena_reset(&c->arena);
+    if (!doc || !doc->id || (!doc->text && doc->len))
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "document without id or text");
+    if (doc->len > UINT32_MAX / 2)
+        return mz_fail(err, MZ_ERR_LIMIT, doc->id, 0, "document larger than 2 GiB");
+    size_t bad;
+    const char *why;
+    if (doc->len && mz_utf8_check(doc->text, doc->len, &bad, &why) < 0)
+        return mz_fail(err, MZ_ERR_UTF8, doc->id, 0, "%s at byte %zu", why, bad);
+    c->date_num = 0;
+    if (doc->date && doc->date[0]) {
+        int32_t d = mz_parse_date(doc->date, strlen(doc->date));
+        if (d < 0)
+            return mz_fail(err, MZ_ERR_PARSE, doc->id, 0, "bad date '%s' (expected YYYY-MM-DD)", doc->date);
+        c->date_num = d;
+    }
+    const char *lang = doc->lang && doc->lang[0] ? doc->lang : mz_detect_lang(doc->text, doc->len);
+    if (strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0)
+        return mz_fail(err, MZ_ERR_ARG, doc->id, 0, "unknown language '%s' (expected ar or en)", lang);
+    c->arabic = lang[0] == 'a';
+    c->lang = lang[0] == 'a' ? "ar" : "en";
+    c->text = mz_arena_strndup(&c->arena, doc->len ? doc->text : "", doc->len);
+    c->doc_id = mz_arena_strndup(&c->arena, doc->id, strlen(doc->id));
+    c->date = c->date_num ? mz_arena_strndup(&c->arena, doc->date, 10) : "";
+    if (!c->text || !c->doc_id || !c->date)
+        return mz_fail(err, MZ_ERR_NOMEM, doc->id, 0, "out of memory");
+    if (mz_tokenize(c->text, doc->len, &c->toks) < 0 || lookup_keys(c) < 0 ||
+        mz_split_sentences(c->text, &c->toks, &c->sents) < 0)
+        return mz_fail(err, MZ_ERR_NOMEM, doc->id, 0, "out of memory");
+    mz_status st = code_sentences(c, err);
+    if (st != MZ_OK)
+        return st;
+    *events = c->ev;
+    *count = c->nev;
+    return MZ_OK;
+}
+
+size_t mz_coder_sentence_count(const mz_coder *c) { return c->sents.n; }
+
+const char *mz_coder_sentence(const mz_coder *c, size_t i)
+{
+    return i < c->sents.n ? c->sent_text[i] : NULL;
+}

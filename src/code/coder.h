@@ -1,0 +1,113 @@
+/*
+ * coder.h — the coder's internals: the working state of one mz_coder and the three passes that
+ * turn a sentence into events.
+ *
+ *   mention.c  finds dictionary phrases in the tokens (actors, adjectives, agents, verbs,
+ *              markers, discards), longest match first, resolving dated actors and verb tails.
+ *   actors.c   joins adjacent mentions into actors (Russian + army → RUSMIL, الجيش + الروسي,
+ *              President + Putin) and coordinated actors into groups (Washington, Tokyo and Seoul).
+ *   attach.c   gives each verb its source and target groups by word order (English SVO and
+ *              passive; Arabic VSO, SVO, verbal nouns and passive), applies negation, modality,
+ *              intent and attribution, and emits one event per source–target pair.
+ */
+#ifndef MZ_CODER_H
+#define MZ_CODER_H
+
+#include <stdint.h>
+
+#include "../../include/mizan.h"
+#include "../dict/engine.h"
+#include "../text/keys.h"
+#include "../text/token.h"
+#include "../util/arena.h"
+
+/* A candidate key of a token that the dictionary knows. */
+typedef struct mz_kcand {
+    uint32_t word;
+    uint8_t clitic;    /* MZ_CL_* flags of the reading */
+    uint8_t stripped;  /* letters removed by the reading */
+} mz_kcand;
+
+typedef struct mz_mention {
+    uint8_t kind;      /* mz_ekind */
+    uint8_t clitic;    /* clitic flags of the first token's reading */
+    uint8_t last_clitic; /* clitic flags of the last token's reading */
+    uint16_t flags;    /* entry flags (MZ_V_*) */
+    uint32_t b, e;     /* tokens [b, e) */
+    uint32_t tail_b, tail_e; /* verb tail tokens, tail_b == tail_e when none */
+    uint32_t value;    /* actor/agent: pool offset of the code; verb: verb index; marker: kind */
+} mz_mention;
+
+typedef struct mz_actor {
+    uint32_t b, e;         /* tokens [b, e) */
+    const char *code;      /* CAMEO actor code, NULL when unresolved (an agent with no country) */
+    char country[8];       /* ISO alpha-3 or organisation code, "" when unknown */
+    uint8_t clitic;        /* clitic flags of the first token */
+    int group;             /* index of the group it belongs to */
+    int object;            /* taken as the target of a verb */
+} mz_actor;
+
+typedef struct mz_group {
+    int first, n;          /* actors [first, first + n) */
+    uint32_t b, e;         /* tokens [b, e) */
+} mz_group;
+
+struct mz_coder {
+    const mz_engine *e;
+    unsigned flags;
+    mz_keygen keys;
+    mz_tokens toks;
+    mz_sentences sents;
+    /* per token: known candidate keys kc[kfirst[i] .. kfirst[i] + kn[i]) */
+    mz_kcand *kc;
+    size_t nkc, kc_cap;
+    uint32_t *kfirst;
+    uint8_t *kn;
+    size_t ktok_cap;
+    /* per sentence scratch */
+    mz_mention *mv;
+    size_t nm, m_cap;
+    int32_t *tok_mention;  /* token → mention index or -1 */
+    int32_t *clause;       /* token → clause number */
+    size_t tm_cap;
+    mz_actor *av;
+    size_t na, a_cap;
+    mz_group *gv;
+    size_t ng, g_cap;
+    /* results */
+    mz_event *ev;
+    size_t nev, ev_cap;
+    const char **sent_text;
+    size_t sent_cap;
+    mz_arena arena;
+    /* the document being coded */
+    const char *text;      /* arena copy */
+    const char *doc_id, *date, *lang;
+    int32_t date_num;      /* YYYYMMDD or 0 */
+    int arabic;
+    int sentence;          /* index of the sentence being coded */
+};
+
+/* mention.c: fills c->mv for tokens [b, e).  Returns 0, -1 when out of memory. */
+int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e);
+
+/* actors.c: fills c->av and c->gv from the mentions.  Returns 0, -1 when out of memory. */
+int mz_build_actors(mz_coder *c);
+
+/* attach.c: codes the verbs of the current sentence into events.  Returns 0, -1 on OOM. */
+int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *sentence_text);
+
+/* coder.c: appends one event; s and t are actors (t may be NULL only in partial mode). */
+int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_mention *verb, int intent,
+            const char *sentence_text);
+
+/* The text of tokens [b, e) as an arena string. */
+const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);
+
+/* Whether token i's folded form equals s. */
+int mz_tok_is(const mz_coder *c, uint32_t i, const char *s);
+
+/* The marker kind of the mention covering token i, or 0. */
+int mz_marker_at(const mz_coder *c, uint32_t i);
+
+#endif

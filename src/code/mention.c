@@ -1,0 +1,161 @@
+/*
+ * mention.c — finding dictionary phrases in a sentence.
+ *
+ * At each token the matcher walks the trie along every known reading of the following tokens
+ * (an Arabic word may have several clitic readings) and keeps the longest phrase whose entries
+ * resolve: an actor valid on the document's date, a verb whose tail (if it has one) follows.
+ * Ties go to the reading that strips fewer letters.  The walk is bounded by the phrase length,
+ * so the cost per token does not depend on the dictionary's size.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+
+enum { TAIL_WINDOW = 8 };
+
+typedef struct best {
+    uint32_t end;
+    int stripped;
+    uint8_t first_clitic, last_clitic;
+    mz_mention m;
+    int found;
+} best;
+
+/* Whether the tail of verb v follows tokens from `from` (within a few tokens, before `end`).
+ * Sets *tb and *te to the tail's tokens. */
+static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint32_t end,
+                        uint32_t *tb, uint32_t *te)
+{
+    const uint32_t *w = c->e->tail_words + v->tail;
+    for (uint32_t s = from; s < end && s < from + TAIL_WINDOW; s++) {
+        uint32_t k = 0;
+        for (; k < v->ntail && s + k < end; k++) {
+            uint32_t t = s + k;
+            int hit = 0;
+            for (uint32_t j = 0; j < c->kn[t] && !hit; j++)
+                hit = c->kc[c->kfirst[t] + j].word == w[k];
+            if (!hit)
+                break;
+        }
+        if (k == v->ntail) {
+            *tb = s;
+            *te = s + k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether an entry's date range holds the document's date.  An undated document takes entries
+ * that are still open (no end date). */
+static int date_ok(const mz_coder *c, const mz_entry *en)
+{
+    if (!en->from && !en->to)
+        return 1;
+    if (!c->date_num)
+        return en->to == 0;
+    return (!en->from || c->date_num >= en->from) && (!en->to || c->date_num <= en->to);
+}
+
+/* Kind priority when one phrase carries entries of several kinds. */
+static int priority(int kind)
+{
+    static const int order[] = {[MZ_E_MARKER] = 6, [MZ_E_DISCARD] = 5, [MZ_E_ACTOR] = 4,
+                                [MZ_E_ADJ] = 3, [MZ_E_AGENT] = 2, [MZ_E_VERB] = 1};
+    return order[kind];
+}
+
+/* Resolves the entries at a trie node for the phrase [b, end) into one mention: the entry of the
+ * highest-priority kind; among verb patterns, the first whose tail follows, else the first
+ * plain one. */
+static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, uint32_t sent_end,
+                   mz_mention *out)
+{
+    const mz_entry *ents = c->e->entries;
+    int got = 0, tailed = 0;
+    for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
+        const mz_entry *en = &ents[i];
+        mz_mention m = {.kind = en->kind, .flags = en->flags, .b = b, .e = end, .value = en->value,
+                        .tail_b = end, .tail_e = end};
+        if ((en->kind == MZ_E_ACTOR || en->kind == MZ_E_ADJ) && !date_ok(c, en))
+            continue;
+        if (en->kind == MZ_E_VERB) {
+            const mz_verb *v = &c->e->verbs[en->value];
+            if (v->ntail && !tail_follows(c, v, end, sent_end, &m.tail_b, &m.tail_e))
+                continue;
+            if (got && out->kind == MZ_E_VERB && (tailed || !v->ntail))
+                continue; /* an earlier tailed pattern, or a plain one beaten by nothing yet */
+            if (v->ntail)
+                tailed = 1;
+        }
+        if (!got || priority(m.kind) > priority(out->kind) ||
+            (m.kind == MZ_E_VERB && out->kind == MZ_E_VERB)) {
+            *out = m;
+            got = 1;
+        }
+    }
+    return got;
+}
+
+/* Depth-first walk from `node` at token `pos`. */
+static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uint32_t end,
+                 int stripped, uint8_t first_clitic, best *bst)
+{
+    if (pos >= end || pos - b >= 16)
+        return;
+    for (uint32_t j = 0; j < c->kn[pos]; j++) {
+        const mz_kcand *k = &c->kc[c->kfirst[pos] + j];
+        uint32_t child = mz_matcher_next(&c->e->m, node, k->word);
+        if (child == MZ_NONE)
+            continue;
+        int s = stripped + k->stripped;
+        uint8_t fc = pos == b ? k->clitic : first_clitic;
+        mz_mention m;
+        if (c->e->m.node_entry[child] != MZ_NONE && resolve(c, child, b, pos + 1, end, &m) &&
+            (!bst->found || pos + 1 > bst->end || (pos + 1 == bst->end && s < bst->stripped))) {
+            bst->found = 1;
+            bst->end = pos + 1;
+            bst->stripped = s;
+            m.clitic = fc;
+            m.last_clitic = k->clitic;
+            bst->m = m;
+        }
+        walk(c, child, b, pos + 1, end, s, fc, bst);
+    }
+}
+
+static int push(mz_coder *c, const mz_mention *m)
+{
+    if (c->nm == c->m_cap) {
+        size_t cap = c->m_cap ? c->m_cap * 2 : 64;
+        mz_mention *v = realloc(c->mv, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->mv = v;
+        c->m_cap = cap;
+    }
+    c->mv[c->nm++] = *m;
+    return 0;
+}
+
+int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
+{
+    c->nm = 0;
+    for (uint32_t i = b; i < e; i++)
+        c->tok_mention[i] = -1;
+    for (uint32_t i = b; i < e;) {
+        best bst = {0};
+        walk(c, 0, i, i, e, 0, 0, &bst);
+        if (!bst.found) {
+            i++;
+            continue;
+        }
+        if (push(c, &bst.m) < 0)
+            return -1;
+        for (uint32_t k = i; k < bst.end; k++)
+            c->tok_mention[k] = (int32_t)(c->nm - 1);
+        i = bst.end;
+    }
+    return 0;
+}

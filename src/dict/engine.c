@@ -1,0 +1,225 @@
+/* engine.c — engine life cycle, the CAMEO table and errors; see mizan.h and engine.h. */
+#include "engine.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const status_names[] = {
+    [MZ_OK] = "ok",
+    [MZ_ERR_NOMEM] = "out of memory",
+    [MZ_ERR_IO] = "cannot read input",
+    [MZ_ERR_PARSE] = "malformed input",
+    [MZ_ERR_UTF8] = "invalid text encoding",
+    [MZ_ERR_ARG] = "bad argument",
+    [MZ_ERR_LIMIT] = "input too large",
+    [MZ_ERR_DB] = "database error",
+};
+
+const char *mz_status_str(mz_status s)
+{
+    return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "unknown error";
+}
+
+mz_status mz_fail(mz_error *err, mz_status status, const char *file, long line, const char *fmt, ...)
+{
+    if (!err)
+        return status;
+    err->status = status;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+int32_t mz_parse_date(const char *s, size_t len)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    int v[3] = {0, 0, 0}, k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i == 4 || i == 7) {
+            k++;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v[k] = v[k] * 10 + (s[i] - '0');
+    }
+    int y = v[0], m = v[1], d = v[2];
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && d == 29 && !leap)
+        return -1;
+    return y * 10000 + m * 100 + d;
+}
+
+static const mz_builtin *builtin(const char *name)
+{
+    for (size_t i = 0; i < mz_builtin_count; i++)
+        if (strcmp(mz_builtin_files[i].name, name) == 0)
+            return &mz_builtin_files[i];
+    return NULL;
+}
+
+mz_engine *mz_engine_new(void)
+{
+    mz_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    if (mz_matcher_init(&e->m) < 0 || mz_keygen_init(&e->keys) < 0) {
+        mz_engine_free(e);
+        return NULL;
+    }
+    const mz_builtin *cameo = builtin("cameo.tsv");
+    if (!cameo || mz_cameo_load(e, cameo->data, cameo->len, NULL) != MZ_OK) {
+        mz_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void mz_engine_free(mz_engine *e)
+{
+    if (!e)
+        return;
+    free(e->cameo);
+    mz_buf_free(&e->cameo_text);
+    mz_buf_free(&e->pool);
+    free(e->entries);
+    free(e->last_entry);
+    free(e->verbs);
+    free(e->tail_words);
+    mz_matcher_free(&e->m);
+    mz_keygen_free(&e->keys);
+    free(e);
+}
+
+/* The kind of a dictionary from its file name: actors*.txt, agents*, verbs*, discards*, markers*. */
+static mz_dict_kind kind_of_name(const char *name)
+{
+    static const struct { const char *prefix; mz_dict_kind kind; } prefixes[] = {
+        {"actors", MZ_DICT_ACTORS}, {"agents", MZ_DICT_AGENTS}, {"verbs", MZ_DICT_VERBS},
+        {"discards", MZ_DICT_DISCARDS}, {"markers", MZ_DICT_MARKERS},
+    };
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(base, prefixes[i].prefix, strlen(prefixes[i].prefix)) == 0)
+            return prefixes[i].kind;
+    return MZ_DICT_AUTO;
+}
+
+mz_dict_kind mz_dict_kind_of(const char *name) { return kind_of_name(name); }
+
+mz_status mz_engine_load_builtin(mz_engine *e, mz_error *err)
+{
+    /* markers first: grammar words take precedence over same-length content words */
+    static const mz_dict_kind order[] = {MZ_DICT_MARKERS, MZ_DICT_DISCARDS, MZ_DICT_ACTORS,
+                                         MZ_DICT_AGENTS, MZ_DICT_VERBS};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        for (size_t i = 0; i < mz_builtin_count; i++) {
+            const mz_builtin *b = &mz_builtin_files[i];
+            if (kind_of_name(b->name) != order[k])
+                continue;
+            mz_status s = mz_engine_load_text(e, order[k], b->name, b->data, b->len, err);
+            if (s != MZ_OK)
+                return s;
+        }
+    }
+    return MZ_OK;
+}
+
+mz_status mz_engine_compile(mz_engine *e, mz_error *err)
+{
+    if (!e)
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "no engine");
+    e->compiled = 1;
+    return MZ_OK;
+}
+
+size_t mz_engine_count(const mz_engine *e, mz_dict_kind kind, char lang)
+{
+    if (kind <= MZ_DICT_AUTO || kind > MZ_DICT_MARKERS)
+        return 0;
+    if (lang == 'a')
+        return e->counts[kind][0];
+    if (lang == 'e')
+        return e->counts[kind][1];
+    return e->counts[kind][0] + e->counts[kind][1];
+}
+
+/* ---- the CAMEO table ---- */
+
+static int cmp_cameo(const void *a, const void *b)
+{
+    return strcmp(((const mz_cameo *)a)->code, ((const mz_cameo *)b)->code);
+}
+
+/* Splits a tab-separated line in place into at most `max` fields; returns the count. */
+static int split_tabs(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+mz_status mz_cameo_load(mz_engine *e, const char *text, size_t len, mz_error *err)
+{
+    mz_buf_put(&e->cameo_text, text, len);
+    if (e->cameo_text.oom)
+        return mz_fail(err, MZ_ERR_NOMEM, "cameo.tsv", 0, "out of memory");
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++)
+        lines += text[i] == '\n';
+    e->cameo = calloc(lines + 1, sizeof *e->cameo);
+    if (!e->cameo)
+        return mz_fail(err, MZ_ERR_NOMEM, "cameo.tsv", 0, "out of memory");
+    char *p = e->cameo_text.data;
+    long lineno = 0;
+    while (p && *p) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        if (*p && *p != '#') {
+            char *f[5];
+            if (split_tabs(p, f, 5) != 5)
+                return mz_fail(err, MZ_ERR_PARSE, "cameo.tsv", lineno, "expected 5 tab-separated fields");
+            mz_cameo *c = &e->cameo[e->ncameo++];
+            c->code = f[0];
+            c->quad = atoi(f[1]);
+            c->goldstein = strtod(f[2], NULL);
+            c->plover = f[3];
+            c->name = f[4];
+            /* the root shares the code's storage: a 2-digit code is its own root */
+            c->root = f[0];
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    qsort(e->cameo, e->ncameo, sizeof *e->cameo, cmp_cameo);
+    /* roots: point each code's root at the 2-digit entry */
+    for (size_t i = 0; i < e->ncameo; i++) {
+        char root[3] = {e->cameo[i].code[0], e->cameo[i].code[1], '\0'};
+        const mz_cameo *r = mz_engine_cameo(e, root);
+        e->cameo[i].root = r ? r->code : e->cameo[i].code;
+    }
+    return MZ_OK;
+}
+
+const mz_cameo *mz_engine_cameo(const mz_engine *e, const char *code)
+{
+    mz_cameo key = {.code = code};
+    return bsearch(&key, e->cameo, e->ncameo, sizeof key, cmp_cameo);
+}

@@ -1,0 +1,99 @@
+/*
+ * engine.h — the engine's internals, shared by the dictionary loader and the coder.
+ *
+ * An engine is a CAMEO code table, a string pool, the entries made from dictionary lines and the
+ * matcher that finds them in text.  Loading appends; mz_engine_compile freezes it.
+ */
+#ifndef MZ_ENGINE_H
+#define MZ_ENGINE_H
+
+#include <stdint.h>
+
+#include "../../include/mizan.h"
+#include "../text/keys.h"
+#include "../util/buf.h"
+#include "matcher.h"
+
+typedef enum mz_ekind {
+    MZ_E_ACTOR = 1,
+    MZ_E_ADJ,      /* demonym or adjective: an actor only with an agent */
+    MZ_E_AGENT,
+    MZ_E_VERB,
+    MZ_E_DISCARD,
+    MZ_E_MARKER
+} mz_ekind;
+
+/* Grammar markers (markers.txt). */
+typedef enum mz_marker {
+    MZ_M_NEG = 1, MZ_M_MODAL, MZ_M_COND, MZ_M_FUTURE, MZ_M_BY, MZ_M_CLAUSE, MZ_M_CONJ,
+    MZ_M_BETWEEN, MZ_M_THAT, MZ_M_BE, MZ_M_OF, MZ_M_PRON, MZ_M_EXCHANGE
+} mz_marker;
+
+/* Entry flags. */
+enum {
+    MZ_V_INTENT = 1 << 0,  /* verb states an intention */
+    MZ_V_SAY = 1 << 1,     /* attribution verb */
+    MZ_V_PAST = 1 << 2,    /* generated Arabic past form */
+    MZ_V_PRES = 1 << 3,    /* generated Arabic present form */
+    MZ_V_FEM = 1 << 4,     /* form agreeing with a feminine singular subject */
+    MZ_V_NOUN = 1 << 5     /* Arabic noun or verbal noun (not a conjugated verb) */
+};
+
+typedef struct mz_entry {
+    uint8_t kind;      /* mz_ekind */
+    uint8_t lang;      /* 'a' or 'e' */
+    uint16_t flags;
+    uint32_t value;    /* actor/agent: code offset in the pool; verb: verb index; marker: kind */
+    int32_t from, to;  /* validity as YYYYMMDD, 0 when open */
+    uint32_t next;     /* next entry at the same trie node, MZ_NONE at the end */
+} mz_entry;
+
+typedef struct mz_verb {
+    uint32_t code;       /* offset in the pool */
+    uint32_t tail;       /* first word id of the tail in tail_words, MZ_NONE when none */
+    uint16_t ntail;
+    uint16_t flags;
+} mz_verb;
+
+struct mz_engine {
+    mz_cameo *cameo;
+    size_t ncameo;
+    mz_buf cameo_text;   /* owns the strings of the code table */
+    mz_buf pool;         /* NUL-terminated codes */
+    mz_entry *entries;
+    size_t nentries, entries_cap;
+    uint32_t *last_entry; /* per trie node: last entry, for appending in order */
+    size_t last_cap;
+    mz_verb *verbs;
+    size_t nverbs, verbs_cap;
+    uint32_t *tail_words;
+    size_t ntail_words, tail_cap;
+    mz_matcher m;
+    mz_keygen keys;
+    size_t counts[MZ_DICT_MARKERS + 1][2];  /* phrases per kind and language (0 ar, 1 en) */
+    int compiled;
+};
+
+/* The string at `off` in the engine's pool. */
+static inline const char *mz_pool_str(const mz_engine *e, uint32_t off) { return e->pool.data + off; }
+
+/* Loads the CAMEO table text (data/cameo.tsv format). */
+mz_status mz_cameo_load(mz_engine *e, const char *text, size_t len, mz_error *err);
+
+/* Parses "YYYY-MM-DD" into YYYYMMDD; returns -1 when not a valid date. */
+int32_t mz_parse_date(const char *s, size_t len);
+
+/* Fills err (when not NULL) and returns status. */
+mz_status mz_fail(mz_error *err, mz_status status, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* The built-in data files (generated into builtin_data.c by tools/embed). */
+typedef struct mz_builtin {
+    const char *name;
+    const char *data;
+    size_t len;
+} mz_builtin;
+extern const mz_builtin mz_builtin_files[];
+extern const size_t mz_builtin_count;
+
+#endif

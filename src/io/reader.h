@@ -1,0 +1,34 @@
+/*
+ * reader.h — documents from files: plain text, JSON Lines, PETRARCH XML.
+ *
+ *   .txt    one document per file; id = file name; date and language from the caller
+ *   .jsonl  one document per line: {"id", "date", "text", optional "lang", "source", "url"}
+ *   .xml    <Sentences><Sentence id=".." date="YYYYMMDD"><Text>..</Text></Sentence>...
+ *
+ * A bad record (malformed JSON, a missing field, a bad date, invalid UTF-8, a line over the
+ * limit) is reported through the error with file and line, and reading goes on with the next.
+ */
+#ifndef MZ_READER_H
+#define MZ_READER_H
+
+#include "../../include/mizan.h"
+
+/* Longest JSON Lines record and largest plain-text document accepted. */
+#define MZ_MAX_LINE (64u << 20)
+#define MZ_MAX_TEXT (1024u << 20)
+
+typedef struct mz_reader mz_reader;
+
+/* Opens `path` ("-" is standard input).  `format` NULL picks by extension ("txt" for stdin);
+ * else "txt", "jsonl" or "xml".  `date` and `lang` are defaults for plain text (may be NULL).
+ * Returns NULL with err filled when the file cannot be opened or the format is unknown. */
+mz_reader *mz_reader_open(const char *path, const char *format, const char *date, const char *lang,
+                          mz_error *err);
+
+/* Reads the next document: 1 with *doc filled (valid until the next call), 0 at the end, -1 for
+ * a bad record (err says file:line: reason; call again to go on). */
+int mz_reader_next(mz_reader *r, mz_doc *doc, mz_error *err);
+
+void mz_reader_close(mz_reader *r);
+
+#endif

@@ -1,0 +1,77 @@
+/* render.c — event renderers; see render.h. */
+#include "render.h"
+
+#include <string.h>
+
+static void field(mz_buf *out, const char *key, const char *value, int comma)
+{
+    if (comma)
+        mz_buf_putc(out, ',');
+    mz_buf_json_str(out, key, strlen(key));
+    mz_buf_putc(out, ':');
+    mz_buf_json_str(out, value, strlen(value));
+}
+
+void mz_render_jsonl(mz_buf *out, const mz_event *ev)
+{
+    mz_buf_putc(out, '{');
+    field(out, "doc", ev->doc, 0);
+    mz_buf_printf(out, ",\"sentence\":%d", ev->sentence);
+    field(out, "date", ev->date, 1);
+    field(out, "lang", ev->lang, 1);
+    field(out, "source", ev->source, 1);
+    field(out, "target", ev->target, 1);
+    field(out, "source_country", ev->source_country, 1);
+    field(out, "target_country", ev->target_country, 1);
+    field(out, "code", ev->code, 1);
+    field(out, "root", ev->root, 1);
+    mz_buf_printf(out, ",\"quad\":%d,\"goldstein\":%.1f", ev->quad, ev->goldstein);
+    field(out, "plover", ev->plover, 1);
+    field(out, "mood", ev->mood == MZ_MOOD_INTENT ? "intent" : "fact", 1);
+    field(out, "text", ev->text, 1);
+    mz_buf_puts(out, ",\"evidence\":{");
+    field(out, "source", ev->ev_source, 0);
+    field(out, "target", ev->ev_target, 1);
+    field(out, "verb", ev->ev_verb, 1);
+    mz_buf_puts(out, "}}\n");
+}
+
+void mz_render_tsv_header(mz_buf *out)
+{
+    mz_buf_puts(out, "doc\tsentence\tdate\tlang\tsource\ttarget\tsource_country\ttarget_country\t"
+                     "code\troot\tquad\tgoldstein\tplover\tmood\ttext\tev_source\tev_target\tev_verb\n");
+}
+
+/* Appends s with tabs and line breaks turned into spaces. */
+static void cell(mz_buf *out, const char *s, int tab)
+{
+    if (tab)
+        mz_buf_putc(out, '\t');
+    size_t start = out->len;
+    mz_buf_puts(out, s);
+    for (size_t i = start; i < out->len; i++)
+        if (out->data[i] == '\t' || out->data[i] == '\n' || out->data[i] == '\r')
+            out->data[i] = ' ';
+}
+
+void mz_render_tsv(mz_buf *out, const mz_event *ev)
+{
+    cell(out, ev->doc, 0);
+    mz_buf_printf(out, "\t%d", ev->sentence);
+    cell(out, ev->date, 1);
+    cell(out, ev->lang, 1);
+    cell(out, ev->source, 1);
+    cell(out, ev->target, 1);
+    cell(out, ev->source_country, 1);
+    cell(out, ev->target_country, 1);
+    cell(out, ev->code, 1);
+    cell(out, ev->root, 1);
+    mz_buf_printf(out, "\t%d\t%.1f", ev->quad, ev->goldstein);
+    cell(out, ev->plover, 1);
+    cell(out, ev->mood == MZ_MOOD_INTENT ? "intent" : "fact", 1);
+    cell(out, ev->text, 1);
+    cell(out, ev->ev_source, 1);
+    cell(out, ev->ev_target, 1);
+    cell(out, ev->ev_verb, 1);
+    mz_buf_putc(out, '\n');
+}

@@ -1,0 +1,556 @@
+/*
+ * store.c — the SQLite event store: schema, idempotent writes, filtered queries; see store.h.
+ *
+ * How it works.  mz_store_open runs the schema (every statement is IF NOT EXISTS, so opening an
+ * existing database is harmless), switches the file to WAL and prepares the statements used per
+ * document.  A put looks the document up by id: same hash, nothing to do; other hash, its events
+ * and sentences are deleted (the FTS index follows through triggers) and the document row is
+ * updated; new, inserted.  Because puts run inside the caller's transaction, a batch is atomic.
+ * Queries are built from the filter as one SELECT with bound parameters (never pasted text).
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+
+/* Bumped when the schema changes; kept in PRAGMA user_version. */
+enum { MZ_SCHEMA_VERSION = 1 };
+
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS documents (\n"
+    "  id        TEXT PRIMARY KEY,\n"
+    "  date      TEXT NOT NULL DEFAULT '',\n"
+    "  lang      TEXT NOT NULL DEFAULT '',\n"
+    "  source    TEXT NOT NULL DEFAULT '',\n"
+    "  hash      TEXT NOT NULL,\n"
+    "  sentences INTEGER NOT NULL DEFAULT 0,\n"
+    "  events    INTEGER NOT NULL DEFAULT 0,\n"
+    "  ingested  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);\n"
+    "CREATE TABLE IF NOT EXISTS sentences (\n"
+    "  id    INTEGER PRIMARY KEY,\n"
+    "  doc   TEXT NOT NULL REFERENCES documents(id),\n"
+    "  idx   INTEGER NOT NULL,\n"
+    "  text  TEXT NOT NULL,\n"
+    "  UNIQUE (doc, idx)\n"
+    ");\n"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(\n"
+    "  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'\n"
+    ");\n"
+    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN\n"
+    "  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);\n"
+    "END;\n"
+    "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN\n"
+    "  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);\n"
+    "END;\n"
+    "CREATE TABLE IF NOT EXISTS events (\n"
+    "  id             INTEGER PRIMARY KEY,\n"
+    "  doc            TEXT NOT NULL REFERENCES documents(id),\n"
+    "  sentence       INTEGER NOT NULL,\n"
+    "  date           TEXT NOT NULL DEFAULT '',\n"
+    "  lang           TEXT NOT NULL DEFAULT '',\n"
+    "  source         TEXT NOT NULL,\n"
+    "  target         TEXT NOT NULL,\n"
+    "  source_country TEXT NOT NULL DEFAULT '',\n"
+    "  target_country TEXT NOT NULL DEFAULT '',\n"
+    "  code           TEXT NOT NULL,\n"
+    "  root           TEXT NOT NULL,\n"
+    "  quad           INTEGER NOT NULL,\n"
+    "  goldstein      REAL NOT NULL,\n"
+    "  plover         TEXT NOT NULL DEFAULT '',\n"
+    "  mood           TEXT NOT NULL DEFAULT 'fact',\n"
+    "  text           TEXT NOT NULL DEFAULT '',\n"
+    "  ev_source      TEXT NOT NULL DEFAULT '',\n"
+    "  ev_target      TEXT NOT NULL DEFAULT '',\n"
+    "  ev_verb        TEXT NOT NULL DEFAULT ''\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc);\n"
+    "CREATE INDEX IF NOT EXISTS events_date ON events(date);\n"
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);\n"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target_country, date);\n"
+    "CREATE INDEX IF NOT EXISTS events_root ON events(root);\n";
+
+/* The per-document statements, prepared once per writable connection. */
+enum {
+    ST_STATE,      /* hash of a document by id */
+    ST_DEL_EV,     /* delete a document's events */
+    ST_DEL_SENT,   /* delete a document's sentences */
+    ST_PUT_DOC,    /* insert or update a document row */
+    ST_PUT_SENT,
+    ST_PUT_EV,
+    ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+    [ST_STATE] = "SELECT hash FROM documents WHERE id = ?1",
+    [ST_DEL_EV] = "DELETE FROM events WHERE doc = ?1",
+    [ST_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
+    [ST_PUT_DOC] = "INSERT INTO documents (id, date, lang, source, hash, sentences, events)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                   " ON CONFLICT (id) DO UPDATE SET date = excluded.date, lang = excluded.lang,"
+                   " source = excluded.source, hash = excluded.hash,"
+                   " sentences = excluded.sentences, events = excluded.events,"
+                   " ingested = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+    [ST_PUT_SENT] = "INSERT INTO sentences (doc, idx, text) VALUES (?1, ?2, ?3)",
+    [ST_PUT_EV] = "INSERT INTO events (doc, sentence, date, lang, source, target, source_country,"
+                  " target_country, code, root, quad, goldstein, plover, mood, text, ev_source,"
+                  " ev_target, ev_verb)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                  " ?17, ?18)",
+};
+
+struct mz_store {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];  /* all NULL on a read-only store */
+    int in_tx;
+};
+
+/* Fills err with a message of our own; returns status. */
+static mz_status fail(mz_error *err, mz_status status, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static mz_status fail(mz_error *err, mz_status status, const char *file, const char *fmt, ...)
+{
+    if (!err)
+        return status;
+    err->status = status;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+/* Fills err with SQLite's message for the connection's last failure. */
+static mz_status db_fail(mz_store *s, mz_error *err, const char *what)
+{
+    return fail(err, MZ_ERR_DB, sqlite3_db_filename(s->db, "main"), "%s: %s", what,
+                sqlite3_errmsg(s->db));
+}
+
+const char *mz_store_schema(void) { return schema_sql; }
+
+/* Runs the schema and the pragmas on a writable connection. */
+static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
+{
+    char *msg = NULL;
+    /* WAL keeps readers working during an ingest; with WAL, synchronous=NORMAL still never
+     * loses a committed transaction to a killed process (only, at worst, to a power cut). */
+    const char *pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    if (sqlite3_exec(s->db, pragmas, NULL, NULL, &msg) != SQLITE_OK)
+        goto bad;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
+        goto bad;
+    if (sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        goto bad;
+    }
+    char version[64];
+    snprintf(version, sizeof version, "PRAGMA user_version = %d; COMMIT;", MZ_SCHEMA_VERSION);
+    if (sqlite3_exec(s->db, version, NULL, NULL, &msg) != SQLITE_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        goto bad;
+    }
+    for (int i = 0; i < ST_COUNT; i++) {
+        if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
+            SQLITE_OK)
+            return fail(err, MZ_ERR_DB, path, "preparing statements: %s", sqlite3_errmsg(s->db));
+    }
+    return MZ_OK;
+bad:
+    fail(err, MZ_ERR_DB, path, "%s", msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return MZ_ERR_DB;
+}
+
+/* A read-only store must already have mizan's tables: a stray file is an error, not an empty
+ * result. */
+static mz_status check_readable(mz_store *s, const char *path, mz_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                      " ('documents', 'sentences', 'events')";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(err, MZ_ERR_DB, path, "not a database: %s", sqlite3_errmsg(s->db));
+    int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 3;
+    sqlite3_finalize(st);
+    if (!ok)
+        return fail(err, MZ_ERR_DB, path, "not a mizan event store");
+    return MZ_OK;
+}
+
+mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
+{
+    if (!path || !*path) {
+        fail(err, MZ_ERR_ARG, NULL, "no database path");
+        return NULL;
+    }
+    mz_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        fail(err, MZ_ERR_NOMEM, path, "out of memory");
+        return NULL;
+    }
+    int ro = (mode & MZ_STORE_READONLY) != 0;
+    int flags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        fail(err, ro ? MZ_ERR_IO : MZ_ERR_DB, path, "cannot open database: %s",
+             s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        mz_store_close(s);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    mz_status st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
+    if (st != MZ_OK) {
+        mz_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void mz_store_close(mz_store *s)
+{
+    if (!s)
+        return;
+    if (s->in_tx)
+        mz_store_rollback(s);
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+void mz_store_hash(const mz_doc *doc, char out[17])
+{
+    uint64_t h = 14695981039346656037ull;  /* FNV-1a offset basis */
+    const char *meta[3] = {doc->date, doc->lang, doc->source};
+    for (int i = 0; i < 3; i++) {
+        for (const char *p = meta[i] ? meta[i] : ""; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        h = (h ^ 0xffu) * 1099511628211ull;  /* a separator no UTF-8 text contains */
+    }
+    for (size_t i = 0; i < doc->len; i++)
+        h = (h ^ (unsigned char)doc->text[i]) * 1099511628211ull;
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+mz_status mz_store_doc_state(mz_store *s, const char *id, const char *hash, mz_doc_state *state,
+                             mz_error *err)
+{
+    sqlite3_stmt *st = s->st[ST_STATE];
+    if (!st)
+        return fail(err, MZ_ERR_ARG, NULL, "store opened read-only");
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *h = (const char *)sqlite3_column_text(st, 0);
+        *state = h && strcmp(h, hash) == 0 ? MZ_DOC_SAME : MZ_DOC_CHANGED;
+    } else if (rc == SQLITE_DONE) {
+        *state = MZ_DOC_NEW;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? MZ_OK : db_fail(s, err, "looking up a document");
+}
+
+mz_status mz_store_begin(mz_store *s, mz_error *err)
+{
+    if (s->in_tx)
+        return fail(err, MZ_ERR_ARG, NULL, "transaction already open");
+    /* IMMEDIATE takes the write lock now, so a second writer waits here, not mid-batch. */
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(s, err, "starting a transaction");
+    s->in_tx = 1;
+    return MZ_OK;
+}
+
+mz_status mz_store_commit(mz_store *s, mz_error *err)
+{
+    if (!s->in_tx)
+        return fail(err, MZ_ERR_ARG, NULL, "no transaction open");
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        mz_status st = db_fail(s, err, "committing");
+        mz_store_rollback(s);
+        return st;
+    }
+    s->in_tx = 0;
+    return MZ_OK;
+}
+
+void mz_store_rollback(mz_store *s)
+{
+    if (s->in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = 0;
+}
+
+/* Steps a write statement once and resets it; 0 on success. */
+static int run(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+    sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static int put_event(mz_store *s, const char *doc_id, const mz_event *e)
+{
+    sqlite3_stmt *st = s->st[ST_PUT_EV];
+    bind_str(st, 1, doc_id);
+    sqlite3_bind_int(st, 2, e->sentence);
+    bind_str(st, 3, e->date);
+    bind_str(st, 4, e->lang);
+    bind_str(st, 5, e->source);
+    bind_str(st, 6, e->target);
+    bind_str(st, 7, e->source_country);
+    bind_str(st, 8, e->target_country);
+    bind_str(st, 9, e->code);
+    bind_str(st, 10, e->root);
+    sqlite3_bind_int(st, 11, e->quad);
+    sqlite3_bind_double(st, 12, e->goldstein);
+    bind_str(st, 13, e->plover);
+    bind_str(st, 14, e->mood == MZ_MOOD_INTENT ? "intent" : "fact");
+    bind_str(st, 15, e->text);
+    bind_str(st, 16, e->ev_source);
+    bind_str(st, 17, e->ev_target);
+    bind_str(st, 18, e->ev_verb);
+    return run(st);
+}
+
+mz_status mz_store_put(mz_store *s, const mz_store_doc *d, mz_doc_state *state, mz_error *err)
+{
+    const mz_doc *doc = d->doc;
+    if (!s->st[ST_PUT_DOC])
+        return fail(err, MZ_ERR_ARG, NULL, "store opened read-only");
+    if (!doc->id || !*doc->id)
+        return fail(err, MZ_ERR_ARG, NULL, "document without an id");
+    mz_doc_state ds;
+    mz_status rc = mz_store_doc_state(s, doc->id, d->hash, &ds, err);
+    if (rc != MZ_OK)
+        return rc;
+    if (state)
+        *state = ds;
+    if (ds == MZ_DOC_SAME)
+        return MZ_OK;
+    if (ds == MZ_DOC_CHANGED) {
+        bind_str(s->st[ST_DEL_EV], 1, doc->id);
+        bind_str(s->st[ST_DEL_SENT], 1, doc->id);
+        if (run(s->st[ST_DEL_EV]) || run(s->st[ST_DEL_SENT]))
+            return db_fail(s, err, "deleting old events");
+    }
+    const char *lang = doc->lang && *doc->lang ? doc->lang : mz_detect_lang(doc->text, doc->len);
+    sqlite3_stmt *st = s->st[ST_PUT_DOC];
+    bind_str(st, 1, doc->id);
+    bind_str(st, 2, doc->date);
+    bind_str(st, 3, lang);
+    bind_str(st, 4, doc->source);
+    bind_str(st, 5, d->hash);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)d->nsentences);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)d->nevents);
+    if (run(st))
+        return db_fail(s, err, "writing a document");
+    st = s->st[ST_PUT_SENT];
+    for (size_t i = 0; i < d->nsentences; i++) {
+        bind_str(st, 1, doc->id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        bind_str(st, 3, d->sentences[i]);
+        if (run(st))
+            return db_fail(s, err, "writing a sentence");
+    }
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (put_event(s, doc->id, &d->events[i]))
+            return db_fail(s, err, "writing an event");
+    }
+    return MZ_OK;
+}
+
+mz_status mz_store_count(mz_store *s, mz_store_counts *c, mz_error *err)
+{
+    const char *sql = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
+                      " (SELECT count(*) FROM events)";
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "counting");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        c->documents = sqlite3_column_int64(st, 0);
+        c->sentences = sqlite3_column_int64(st, 1);
+        c->events = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? MZ_OK : db_fail(s, err, "counting");
+}
+
+/* ---- filters ----------------------------------------------------------------------------- */
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int mz_filter_date_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return 0;
+    if (!all_digits(s, 4))
+        return 0;
+    if (n >= 7) {
+        int m = (s[5] - '0') * 10 + (s[6] - '0');
+        if (s[4] != '-' || !all_digits(s + 5, 2) || m < 1 || m > 12)
+            return 0;
+    }
+    if (n == 10) {
+        int d = (s[8] - '0') * 10 + (s[9] - '0');
+        if (s[7] != '-' || !all_digits(s + 8, 2) || d < 1 || d > 31)
+            return 0;
+    }
+    return 1;
+}
+
+int mz_filter_root_norm(const char *s, char out[3])
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 2 || !all_digits(s, n))
+        return 0;
+    int v = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+    if (v < 1 || v > 20)
+        return 0;
+    out[0] = (char)('0' + v / 10);
+    out[1] = (char)('0' + v % 10);
+    out[2] = '\0';
+    return 1;
+}
+
+static int set(const char *s) { return s && *s; }
+
+static int eq(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
+
+int mz_filter_match(const mz_filter *f, const mz_event *ev)
+{
+    if (!f)
+        return 1;
+    const char *date = ev->date ? ev->date : "";
+    if (set(f->from) && (!*date || strcmp(date, f->from) < 0))
+        return 0;
+    if (set(f->to) && (!*date || strncmp(date, f->to, strlen(f->to)) > 0))
+        return 0;
+    if (set(f->actor) && !eq(ev->source_country, f->actor) && !eq(ev->target_country, f->actor) &&
+        !eq(ev->source, f->actor) && !eq(ev->target, f->actor))
+        return 0;
+    if (set(f->dyad_a) && set(f->dyad_b)) {
+        int ab = eq(ev->source_country, f->dyad_a) && eq(ev->target_country, f->dyad_b);
+        int ba = eq(ev->source_country, f->dyad_b) && eq(ev->target_country, f->dyad_a);
+        if (!ab && !ba)
+            return 0;
+    }
+    if (set(f->root)) {
+        char r[3];
+        if (!mz_filter_root_norm(f->root, r) || !eq(ev->root, r))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- queries ----------------------------------------------------------------------------- */
+
+/* Builds the SELECT for a filter into sql; parameters are numbered by what they bind:
+ * ?1 from, ?2 to, ?3 actor, ?4/?5 dyad, ?6 root, ?7 match. */
+static void build_query(mz_buf *sql, const mz_filter *f)
+{
+    mz_buf_puts(sql, "SELECT doc, sentence, date, lang, source, target, source_country,"
+                     " target_country, code, root, quad, goldstein, plover, mood, text, ev_source,"
+                     " ev_target, ev_verb FROM events WHERE 1");
+    if (set(f->from))
+        mz_buf_puts(sql, " AND date <> '' AND date >= ?1");
+    if (set(f->to))
+        mz_buf_puts(sql, " AND date <> '' AND substr(date, 1, length(?2)) <= ?2");
+    if (set(f->actor))
+        mz_buf_puts(sql, " AND (source_country = ?3 OR target_country = ?3 OR source = ?3"
+                         " OR target = ?3)");
+    if (set(f->dyad_a) && set(f->dyad_b))
+        mz_buf_puts(sql, " AND ((source_country = ?4 AND target_country = ?5)"
+                         " OR (source_country = ?5 AND target_country = ?4))");
+    if (set(f->root))
+        mz_buf_puts(sql, " AND root = ?6");
+    if (set(f->match))
+        mz_buf_puts(sql, " AND (doc, sentence) IN (SELECT s.doc, s.idx FROM sentences_fts"
+                         " JOIN sentences s ON s.id = sentences_fts.rowid"
+                         " WHERE sentences_fts MATCH ?7)");
+    mz_buf_puts(sql, " ORDER BY date, doc, sentence, id");
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    return v ? v : "";
+}
+
+mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err)
+{
+    static const mz_filter none = {0};
+    if (!f)
+        f = &none;
+    char root[3] = "";
+    if (set(f->root) && !mz_filter_root_norm(f->root, root))
+        return fail(err, MZ_ERR_ARG, NULL, "not a CAMEO root: %s", f->root);
+    mz_buf sql = MZ_BUF_INIT;
+    build_query(&sql, f);
+    if (sql.oom)
+        return fail(err, MZ_ERR_NOMEM, NULL, "out of memory");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
+    mz_buf_free(&sql);
+    if (rc != SQLITE_OK)
+        return db_fail(s, err, "preparing a query");
+    const char *params[8] = {NULL, f->from, f->to, f->actor, f->dyad_a, f->dyad_b, root, f->match};
+    for (int i = 1; i < 8; i++) {
+        if (set(params[i]) && sqlite3_bind_parameter_name(st, i))
+            sqlite3_bind_text(st, i, params[i], -1, SQLITE_STATIC);
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        mz_event ev = {
+            .doc = col(st, 0),
+            .sentence = sqlite3_column_int(st, 1),
+            .date = col(st, 2),
+            .lang = col(st, 3),
+            .source = col(st, 4),
+            .target = col(st, 5),
+            .source_country = col(st, 6),
+            .target_country = col(st, 7),
+            .code = col(st, 8),
+            .root = col(st, 9),
+            .quad = sqlite3_column_int(st, 10),
+            .goldstein = sqlite3_column_double(st, 11),
+            .plover = col(st, 12),
+            .mood = strcmp(col(st, 13), "intent") == 0 ? MZ_MOOD_INTENT : MZ_MOOD_FACT,
+            .text = col(st, 14),
+            .ev_source = col(st, 15),
+            .ev_target = col(st, 16),
+            .ev_verb = col(st, 17),
+        };
+        if (fn(ctx, &ev)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    mz_status out = rc == SQLITE_DONE ? MZ_OK : db_fail(s, err, "querying events");
+    sqlite3_finalize(st);
+    return out;
+}

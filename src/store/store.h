@@ -1,0 +1,142 @@
+/*
+ * store.h — the SQLite event store.
+ *
+ * One database file holds documents, their sentences (with an FTS5 full-text index) and the
+ * events coded from them; docs/SCHEMA.md describes the tables for readers outside mizan
+ * (sqlite3, pandas, R, DuckDB).  The file is kept in WAL mode, and every write goes through a
+ * transaction, so a process killed at any point leaves the file as it was after the last
+ * committed batch: never a document without its events.
+ *
+ * Writing is idempotent per document: a document is identified by its id and a hash of its
+ * content (text and metadata).  Putting a document already stored with the same hash changes
+ * nothing; putting one whose hash changed replaces its sentences and events.
+ *
+ * An mz_store is a single connection and must be used from one thread at a time.  The ingest
+ * pipeline (mz_store_ingest) codes on several threads but writes from the calling one.
+ */
+#ifndef MZ_STORE_H
+#define MZ_STORE_H
+
+#include <stddef.h>
+
+#include "../../include/mizan.h"
+
+typedef struct mz_store mz_store;
+
+/* Opening modes. */
+#define MZ_STORE_READONLY 0x1u  /* fail if the file does not exist; never write */
+
+/* Opens (and with mode 0 creates) the database at `path` and makes sure the schema is there.
+ * Returns NULL and fills err on failure.  Close with mz_store_close(). */
+mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err);
+void mz_store_close(mz_store *s);
+
+/* The schema's SQL text, as run on a new database (for docs and tests). */
+const char *mz_store_schema(void);
+
+/* ---- writing documents ------------------------------------------------------------------- */
+
+/* Content hash of a document: 16 lowercase hex digits and a NUL (FNV-1a, 64 bits) over the
+ * date, language, source and text.  Any change to one of them changes the hash. */
+void mz_store_hash(const mz_doc *doc, char out[17]);
+
+typedef enum mz_doc_state {
+    MZ_DOC_NEW = 0,   /* no document with this id */
+    MZ_DOC_SAME,      /* stored with the same content hash */
+    MZ_DOC_CHANGED    /* stored with another hash */
+} mz_doc_state;
+
+/* Where a document stands against the store. */
+mz_status mz_store_doc_state(mz_store *s, const char *id, const char *hash, mz_doc_state *state,
+                             mz_error *err);
+
+/* A coded document ready to be written.  Nothing here is kept after mz_store_put returns. */
+typedef struct mz_store_doc {
+    const mz_doc *doc;             /* id, date, lang (NULL: detected from the text), source, text */
+    const char *hash;              /* from mz_store_hash(doc) */
+    const char *const *sentences;  /* the sentences, by index */
+    size_t nsentences;
+    const mz_event *events;
+    size_t nevents;
+} mz_store_doc;
+
+/* Transactions group puts: a batch is written whole or not at all. */
+mz_status mz_store_begin(mz_store *s, mz_error *err);
+mz_status mz_store_commit(mz_store *s, mz_error *err);
+void mz_store_rollback(mz_store *s);
+
+/* Writes one document.  If the store has it with the same hash nothing is written and *state
+ * (when not NULL) is MZ_DOC_SAME; if it has it with another hash its old sentences and events
+ * are deleted first (MZ_DOC_CHANGED); else it is added (MZ_DOC_NEW).  Call between
+ * mz_store_begin and mz_store_commit. */
+mz_status mz_store_put(mz_store *s, const mz_store_doc *d, mz_doc_state *state, mz_error *err);
+
+typedef struct mz_store_counts {
+    long long documents, sentences, events;
+} mz_store_counts;
+
+mz_status mz_store_count(mz_store *s, mz_store_counts *counts, mz_error *err);
+
+/* ---- queries ----------------------------------------------------------------------------- */
+
+/* Event filters; every NULL or "" field is open.  Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD";
+ * `to` is inclusive at its precision ("2024" takes all of 2024).  A date filter drops undated
+ * events.  `actor` matches either side's country or full actor code; the dyad matches both
+ * directions between the countries `dyad_a` and `dyad_b`.  `match` is an FTS5 query over the
+ * event's sentence (store queries only). */
+typedef struct mz_filter {
+    const char *from, *to;
+    const char *actor;
+    const char *dyad_a, *dyad_b;
+    const char *root;
+    const char *match;
+} mz_filter;
+
+/* 1 when `s` is a date filter value mizan accepts (see mz_filter), else 0. */
+int mz_filter_date_ok(const char *s);
+
+/* Normalises a CAMEO root argument ("7" or "07") into out ("07"); 0 when it is not one. */
+int mz_filter_root_norm(const char *s, char out[3]);
+
+/* 1 when the event passes the filter (all but `match`, which needs the store). */
+int mz_filter_match(const mz_filter *f, const mz_event *ev);
+
+/* Called per event; the event and its strings are valid only during the call.  Return 0 to go
+ * on, non-zero to stop the query. */
+typedef int (*mz_event_fn)(void *ctx, const mz_event *ev);
+
+/* Runs a filtered query, in order of date, document, sentence. */
+mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err);
+
+/* ---- ingest: code documents and write them ----------------------------------------------- */
+
+typedef struct mz_ingest_stats {
+    long long read;       /* documents read from the source */
+    long long added;      /* new documents written */
+    long long replaced;   /* documents whose content changed */
+    long long unchanged;  /* documents skipped: same id and content */
+    long long failed;     /* bad records and documents the coder refused */
+    long long sentences;  /* sentences written */
+    long long events;     /* events written */
+} mz_ingest_stats;
+
+typedef struct mz_ingest_opts {
+    int threads;           /* coding threads; < 1 means 1 */
+    size_t batch;          /* documents per transaction; 0 means 512 */
+    unsigned coder_flags;  /* MZ_CODE_* for the coders */
+    /* The document source: 1 with *doc filled (valid until the next call), 0 at the end, -1 on
+     * a bad record (err filled; ingest reports it through on_error and goes on). */
+    int (*next)(void *ctx, mz_doc *doc, mz_error *err);
+    void (*on_error)(void *ctx, const mz_error *err);              /* may be NULL */
+    void (*on_progress)(void *ctx, const mz_ingest_stats *stats);  /* after each batch; may be NULL */
+    void *ctx;
+} mz_ingest_opts;
+
+/* Reads every document from o->next, codes the new and changed ones with `threads` coders
+ * sharing `engine` (compiled), and writes them in batches of one transaction each.  Returns
+ * MZ_OK when the source was read to its end (bad records are counted in stats->failed, not
+ * errors); a database or memory failure stops the run with the batch rolled back. */
+mz_status mz_store_ingest(mz_store *s, const mz_engine *engine, const mz_ingest_opts *o,
+                          mz_ingest_stats *stats, mz_error *err);
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * arverb.h — Arabic verb conjugation for the dictionaries.
+ *
+ * A dictionary writes a verb once, as its past and present 3rd person masculine singular
+ * (زود/يزود).  mz_ar_conjugate generates the forms news text uses: the past with its subject
+ * suffixes, the present with its person prefixes and suffixes (and the subjunctive/jussive
+ * plural), each tagged past or present, feminine when the form agrees with a feminine singular
+ * subject (countries are feminine in Arabic: أدانت روسيا).  The future prefix س is handled by
+ * the clitic analysis, not here.  Weak verbs get both the regular and the contracted forms
+ * (أعطى → أعطت, دعا → دعوا); a form that never occurs costs only a dictionary slot.
+ */
+#ifndef MZ_ARVERB_H
+#define MZ_ARVERB_H
+
+#include <stddef.h>
+
+enum { MZ_FORM_PAST = 1, MZ_FORM_PRES = 2, MZ_FORM_FEM = 4 };
+
+enum { MZ_FORMS_MAX = 40, MZ_FORM_BYTES = 64 };
+
+typedef struct mz_form {
+    char s[MZ_FORM_BYTES];
+    unsigned flags;
+} mz_form;
+
+/* past and pres are folded (fold.h).  Returns the number of forms written, 0 when the present
+ * does not start with ي or a form would not fit. */
+int mz_ar_conjugate(const char *past, const char *pres, mz_form *out);
+
+#endif

@@ -1,0 +1,84 @@
+/* keys.c — lookup keys; see keys.h. */
+#include "keys.h"
+
+#include <libstemmer.h>
+#include <string.h>
+
+#include "token.h"
+
+int mz_keygen_init(mz_keygen *k)
+{
+    k->en = sb_stemmer_new("english", "UTF_8");
+    return k->en ? 0 : -1;
+}
+
+void mz_keygen_free(mz_keygen *k)
+{
+    if (k->en)
+        sb_stemmer_delete(k->en);
+    k->en = NULL;
+}
+
+static size_t stem(mz_keygen *k, const char *w, size_t len, char *out, size_t cap)
+{
+    const sb_symbol *s = sb_stemmer_stem(k->en, (const sb_symbol *)w, (int)len);
+    size_t n = s ? (size_t)sb_stemmer_length(k->en) : len;
+    if (!s)
+        s = (const sb_symbol *)w;
+    if (n + 1 > cap)
+        return 0;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return n;
+}
+
+static size_t exact_caps(const char *fold, size_t len, char *out, size_t cap)
+{
+    if (len + 2 > cap)
+        return 0;
+    out[0] = '=';
+    for (size_t i = 0; i < len; i++)
+        out[i + 1] = (char)((fold[i] >= 'a' && fold[i] <= 'z') ? fold[i] - 32 : fold[i]);
+    out[len + 1] = '\0';
+    return len + 1;
+}
+
+int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags, mz_cand *out)
+{
+    if (tokflags & MZ_TOK_ARABIC)
+        return mz_ar_candidates(fold, len, out);
+    int n = 0;
+    size_t l = (tokflags & MZ_TOK_WORD) ? stem(k, fold, len, out[0].s, MZ_CAND_BYTES)
+                                         : (len + 1 <= MZ_CAND_BYTES ? len : 0);
+    if (!(tokflags & MZ_TOK_WORD) && l)
+        memcpy(out[0].s, fold, len + 1);
+    if (l) {
+        out[0].len = (uint8_t)l;
+        out[0].flags = out[0].stripped = 0;
+        n = 1;
+    }
+    if (tokflags & MZ_TOK_CAPS) {
+        l = exact_caps(fold, len, out[n].s, MZ_CAND_BYTES);
+        if (l) {
+            out[n].len = (uint8_t)l;
+            out[n].flags = out[n].stripped = 0;
+            n++;
+        }
+    }
+    return n;
+}
+
+size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,
+                   size_t cap)
+{
+    if (arabic) {
+        if (len + 1 > cap)
+            return 0;
+        memcpy(out, fold, len);
+        out[len] = '\0';
+        return mz_ar_canon(out, len);
+    }
+    if (caps && len <= 2)
+        return exact_caps(fold, len, out, cap);
+    return stem(k, fold, len, out, cap);
+}

@@ -1,0 +1,37 @@
+/*
+ * keys.h — the lookup keys of a word, shared by the dictionary compiler and the coder so that
+ * both sides of a match are made the same way.
+ *
+ *   English: the Snowball (Porter 2) stem of the folded word.  A word in capitals also has the
+ *            exact key "=WORD", which is the only key of a dictionary word of one or two capitals
+ *            (US, UN, EU): "us" the pronoun never matches the country.
+ *   Arabic:  the clitic candidates of the folded word (clitic.h), in canonical form.  A
+ *            dictionary word has one key, its canonical form.
+ */
+#ifndef MZ_KEYS_H
+#define MZ_KEYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clitic.h"
+
+struct sb_stemmer;
+
+typedef struct mz_keygen {
+    struct sb_stemmer *en;
+} mz_keygen;
+
+int mz_keygen_init(mz_keygen *k);
+void mz_keygen_free(mz_keygen *k);
+
+/* The candidate keys of a text token with folded form fold[0..len) and token flags (token.h).
+ * Returns the number written to out (at most MZ_CAND_MAX). */
+int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags, mz_cand *out);
+
+/* The key of a dictionary word; `caps` is true when the word is written in capitals.
+ * Returns the key length, or 0 when the key does not fit in `cap` bytes. */
+size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,
+                   size_t cap);
+
+#endif

@@ -1,0 +1,104 @@
+/* buf.c — growable byte buffer; see buf.h. */
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Makes room for `extra` more bytes plus the terminating NUL.  Returns 0 on success, -1 (and
+ * sets oom) when the allocation fails or the size would overflow. */
+int mz_buf_grow(mz_buf *b, size_t extra)
+{
+    if (b->oom)
+        return -1;
+    if (extra > ((size_t)-1) / 2 - b->len) {
+        b->oom = 1;
+        return -1;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->oom = 1;
+        return -1;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+void mz_buf_put(mz_buf *b, const char *s, size_t n)
+{
+    if (mz_buf_grow(b, n) < 0)
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void mz_buf_puts(mz_buf *b, const char *s) { mz_buf_put(b, s, strlen(s)); }
+
+void mz_buf_putc(mz_buf *b, char c) { mz_buf_put(b, &c, 1); }
+
+void mz_buf_printf(mz_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || mz_buf_grow(b, (size_t)n) < 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* Appends `s` as a JSON string literal, quotes included.  The input is valid UTF-8 (the coder
+ * validates text first), so only control characters, quotes and backslashes need escaping. */
+void mz_buf_json_str(mz_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    mz_buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        mz_buf_put(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': mz_buf_put(b, "\\\"", 2); break;
+        case '\\': mz_buf_put(b, "\\\\", 2); break;
+        case '\n': mz_buf_put(b, "\\n", 2); break;
+        case '\t': mz_buf_put(b, "\\t", 2); break;
+        case '\r': mz_buf_put(b, "\\r", 2); break;
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            mz_buf_put(b, esc, 6);
+        }
+        }
+    }
+    mz_buf_put(b, s + run, n - run);
+    mz_buf_putc(b, '"');
+}
+
+void mz_buf_clear(mz_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void mz_buf_free(mz_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->oom = 0;
+}
