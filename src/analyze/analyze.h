@@ -161,7 +161,7 @@ void mz_profile_free(mz_profile *p);
 /* ---- trend breaks ------------------------------------------------------------------------ */
 
 typedef struct mz_watch_opts {
-    mz_period by;       /* default month */
+    mz_period by;       /* period of the series (MZ_BY_DAY is 0: set it) */
     double alpha;       /* significance level, default 0.01 */
     double min_size;    /* smallest shift in mean Goldstein worth reporting, default 1.0 */
     size_t min_seg;     /* fewest periods on each side of a change point, default 2 */
@@ -173,9 +173,11 @@ void mz_watch_defaults(mz_watch_opts *o);
 
 /* Change points of a series: binary segmentation with a two-sample t statistic (pooled
  * variance) at the best split, accepted when its Bonferroni-corrected p value is below alpha,
- * the shift is at least min_size and both sides have min_seg points.  Writes the indices where
- * a new segment starts into cps (ascending, at most max) and returns how many were found. */
-size_t mz_changepoints(const double *x, size_t n, const mz_watch_opts *o, size_t *cps, size_t max);
+ * the shift is at least min_size and both sides have min_seg points; then each side is searched
+ * the same way.  Writes the indices where a new segment starts into cps (ascending, at most max)
+ * and, when pvals is not NULL, their p values; returns how many were found. */
+size_t mz_changepoints(const double *x, size_t n, const mz_watch_opts *o, size_t *cps,
+                       double *pvals, size_t max);
 
 typedef struct mz_change {
     char src[32], tgt[32];  /* the direction of the series */

@@ -345,28 +345,35 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     order_roles(c, v, b, stop, &src, &tgt);
     int intent = (v->flags & MZ_V_INTENT) || marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
                  (v->clitic & MZ_CL_FUT) || (carried && st->intent);
-    if (marker_before(c, v->b, b, 2, MZ_M_EXCHANGE) && st->last_src >= 0 && src < 0) {
+    /* "in exchange for" / مقابل: the act goes back from the last event's target */
+    if (marker_before(c, v->b, b, 2, MZ_M_EXCHANGE) && st->last_src >= 0) {
         src = st->last_tgt;
-        tgt = st->last_src;
+        if (tgt < 0)
+            tgt = st->last_src;
     }
     if (src < 0 && carried && st->source >= 0)
         src = st->source;
-    if (src < 0 && (v->last_clitic & MZ_CL_DUAL)) {
+    int pair = -1; /* a dual pronoun's coordinated antecedents */
+    if ((v->last_clitic & MZ_CL_DUAL) && (src < 0 || (v->flags & MZ_V_NOUN))) {
         int g2 = previous_actor_group(c, v->b, b, -1);
         int g1 = g2 >= 0 ? previous_actor_group(c, c->gv[g2].b, b, g2) : -1;
-        if (g1 >= 0) {
+        if (g2 >= 0 && c->gv[g2].n >= 2) {
+            pair = g2;
+        } else if (g1 >= 0) {
             src = g1;
-            if (tgt < 0)
-                tgt = g2;
+            tgt = g2;
         }
+    } else if ((v->last_clitic & MZ_CL_SUFFIX) && (v->flags & MZ_V_NOUN)) {
+        /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا */
+        int g = previous_actor_group(c, v->b, b, tgt);
+        if (g >= 0)
+            src = g;
     }
-    if (src < 0 && (v->last_clitic & MZ_CL_SUFFIX) && (v->flags & MZ_V_NOUN))
-        src = previous_actor_group(c, v->b, b, tgt);
     if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from)
         src = st->speaker;
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it */
-    if (tgt < 0 && between < 0 && stop < e && stop <= (v->tail_e > v->e ? v->tail_e : v->e) + WINDOW &&
+    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= (v->tail_e > v->e ? v->tail_e : v->e) + WINDOW &&
         !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
         st->active = 1;
         st->intent = intent;
@@ -376,7 +383,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (src == tgt)
         tgt = -1;
     int rc = 0;
-    if (between >= 0 && (src < 0 || src == between)) {
+    if (pair >= 0) {
+        rc = emit_within(c, pair, v, intent, text);
+    } else if (between >= 0 && (src < 0 || src == between)) {
         rc = emit_within(c, between, v, intent, text);
     } else if (src >= 0 && between >= 0) {
         rc = emit_pairs(c, src, between, v, intent, text);

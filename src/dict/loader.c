@@ -430,7 +430,10 @@ static mz_status load_line(mz_engine *e, mz_dict_kind kind, char *line, const sr
         return st;
     char *body = colon + 1;
     int phrases = 0;
-    for (char *save = NULL, *ph = strtok_r(body, "|", &save); ph; ph = strtok_r(NULL, "|", &save)) {
+    for (char *ph = body, *bar; ph; ph = bar ? bar + 1 : NULL) {
+        bar = strchr(ph, '|');
+        if (bar)
+            *bar = '\0';
         ph = trim(ph);
         if (!*ph)
             return mz_fail(at->err, MZ_ERR_PARSE, at->file, at->line, "empty phrase");

@@ -83,11 +83,14 @@ static int add(mz_cand *out, int n, const char *s, size_t len, uint8_t flags, ui
     return n + 1;
 }
 
-/* Adds the stem with and without each pronoun suffix; a stem left ending in ت after the suffix
+/* Adds the stem with and without each pronoun suffix (and without an accusative alef); a stem left ending in ت after the suffix
  * also gets its ta marbuta back (علاقتها → علاقة). */
 static int add_suffixed(mz_cand *out, int n, const char *s, size_t len, uint8_t flags, uint8_t stripped)
 {
     n = add(out, n, s, len, flags, stripped);
+    /* the alef of the accusative tanween: دعماً عسكرياً → دعم عسكري */
+    if (ends(s, len, AR_ALEF) && letters(len) >= 4)
+        n = add(out, n, s, len - 2, flags, (uint8_t)(stripped + 1));
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         if (!ends(s, len, suffixes[i]))
             continue;
