@@ -194,6 +194,7 @@ typedef struct mz_break {
     char src[32], tgt[32];
     long period;
     char label[16];
+    char start[11];
     double expected;   /* linear trend of the earlier periods, extrapolated */
     double observed;   /* mean Goldstein in the latest period */
     double t;          /* (observed − expected) / prediction standard error */

@@ -259,6 +259,7 @@ static mz_status check_latest(const mz_event *e0, const double *t, const double 
     snprintf(b->tgt, sizeof b->tgt, "%s", e0->target_country);
     b->period = last_period;
     mz_period_label(last_period, o->by, b->label);
+    mz_period_start(last_period, o->by, b->start);
     b->expected = yhat;
     b->observed = x[h];
     b->t = tt;

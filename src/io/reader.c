@@ -4,7 +4,8 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ struct mz_reader {
     char *buf;        /* current line or text */
     size_t buf_cap;
     json_t *json;     /* current JSON record */
-    xmlTextReaderPtr xml;
+    size_t pos;       /* XML: where the next <Sentence> search starts */
     mz_buf id, date, text, lang, source;
     char *default_date, *default_lang;
 };
@@ -70,16 +71,6 @@ mz_reader *mz_reader_open(const char *path, const char *format, const char *date
     r->default_date = date ? strdup(date) : NULL;
     r->default_lang = lang ? strdup(lang) : NULL;
     r->is_stdin = strcmp(path, "-") == 0;
-    if (f == FMT_XML) {
-        r->xml = r->is_stdin ? xmlReaderForFd(0, "stdin", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-                             : xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-        if (!r->xml) {
-            mz_fail(err, MZ_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
-            mz_reader_close(r);
-            return NULL;
-        }
-        return r;
-    }
     r->f = r->is_stdin ? stdin : fopen(path, "rb");
     if (!r->f) {
         mz_fail(err, MZ_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
@@ -95,8 +86,6 @@ void mz_reader_close(mz_reader *r)
         return;
     if (r->f && !r->is_stdin)
         fclose(r->f);
-    if (r->xml)
-        xmlFreeTextReader(r->xml);
     if (r->json)
         json_decref(r->json);
     free(r->buf);
@@ -269,61 +258,103 @@ static int xml_date(const char *d, char *out)
     return mz_parse_date(out, strlen(out)) > 0 ? 0 : -1;
 }
 
+/* Reads the whole XML input once into r->text (the first call). */
+static int xml_slurp(mz_reader *r, mz_error *err)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
+        if (r->text.len + n > MZ_MAX_TEXT)
+            return mz_fail(err, MZ_ERR_LIMIT, r->path, 0, "XML larger than %u MiB; skipped",
+                           MZ_MAX_TEXT >> 20), -1;
+        mz_buf_put(&r->text, chunk, n);
+    }
+    if (ferror(r->f) || r->text.oom)
+        return mz_fail(err, MZ_ERR_IO, r->path, 0, "read error"), -1;
+    mz_buf_putc(&r->text, '\0');
+    r->text.len--;
+    return 0;
+}
+
+static long line_at(const mz_reader *r, size_t off)
+{
+    long line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += r->text.data[i] == '\n';
+    return line;
+}
+
+/* Fills the document from one parsed <Sentence> element. */
+static int xml_sentence(mz_reader *r, xmlNodePtr s, long line, mz_doc *doc, mz_error *err)
+{
+    xmlChar *id = xmlGetProp(s, (const xmlChar *)"id"), *d = xmlGetProp(s, (const xmlChar *)"date");
+    char date[11] = "";
+    int bad_date = d && xml_date((const char *)d, date) < 0;
+    mz_buf_clear(&r->id);
+    mz_buf_puts(&r->id, id ? (const char *)id : "");
+    xmlFree(id);
+    xmlFree(d);
+    if (!r->id.len)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "<Sentence> without id"), -1;
+    if (bad_date)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line,
+                       "bad date in <Sentence id=\"%s\"> (expected YYYYMMDD)", r->id.data), -1;
+    mz_buf_clear(&r->source);
+    for (xmlNodePtr k = s->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "Text") != 0)
+            continue;
+        xmlChar *t = xmlNodeGetContent(k);
+        mz_buf_puts(&r->source, t ? (const char *)t : "");
+        xmlFree(t);
+    }
+    mz_buf_clear(&r->date);
+    mz_buf_puts(&r->date, date);
+    memset(doc, 0, sizeof *doc);
+    doc->id = r->id.data;
+    doc->date = r->date.len ? r->date.data : r->default_date;
+    doc->lang = r->default_lang;
+    doc->text = r->source.data ? r->source.data : "";
+    doc->len = r->source.len;
+    return 1;
+}
+
+/* PETRARCH XML, one <Sentence> element at a time: each element is cut out of the input and
+ * parsed alone, so a malformed sentence is reported with its line and the others still read. */
 static int next_xml(mz_reader *r, mz_doc *doc, mz_error *err)
 {
     if (r->done)
         return 0;
-    int in_sentence = 0, in_text = 0;
-    char date[11] = "";
-    for (;;) {
-        int ret = xmlTextReaderRead(r->xml);
-        if (ret == 0) {
-            r->done = 1;
-            return 0;
-        }
-        if (ret < 0) {
-            r->done = 1;
-            return mz_fail(err, MZ_ERR_PARSE, r->path, xmlTextReaderGetParserLineNumber(r->xml),
-                           "malformed XML; rest of file skipped"), -1;
-        }
-        int type = xmlTextReaderNodeType(r->xml);
-        const char *name = (const char *)xmlTextReaderConstName(r->xml);
-        if (type == XML_READER_TYPE_ELEMENT && strcmp(name, "Sentence") == 0) {
-            in_sentence = 1;
-            mz_buf_clear(&r->text);
-            mz_buf_clear(&r->id);
-            xmlChar *id = xmlTextReaderGetAttribute(r->xml, (const xmlChar *)"id");
-            xmlChar *d = xmlTextReaderGetAttribute(r->xml, (const xmlChar *)"date");
-            mz_buf_puts(&r->id, id ? (const char *)id : "");
-            int bad_date = d && xml_date((const char *)d, date) < 0;
-            if (!d)
-                date[0] = '\0';
-            xmlFree(id);
-            xmlFree(d);
-            if (!r->id.len)
-                return mz_fail(err, MZ_ERR_PARSE, r->path, xmlTextReaderGetParserLineNumber(r->xml),
-                               "<Sentence> without id"), -1;
-            if (bad_date)
-                return mz_fail(err, MZ_ERR_PARSE, r->path, xmlTextReaderGetParserLineNumber(r->xml),
-                               "bad date in <Sentence id=\"%s\"> (expected YYYYMMDD)", r->id.data), -1;
-        } else if (in_sentence && type == XML_READER_TYPE_ELEMENT && strcmp(name, "Text") == 0) {
-            in_text = !xmlTextReaderIsEmptyElement(r->xml);
-        } else if (in_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)) {
-            mz_buf_puts(&r->text, (const char *)xmlTextReaderConstValue(r->xml));
-        } else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(name, "Text") == 0) {
-            in_text = 0;
-        } else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(name, "Sentence") == 0 && in_sentence) {
-            mz_buf_clear(&r->date);
-            mz_buf_puts(&r->date, date);
-            memset(doc, 0, sizeof *doc);
-            doc->id = r->id.data;
-            doc->date = r->date.len ? r->date.data : r->default_date;
-            doc->lang = r->default_lang;
-            doc->text = r->text.data ? r->text.data : "";
-            doc->len = r->text.len;
-            return 1;
-        }
+    if (!r->text.data && xml_slurp(r, err) < 0) {
+        r->done = 1;
+        return -1;
     }
+    const char *all = r->text.data;
+    const char *open = strstr(all + r->pos, "<Sentence");
+    while (open && (open[9] != ' ' && open[9] != '>' && open[9] != '\t' && open[9] != '\n' && open[9] != '\r'))
+        open = strstr(open + 9, "<Sentence"); /* skip <Sentences> */
+    if (!open) {
+        r->done = 1;
+        return 0;
+    }
+    long line = line_at(r, (size_t)(open - all));
+    const char *close = strstr(open, "</Sentence>");
+    const char *next_open = strstr(open + 9, "<Sentence ");
+    if (!close || (next_open && next_open < close)) {
+        r->pos = next_open ? (size_t)(next_open - all) : r->text.len;
+        if (!next_open)
+            r->done = 1;
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "malformed XML: <Sentence> not closed; skipped"), -1;
+    }
+    size_t len = (size_t)(close + 11 - open);
+    r->pos = (size_t)(close + 11 - all);
+    xmlDocPtr x = xmlReadMemory(open, (int)len, r->path, "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!x)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "malformed XML in <Sentence>; skipped"), -1;
+    int rc = xml_sentence(r, xmlDocGetRootElement(x), line, doc, err);
+    /* the document's strings were copied into the reader's buffers */
+    xmlFreeDoc(x);
+    return rc;
 }
 
 int mz_reader_next(mz_reader *r, mz_doc *doc, mz_error *err)
