@@ -130,12 +130,22 @@ static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip
     return -1;
 }
 
-/* Whether a marker of kind `kind` covers one of the `n` tokens before `at` (not before b). */
+/* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
+ * Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates تقدم. */
 static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
 {
-    for (uint32_t i = at; i > b && n-- > 0;)
-        if (mz_marker_at(c, --i) == kind)
+    for (uint32_t i = at; i > b && n > 0;) {
+        i--;
+        if (c->clause[i] != c->clause[at > b ? at - 1 : b])
+            return 0;
+        if (mz_marker_at(c, i) == kind)
             return 1;
+        int k = c->tok_mention[i];
+        int nominal = k >= 0 && (c->mv[k].kind == MZ_E_ACTOR || c->mv[k].kind == MZ_E_ADJ ||
+                                 c->mv[k].kind == MZ_E_AGENT);
+        if (!nominal)
+            n--;
+    }
     return 0;
 }
 
@@ -303,8 +313,9 @@ static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b)
     if (marker_in(c, b, v->b, MZ_M_COND))
         return 1;
     if (marker_before(c, v->b, b, WINDOW, MZ_M_MODAL)) {
-        /* Arabic قد before a past verb asserts ("قد زودت": has indeed supplied) */
-        return !(c->arabic && (v->flags & MZ_V_PAST) && !(v->flags & MZ_V_PRES));
+        /* Arabic قد right before a past verb asserts ("قد زودت": has indeed supplied) */
+        int adjacent = v->b > b && mz_marker_at(c, v->b - 1) == MZ_M_MODAL;
+        return !(c->arabic && adjacent && (v->flags & MZ_V_PAST) && !(v->flags & MZ_V_PRES));
     }
     return 0;
 }
@@ -344,6 +355,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, &src, &tgt);
     int intent = (v->flags & MZ_V_INTENT) || marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
+                 (v->e < e && mz_marker_at(c, v->e) == MZ_M_FUTURE) || /* زيارة مرتقبة */
                  (v->clitic & MZ_CL_FUT) || (carried && st->intent);
     /* "in exchange for" / مقابل: the act goes back from the last event's target */
     if (marker_before(c, v->b, b, 2, MZ_M_EXCHANGE) && st->last_src >= 0) {
