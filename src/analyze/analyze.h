@@ -162,7 +162,7 @@ void mz_profile_free(mz_profile *p);
 
 typedef struct mz_watch_opts {
     mz_period by;       /* period of the series (MZ_BY_DAY is 0: set it) */
-    double alpha;       /* significance level, default 0.01 */
+    double alpha;       /* significance level, default 0.05 */
     double min_size;    /* smallest shift in mean Goldstein worth reporting, default 1.0 */
     size_t min_seg;     /* fewest periods on each side of a change point, default 2 */
     size_t min_hist;    /* fewest earlier periods for a latest-period check, default 4 */
@@ -203,6 +203,7 @@ typedef struct mz_break {
 } mz_break;
 
 typedef struct mz_watch {
+    int all;  /* 1 when made by mz_watch_all (breaks), 0 by mz_watch_dyad (changes) */
     mz_change *changes;
     size_t nchanges;
     mz_break *breaks;

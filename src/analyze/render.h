@@ -1,17 +1,18 @@
 /*
  * render.h — output formats, one file per family (after cmark's renderers):
  *
- *   render_json.c   events as JSONL, dyad series, network, profile and watch results as JSON
- *   render_csv.c    events as CSV or TSV, dyad series and watch results as CSV
+ *   render_json.c   dyad series, network, profile and watch results as JSON
+ *   render_csv.c    events, dyad series and watch results as CSV
  *   render_graph.c  the network as GraphML, GEXF or Graphviz DOT
  *   render_svg.c    a line chart of a dyad, a drawing of the network
  *   render_text.c   profile and watch results for people
  *
+ * (Events as JSON Lines and TSV are written by src/io/render.h, the same code as `mizan code`.)
  * Every renderer appends to an mz_buf (the caller writes it out) and takes the result
  * structures of analyze.h as they are; none prints.  Check the buffer's oom flag after.
  */
-#ifndef MZ_RENDER_H
-#define MZ_RENDER_H
+#ifndef MZ_ANALYZE_RENDER_H
+#define MZ_ANALYZE_RENDER_H
 
 #include "../util/buf.h"
 #include "analyze.h"
@@ -24,15 +25,14 @@ void mz_render_num(mz_buf *b, double v, const char *nonfinite);
 const char *mz_cameo_root_name(const char *root);
 
 /* JSON */
-void mz_render_event_json(mz_buf *b, const mz_event *e);  /* one line, with "\n" */
 void mz_render_dyad_json(mz_buf *b, const mz_dyad *d);
 void mz_render_network_json(mz_buf *b, const mz_network *net);
 void mz_render_profile_json(mz_buf *b, const mz_profile *p);
 void mz_render_watch_json(mz_buf *b, const mz_watch *w);
 
-/* CSV (sep ',') and TSV (sep '\t'; tabs and line breaks inside fields become spaces) */
-void mz_render_event_header(mz_buf *b, char sep);
-void mz_render_event_sv(mz_buf *b, const mz_event *e, char sep);
+/* CSV (RFC 4180); the event columns are those of the TSV form of `mizan code`. */
+void mz_render_event_csv_header(mz_buf *b);
+void mz_render_event_csv(mz_buf *b, const mz_event *e);
 void mz_render_dyad_csv(mz_buf *b, const mz_dyad *d);
 void mz_render_watch_csv(mz_buf *b, const mz_watch *w);
 

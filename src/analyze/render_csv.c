@@ -1,24 +1,18 @@
 /*
- * render_csv.c — delimited output: events as CSV or TSV, dyad series and watch results as CSV.
+ * render_csv.c — CSV output: events, dyad series and watch results.
  *
- * How it works.  CSV follows RFC 4180: a field holding the separator, a quote or a line break
- * is quoted, quotes doubled.  TSV has no quoting convention that every reader agrees on, so in
- * TSV tabs and line breaks inside a field become spaces.  Every table starts with a header row;
- * empty numbers (the Goldstein mean of a period without events) are empty fields.
+ * How it works.  RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes
+ * doubled.  Every table starts with a header row; numbers that do not exist (the Goldstein mean
+ * of a period without events) are empty fields.
  */
 #include <string.h>
 
 #include "render.h"
 
-/* Appends one field. */
-static void field(mz_buf *b, const char *s, char sep)
+/* Appends one field, quoted when it must be. */
+static void field(mz_buf *b, const char *s)
 {
     s = s ? s : "";
-    if (sep == '\t') {
-        for (const char *p = s; *p; p++)
-            mz_buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
-        return;
-    }
     if (!strpbrk(s, ",\"\r\n")) {
         mz_buf_puts(b, s);
         return;
@@ -38,8 +32,9 @@ static const char *const event_columns[] = {
     "ev_verb",
 };
 
-void mz_render_event_header(mz_buf *b, char sep)
+void mz_render_event_csv_header(mz_buf *b)
 {
+    const char sep = ',';
     for (size_t i = 0; i < sizeof event_columns / sizeof event_columns[0]; i++) {
         if (i)
             mz_buf_putc(b, sep);
@@ -48,14 +43,15 @@ void mz_render_event_header(mz_buf *b, char sep)
     mz_buf_putc(b, '\n');
 }
 
-void mz_render_event_sv(mz_buf *b, const mz_event *e, char sep)
+void mz_render_event_csv(mz_buf *b, const mz_event *e)
 {
-    field(b, e->doc, sep);
+    const char sep = ',';
+    field(b, e->doc);
     mz_buf_printf(b, "%c%d%c", sep, e->sentence, sep);
     const char *mid[] = {e->date, e->lang, e->source, e->target, e->source_country,
                          e->target_country, e->code, e->root};
     for (size_t i = 0; i < sizeof mid / sizeof mid[0]; i++) {
-        field(b, mid[i], sep);
+        field(b, mid[i]);
         mz_buf_putc(b, sep);
     }
     mz_buf_printf(b, "%d%c", e->quad, sep);
@@ -64,7 +60,7 @@ void mz_render_event_sv(mz_buf *b, const mz_event *e, char sep)
                           e->ev_source, e->ev_target, e->ev_verb};
     for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
         mz_buf_putc(b, sep);
-        field(b, tail[i], sep);
+        field(b, tail[i]);
     }
     mz_buf_putc(b, '\n');
 }
@@ -75,13 +71,13 @@ void mz_render_dyad_csv(mz_buf *b, const mz_dyad *d)
                    "goldstein_mean,net_coop\n");
     for (size_t i = 0; i < d->nrows; i++) {
         const mz_dyad_row *r = &d->rows[i];
-        field(b, r->label, ',');
+        field(b, r->label);
         mz_buf_putc(b, ',');
-        field(b, r->start, ',');
+        field(b, r->start);
         mz_buf_putc(b, ',');
-        field(b, r->dir ? d->b : d->a, ',');
+        field(b, r->dir ? d->b : d->a);
         mz_buf_putc(b, ',');
-        field(b, r->dir ? d->a : d->b, ',');
+        field(b, r->dir ? d->a : d->b);
         mz_buf_printf(b, ",%ld,%ld,%ld,%ld,%ld,", r->events, r->quad[0], r->quad[1], r->quad[2],
                       r->quad[3]);
         mz_render_num(b, r->gold_sum, "");
@@ -100,9 +96,9 @@ void mz_render_watch_csv(mz_buf *b, const mz_watch *w)
     for (size_t i = 0; i < w->nchanges; i++) {
         const mz_change *c = &w->changes[i];
         mz_buf_puts(b, "change,");
-        field(b, c->src, ',');
+        field(b, c->src);
         mz_buf_putc(b, ',');
-        field(b, c->tgt, ',');
+        field(b, c->tgt);
         mz_buf_printf(b, ",%s,%s,%s,", c->label, c->start, c->size >= 0 ? "up" : "down");
         mz_render_num(b, c->before, "");
         mz_buf_putc(b, ',');
@@ -116,9 +112,9 @@ void mz_render_watch_csv(mz_buf *b, const mz_watch *w)
     for (size_t i = 0; i < w->nbreaks; i++) {
         const mz_break *k = &w->breaks[i];
         mz_buf_puts(b, "break,");
-        field(b, k->src, ',');
+        field(b, k->src);
         mz_buf_putc(b, ',');
-        field(b, k->tgt, ',');
+        field(b, k->tgt);
         mz_buf_printf(b, ",%s,%s,%s,", k->label, k->start, k->observed >= k->expected ? "up" : "down");
         mz_render_num(b, k->expected, "");
         mz_buf_putc(b, ',');

@@ -1,6 +1,6 @@
 /*
- * render_json.c — JSON output: events as JSONL (the event contract), and the results of the
- * dyad, network, profile and watch analyses as one JSON document each.
+ * render_json.c — JSON output: the results of the dyad, network, profile and watch analyses as
+ * one JSON document each.
  *
  * How it works.  Plain appends to an mz_buf with mz_buf_json_str for strings and mz_render_num
  * for numbers; no JSON library is needed to write.  The network form is fixed by the issue:
@@ -81,43 +81,6 @@ static void klong(mz_buf *b, const char *k, long v)
 {
     key(b, k);
     mz_buf_printf(b, "%ld", v);
-}
-
-void mz_render_event_json(mz_buf *b, const mz_event *e)
-{
-    mz_buf_putc(b, '{');
-    kstr(b, "doc", e->doc);
-    mz_buf_printf(b, ",\"sentence\":%d,", e->sentence);
-    kstr(b, "date", e->date);
-    mz_buf_putc(b, ',');
-    kstr(b, "lang", e->lang);
-    mz_buf_putc(b, ',');
-    kstr(b, "source", e->source);
-    mz_buf_putc(b, ',');
-    kstr(b, "target", e->target);
-    mz_buf_putc(b, ',');
-    kstr(b, "source_country", e->source_country);
-    mz_buf_putc(b, ',');
-    kstr(b, "target_country", e->target_country);
-    mz_buf_putc(b, ',');
-    kstr(b, "code", e->code);
-    mz_buf_putc(b, ',');
-    kstr(b, "root", e->root);
-    mz_buf_printf(b, ",\"quad\":%d,", e->quad);
-    knum(b, "goldstein", e->goldstein);
-    mz_buf_putc(b, ',');
-    kstr(b, "plover", e->plover);
-    mz_buf_putc(b, ',');
-    kstr(b, "mood", e->mood == MZ_MOOD_INTENT ? "intent" : "fact");
-    mz_buf_putc(b, ',');
-    kstr(b, "text", e->text);
-    mz_buf_puts(b, ",\"evidence\":{");
-    kstr(b, "source", e->ev_source);
-    mz_buf_putc(b, ',');
-    kstr(b, "target", e->ev_target);
-    mz_buf_putc(b, ',');
-    kstr(b, "verb", e->ev_verb);
-    mz_buf_puts(b, "}}\n");
 }
 
 /* ---- dyad -------------------------------------------------------------------------------- */

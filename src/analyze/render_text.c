@@ -119,7 +119,7 @@ void mz_render_profile_text(mz_buf *b, const mz_profile *p)
 void mz_render_watch_text(mz_buf *b, const mz_watch *w, const mz_watch_opts *o)
 {
     const char *per = mz_period_name(o->by);
-    if (w->nchanges || !w->nbreaks) {
+    if (!w->all) {
         mz_buf_printf(b, "Change points in mean Goldstein per event (per %s, alpha %g)\n", per,
                       o->alpha);
         if (!w->nchanges)
@@ -136,8 +136,10 @@ void mz_render_watch_text(mz_buf *b, const mz_watch *w, const mz_watch_opts *o)
         signed1(b, c->after, 0);
         mz_buf_printf(b, ", p %.2g)\n", c->p);
     }
-    if (w->nbreaks) {
+    if (w->all) {
         mz_buf_printf(b, "Latest %ss that break their dyad's trend (alpha %g)\n", per, o->alpha);
+        if (!w->nbreaks)
+            mz_buf_puts(b, "  none found\n");
         for (size_t i = 0; i < w->nbreaks; i++) {
             const mz_break *k = &w->breaks[i];
             mz_buf_printf(b, "  %-10s %s" ARROW "%s  %-4s observed ", k->label, k->src, k->tgt,

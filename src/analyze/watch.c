@@ -28,7 +28,7 @@
 void mz_watch_defaults(mz_watch_opts *o)
 {
     if (o->alpha <= 0)
-        o->alpha = 0.01;
+        o->alpha = 0.05;
     if (o->min_size <= 0)
         o->min_size = 1.0;
     if (!o->min_seg)
@@ -282,6 +282,7 @@ static int cmp_break(const void *pa, const void *pb)
 mz_status mz_watch_all(const mz_evset *set, const mz_watch_opts *opts, mz_watch *w)
 {
     memset(w, 0, sizeof *w);
+    w->all = 1;
     mz_watch_opts o = opts ? *opts : (mz_watch_opts){.by = MZ_BY_MONTH};
     mz_watch_defaults(&o);
     size_t n = 0;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../text/arverb.h"
+#include "../text/clitic.h"
 #include "../text/fold.h"
 #include "../text/token.h"
 #include "../text/utf8.h"
@@ -138,6 +139,7 @@ static mz_status add_verb_word(mz_engine *e, phrase *p, char *word, const src *a
     s->n = 0;
     for (int i = 0; i < n && s->n < MAX_FORMS; i++) {
         memcpy(s->key[s->n], forms[i].s, MZ_FORM_BYTES);
+        mz_ar_canon(s->key[s->n], strlen(s->key[s->n])); /* as text is: التقى → تقي */
         s->form[s->n++] = forms[i].flags;
     }
     return MZ_OK;

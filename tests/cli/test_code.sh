@@ -10,6 +10,8 @@ check "seed codes with exit 0" test $? -eq 0
 has() { # has SRC_COUNTRY ROOT TGT_COUNTRY: an event between the countries with that root
   grep -q "\"source_country\":\"$1\",\"target_country\":\"$3\",\"code\":\"[0-9]*\",\"root\":\"$2\"" "$TMP/seed.jsonl"
 }
+check "seed: Kim affirms cooperation with Putin (PRK→RUS 03)" has PRK 03 RUS
+check "seed: the strategic partnership and mutual-defence pact (PRK–RUS 05)" has PRK 05 RUS
 check "seed: North Korea supplies Russia (PRK→RUS 07)" has PRK 07 RUS
 check "seed: Russia's war against Ukraine (RUS→UKR 19)" has RUS 19 UKR
 check "seed: Washington–Tokyo–Seoul military cooperation (06)" has USA 06 JPN
