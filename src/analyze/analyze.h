@@ -4,8 +4,11 @@
  *
  * Every analysis takes an mz_evset (events.h) and fills a result structure that it owns until
  * the matching _free call; renderers (render.h) turn results into JSON, CSV, graph formats or
- * SVG.  Countries are compared by the events' source_country and target_country; events with
- * either one empty are left out of dyads and networks, and undated events out of time series.
+ * SVG.  On failure a result may hold part of its data: call its _free all the same (every _free
+ * takes a zeroed or partly filled result).
+ *
+ * Countries are compared by the events' source_country and target_country; events with either
+ * one empty are left out of dyads and networks, and undated events out of time series.
  */
 #ifndef MZ_ANALYZE_H
 #define MZ_ANALYZE_H
@@ -55,6 +58,9 @@ typedef struct mz_dyad {
     long undated;          /* dyad events without a date, not in the rows */
 } mz_dyad;
 
+/* Where an event stands in the dyad a–b: 0 from a to b, 1 from b to a, -1 not in it. */
+int mz_dyad_direction(const mz_event *e, const char *a, const char *b);
+
 /* The series of the dyad between countries a and b.  Free with mz_dyad_free. */
 mz_status mz_dyad_compute(const mz_evset *set, const char *a, const char *b, mz_period by,
                           mz_dyad *out);
@@ -93,7 +99,8 @@ mz_status mz_network_build(const mz_evset *set, mz_network *net);
  * implementation, RNG seeded with `seed` so runs repeat), per connected component, then a
  * local search that moves nodes and merges blocs while that lowers the weighted frustration
  * (positive weight between blocs plus negative weight inside them).  Fills node blocs (numbered
- * by size, largest first) and the unbalanced share. */
+ * by size, largest first) and the unbalanced share.  Should spin-glass fail on a component,
+ * the local search starts it from a single bloc instead.  Fails only when memory runs out. */
 mz_status mz_network_blocs(mz_network *net, unsigned long seed, mz_error *err);
 
 /* Recounts the unbalanced edges for the current blocs. */

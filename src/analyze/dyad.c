@@ -152,8 +152,7 @@ void mz_period_label(long p, mz_period by, char out[16])
 
 static int is(const char *s, const char *v) { return s && strcmp(s, v) == 0; }
 
-/* Direction of an event within the dyad: 0 a→b, 1 b→a, -1 not in it. */
-static int direction(const mz_event *e, const char *a, const char *b)
+int mz_dyad_direction(const mz_event *e, const char *a, const char *b)
 {
     if (is(e->source_country, a) && is(e->target_country, b))
         return 0;
@@ -188,7 +187,7 @@ mz_status mz_dyad_compute(const mz_evset *set, const char *a, const char *b, mz_
     int any = 0;
     for (size_t i = 0; i < set->n; i++) {
         const mz_event *e = &set->ev[i];
-        int dir = direction(e, a, b);
+        int dir = mz_dyad_direction(e, a, b);
         long p;
         if (dir < 0)
             continue;
@@ -223,7 +222,7 @@ mz_status mz_dyad_compute(const mz_evset *set, const char *a, const char *b, mz_
     }
     for (size_t i = 0; i < set->n; i++) {
         const mz_event *e = &set->ev[i];
-        int dir = direction(e, a, b);
+        int dir = mz_dyad_direction(e, a, b);
         long p;
         if (dir >= 0 && mz_period_of(e->date, by, &p))
             tally(&out->rows[(size_t)(p - lo) * 2 + (size_t)dir], e);

@@ -463,7 +463,7 @@ mz_status mz_network_blocs(mz_network *net, unsigned long seed, mz_error *err)
     igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_warning_handler_t *old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
     int next = 0;
-    for (size_t c = 0; c < nc && next >= 0; c++) {
+    for (size_t c = 0; c < nc; c++) {
         size_t k = 0;
         for (size_t v = 0; v < n; v++) {
             local[v] = (size_t)-1;
@@ -473,18 +473,18 @@ mz_status mz_network_blocs(mz_network *net, unsigned long seed, mz_error *err)
                 vs[k++] = v;
             }
         }
-        next = component_blocs(net, vs, k, local, next, bloc, seed);
+        int after = component_blocs(net, vs, k, local, next, bloc, seed);
+        if (after < 0) {
+            /* spin-glass failed (memory, or a graph it refuses): start the component as one
+             * bloc and leave the split to the local search below */
+            for (size_t i = 0; i < k; i++)
+                bloc[vs[i]] = next;
+            after = next + 1;
+        }
+        next = after;
     }
     igraph_set_error_handler(old_err);
     igraph_set_warning_handler(old_warn);
-    if (next < 0) {
-        rc = MZ_ERR_LIMIT;
-        if (err) {
-            err->status = rc;
-            snprintf(err->message, sizeof err->message, "igraph: spin-glass community detection failed");
-        }
-        goto out;
-    }
     for (int round = 0; round < 1000; round++) {
         long moved = move_nodes(&g, n, bloc, &next);
         if (!merge_once(net, bloc) && !moved)

@@ -57,16 +57,6 @@ static double asym(double ga, double gb)
     return d > 0 ? (ga - gb) / d : 0.0;
 }
 
-/* Direction of e within a–b: 0, 1, or -1 when not in the dyad. */
-static int direction(const mz_event *e, const char *a, const char *b)
-{
-    if (is(e->source_country, a) && is(e->target_country, b))
-        return 0;
-    if (is(e->source_country, b) && is(e->target_country, a))
-        return 1;
-    return -1;
-}
-
 /* ---- shared enemies ---------------------------------------------------------------------- */
 
 static int cmp_enemy(const void *pa, const void *pb)
@@ -78,54 +68,72 @@ static int cmp_enemy(const void *pa, const void *pb)
     return strcmp(x->id, y->id);
 }
 
-/* The shared enemies of a and b among the events (of one period when `period` is not NULL).
- * *out is malloc'd (caller frees); returns -1 out of memory. */
-static int shared_enemies(const mz_evset *set, const char *a, const char *b, mz_period by,
-                          const long *period, mz_enemy **out, size_t *nout)
+/* An event between one side (0: a, 1: b) and a third party, with its period (-1 undated). */
+typedef struct third {
+    const mz_event *e;
+    const char *other;
+    int side;
+    long period;
+} third;
+
+/* Collects the events between a or b and third parties.  *out is malloc'd (caller frees). */
+static int thirds(const mz_evset *set, const char *a, const char *b, mz_period by, third **out,
+                  size_t *nout)
 {
-    mz_enemy *list = NULL;
+    third *t = malloc((set->n ? set->n : 1) * sizeof *t);
+    if (!t)
+        return -1;
     size_t n = 0;
     for (size_t i = 0; i < set->n; i++) {
         const mz_event *e = &set->ev[i];
-        const char *sc = e->source_country, *tc = e->target_country, *other;
-        int side;
-        if ((is(sc, a) || is(sc, b)) && tc && *tc && !is(tc, a) && !is(tc, b)) {
-            side = is(sc, a) ? 0 : 1;
-            other = tc;
-        } else if ((is(tc, a) || is(tc, b)) && sc && *sc && !is(sc, a) && !is(sc, b)) {
-            side = is(tc, a) ? 0 : 1;
-            other = sc;
-        } else {
+        const char *sc = e->source_country, *tc = e->target_country;
+        if ((is(sc, a) || is(sc, b)) && tc && *tc && !is(tc, a) && !is(tc, b))
+            t[n] = (third){e, tc, is(sc, a) ? 0 : 1, -1};
+        else if ((is(tc, a) || is(tc, b)) && sc && *sc && !is(sc, a) && !is(sc, b))
+            t[n] = (third){e, sc, is(tc, a) ? 0 : 1, -1};
+        else
             continue;
-        }
-        long p;
-        if (period && (!mz_period_of(e->date, by, &p) || p != *period))
-            continue;
+        if (!mz_period_of(e->date, by, &t[n].period))
+            t[n].period = -1;
+        n++;
+    }
+    *out = t;
+    *nout = n;
+    return 0;
+}
+
+/* The shared enemies among the third-party events t[0..n).  *out is malloc'd (caller frees);
+ * returns -1 out of memory. */
+static int shared_enemies(const third *t, size_t n, mz_enemy **out, size_t *nout)
+{
+    mz_enemy *list = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
         size_t k = 0;
-        while (k < n && strcmp(list[k].id, other) != 0)
+        while (k < len && strcmp(list[k].id, t[i].other) != 0)
             k++;
-        if (k == n) {
-            mz_enemy *q = realloc(list, (n + 1) * sizeof *q);
+        if (k == len) {
+            mz_enemy *q = realloc(list, (len + 1) * sizeof *q);
             if (!q) {
                 free(list);
                 return -1;
             }
             list = q;
-            memset(&list[n], 0, sizeof list[n]);
-            snprintf(list[n].id, sizeof list[n].id, "%s", other);
-            n++;
+            memset(&list[len], 0, sizeof list[len]);
+            snprintf(list[len].id, sizeof list[len].id, "%s", t[i].other);
+            len++;
         }
-        int conflict = e->quad >= 3;
-        if (side == 0) {
-            list[k].gold_a += e->goldstein;
+        int conflict = t[i].e->quad >= 3;
+        if (t[i].side == 0) {
+            list[k].gold_a += t[i].e->goldstein;
             list[k].events_a += conflict;
         } else {
-            list[k].gold_b += e->goldstein;
+            list[k].gold_b += t[i].e->goldstein;
             list[k].events_b += conflict;
         }
     }
     size_t kept = 0;
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < len; k++)
         if (list[k].gold_a < 0 && list[k].gold_b < 0)
             list[kept++] = list[k];
     if (kept > 1)
@@ -135,16 +143,23 @@ static int shared_enemies(const mz_evset *set, const char *a, const char *b, mz_
     return 0;
 }
 
+static int cmp_third(const void *pa, const void *pb)
+{
+    const third *x = pa, *y = pb;
+    return x->period < y->period ? -1 : x->period > y->period;
+}
+
 /* ---- periods ----------------------------------------------------------------------------- */
 
-/* Fills p->periods from the first to the last dated dyad event, and the reciprocity over them. */
-static mz_status fill_periods(const mz_evset *set, mz_profile *p)
+/* Fills p->periods from the first to the last dated dyad event, and the reciprocity over them.
+ * t holds the third-party events (see thirds); it is sorted by period here. */
+static mz_status fill_periods(const mz_evset *set, third *t, size_t nt, mz_profile *p)
 {
     long lo = 0, hi = -1, per;
     int any = 0;
     for (size_t i = 0; i < set->n; i++) {
         const mz_event *e = &set->ev[i];
-        if (direction(e, p->a, p->b) < 0 || !mz_period_of(e->date, p->by, &per))
+        if (mz_dyad_direction(e, p->a, p->b) < 0 || !mz_period_of(e->date, p->by, &per))
             continue;
         lo = any && lo < per ? lo : per;
         hi = any && hi > per ? hi : per;
@@ -169,7 +184,7 @@ static mz_status fill_periods(const mz_evset *set, mz_profile *p)
     }
     for (size_t i = 0; i < set->n; i++) {
         const mz_event *e = &set->ev[i];
-        int dir = direction(e, p->a, p->b);
+        int dir = mz_dyad_direction(e, p->a, p->b);
         if (dir < 0 || !mz_period_of(e->date, p->by, &per))
             continue;
         size_t k = (size_t)(per - lo);
@@ -188,8 +203,16 @@ static mz_status fill_periods(const mz_evset *set, mz_profile *p)
             }
         }
         pp->asymmetry = asym(pp->gold[0], pp->gold[1]);
+    }
+    /* Shared enemies per period: third-party events sorted by period, one range per period. */
+    qsort(t, nt, sizeof *t, cmp_third);
+    for (size_t i = 0, j; i < nt; i = j) {
+        for (j = i; j < nt && t[j].period == t[i].period; j++)
+            ;
+        if (t[i].period < lo || t[i].period > hi)
+            continue;
         mz_enemy *en = NULL;
-        if (shared_enemies(set, p->a, p->b, p->by, &pp->period, &en, &pp->nenemies))
+        if (shared_enemies(t + i, j - i, &en, &p->periods[(size_t)(t[i].period - lo)].nenemies))
             goto out;
         free(en);
     }
@@ -225,7 +248,7 @@ mz_status mz_profile_compute(const mz_evset *set, const char *a, const char *b, 
     p->by = by;
     for (size_t i = 0; i < set->n; i++) {
         const mz_event *e = &set->ev[i];
-        int dir = direction(e, a, b);
+        int dir = mz_dyad_direction(e, a, b);
         if (dir < 0)
             continue;
         mz_give *g = &p->give[dir];
@@ -245,9 +268,15 @@ mz_status mz_profile_compute(const mz_evset *set, const char *a, const char *b, 
             qsort(g->plover, g->nplover, sizeof *g->plover, cmp_tally);
     }
     p->asymmetry = asym(p->give[0].gold, p->give[1].gold);
-    if (shared_enemies(set, a, b, by, NULL, &p->enemies, &p->nenemies))
+    third *t = NULL;
+    size_t nt = 0;
+    if (thirds(set, a, b, by, &t, &nt) || shared_enemies(t, nt, &p->enemies, &p->nenemies)) {
+        free(t);
         return MZ_ERR_NOMEM;
-    return fill_periods(set, p);
+    }
+    mz_status rc = fill_periods(set, t, nt, p);
+    free(t);
+    return rc;
 }
 
 void mz_profile_free(mz_profile *p)

@@ -106,7 +106,7 @@ void mz_render_watch_csv(mz_buf *b, const mz_watch *w)
         mz_buf_putc(b, ',');
         mz_render_num(b, c->size, "");
         mz_buf_putc(b, ',');
-        mz_render_num(b, c->p, "");
+        mz_buf_printf(b, "%.3g", c->p);
         mz_buf_putc(b, '\n');
     }
     for (size_t i = 0; i < w->nbreaks; i++) {
@@ -122,7 +122,7 @@ void mz_render_watch_csv(mz_buf *b, const mz_watch *w)
         mz_buf_putc(b, ',');
         mz_render_num(b, k->observed - k->expected, "");
         mz_buf_putc(b, ',');
-        mz_render_num(b, k->p, "");
+        mz_buf_printf(b, "%.3g", k->p);
         mz_buf_putc(b, '\n');
     }
 }

@@ -244,6 +244,15 @@ void mz_render_profile_json(mz_buf *b, const mz_profile *p)
     mz_buf_puts(b, "]}\n");
 }
 
+/* p values can be tiny: three significant digits, exponent allowed (valid JSON and CSV). */
+static void pval(mz_buf *b, double p)
+{
+    if (isfinite(p))
+        mz_buf_printf(b, "%.3g", p);
+    else
+        mz_buf_puts(b, "null");
+}
+
 /* ---- watch ------------------------------------------------------------------------------- */
 
 void mz_render_watch_json(mz_buf *b, const mz_watch *w)
@@ -268,7 +277,8 @@ void mz_render_watch_json(mz_buf *b, const mz_watch *w)
         mz_buf_putc(b, ',');
         knum(b, "size", c->size);
         mz_buf_putc(b, ',');
-        knum(b, "p", c->p);
+        key(b, "p");
+        pval(b, c->p);
         mz_buf_putc(b, '}');
     }
     mz_buf_puts(b, "],\n\"breaks\":[");
@@ -291,7 +301,8 @@ void mz_render_watch_json(mz_buf *b, const mz_watch *w)
         mz_buf_putc(b, ',');
         knum(b, "t", k->t);
         mz_buf_putc(b, ',');
-        knum(b, "p", k->p);
+        key(b, "p");
+        pval(b, k->p);
         mz_buf_printf(b, ",\"history\":%zu}", k->history);
     }
     mz_buf_puts(b, "]}\n");

@@ -45,7 +45,7 @@ static void ingest_usage(FILE *f)
           "  --date YYYY-MM-DD       date of plain-text documents\n"
           "  --lang ar|en            language of plain-text documents (default: detected)\n"
           "  --partial               also store events with one actor unresolved (\"---\")\n"
-          "  --batch N               documents per transaction (default 512)\n"
+          "  --batch N               documents per transaction (default 1024)\n"
           "  -q, --quiet             no progress line or summary\n"
           "  --actors/--agents/--verbs/--discards FILE   extra dictionary (repeatable)\n"
           "  --no-builtin            use only the dictionaries given\n",

@@ -15,6 +15,12 @@ typedef struct command {
 static const command commands[] = {
     {"code", mz_cmd_code, "code documents into CAMEO events (JSON Lines or TSV)"},
     {"dict", mz_cmd_dict, "check dictionaries, print their statistics"},
+    {"ingest", mz_cmd_ingest, "code documents and store them in an SQLite database"},
+    {"events", mz_cmd_events, "query stored events"},
+    {"dyad", mz_cmd_dyad, "time series of a pair of actors"},
+    {"network", mz_cmd_network, "signed network of actors and its blocs"},
+    {"profile", mz_cmd_profile, "what two actors give each other"},
+    {"watch", mz_cmd_watch, "change points in cooperation series"},
 };
 
 static void usage(FILE *f)

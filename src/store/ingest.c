@@ -4,14 +4,12 @@
  * How it works.  The calling thread reads documents from the source into a batch (copies in the
  * batch's arena, since a source's document is only valid until its next call), hashing each one
  * and dropping those the store already has with the same hash, so re-ingesting coded input
- * costs a read and a lookup per document, no coding.  When the batch is full the coding threads
- * (each with its own mz_coder over the shared, read-only engine) take documents from it through
- * an atomic counter and copy each result (sentences and events) into their own arena.  Then the
- * calling thread writes the whole batch in one transaction, in input order, and resets the
- * arenas.  The database is only touched from the calling thread.
- *
- * Coding and writing alternate rather than overlap: simple, deterministic, and writing is the
- * smaller share of the time (see docs/PERFORMANCE.md).
+ * costs a read and a lookup per document, no coding.  A full batch goes to N coding threads
+ * (each with its own mz_coder over the shared, read-only engine), which take documents through
+ * an atomic counter and copy each result (sentences and events) into the batch's per-thread
+ * arenas.  While they code, the calling thread writes the previous batch in one transaction, in
+ * input order, and reads the next one: two batches alternate, so coding overlaps reading and
+ * writing.  The database is only touched from the calling thread.
  */
 #include "store.h"
 
@@ -24,7 +22,7 @@
 #include "../util/arena.h"
 
 enum {
-    DEFAULT_BATCH = 512,
+    DEFAULT_BATCH = 1024,
     MAX_BATCH_BYTES = 16 * 1024 * 1024, /* text per batch, to bound memory on huge documents */
     MAX_THREADS = 256
 };
@@ -45,14 +43,18 @@ typedef struct batch {
     slot *slots;
     size_t n, cap;
     size_t bytes;
-    mz_arena arena;  /* the documents' copies */
-    atomic_size_t next;
+    mz_arena arena;           /* the documents' copies */
+    mz_arena results[MAX_THREADS];  /* coded results, one arena per coding thread */
+    atomic_size_t next;       /* next slot to code */
+    pthread_t tid[MAX_THREADS];
+    int started[MAX_THREADS];
 } batch;
 
+/* A coding thread's state: its coder (kept across batches) and where it works now. */
 typedef struct worker {
     mz_coder *coder;
-    mz_arena arena;  /* coded results of the current batch */
     batch *b;
+    int index;  /* which of the batch's result arenas is this thread's */
 } worker;
 
 static char *dup_str(mz_arena *a, const char *s)
@@ -76,25 +78,27 @@ static int copy_event(mz_arena *a, mz_event *dst, const mz_event *src)
     return 0;
 }
 
-/* Codes one slot with the worker's coder and copies the result into the worker's arena. */
+/* Codes one slot with the worker's coder and copies the result into the worker's arena of the
+ * batch. */
 static void code_slot(worker *w, slot *sl)
 {
+    mz_arena *arena = &w->b->results[w->index];
     const mz_event *ev = NULL;
     size_t n = 0;
     sl->status = mz_coder_code(w->coder, &sl->doc, &ev, &n, &sl->err);
     if (sl->status != MZ_OK)
         return;
     size_t ns = mz_coder_sentence_count(w->coder);
-    sl->sentences = mz_arena_alloc(&w->arena, (ns ? ns : 1) * sizeof *sl->sentences);
-    sl->events = mz_arena_alloc(&w->arena, (n ? n : 1) * sizeof *sl->events);
+    sl->sentences = mz_arena_alloc(arena, (ns ? ns : 1) * sizeof *sl->sentences);
+    sl->events = mz_arena_alloc(arena, (n ? n : 1) * sizeof *sl->events);
     if (!sl->sentences || !sl->events)
         goto oom;
     for (size_t i = 0; i < ns; i++) {
-        if (!(sl->sentences[i] = dup_str(&w->arena, mz_coder_sentence(w->coder, i))))
+        if (!(sl->sentences[i] = dup_str(arena, mz_coder_sentence(w->coder, i))))
             goto oom;
     }
     for (size_t i = 0; i < n; i++) {
-        if (copy_event(&w->arena, &sl->events[i], &ev[i]))
+        if (copy_event(arena, &sl->events[i], &ev[i]))
             goto oom;
     }
     sl->nsentences = ns;
@@ -119,21 +123,46 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Codes every slot of the batch on nw workers: nw - 1 new threads plus the calling one.  If a
- * thread cannot be started the others simply take its share. */
-static void code_batch(batch *b, worker *ws, int nw)
+/* Starts coding the batch on nw threads and returns at once; code_wait joins them.  If no
+ * thread can be started the batch is coded here, before returning. */
+static void code_start(batch *b, worker *ws, int nw)
 {
-    pthread_t tid[MAX_THREADS];
-    int started[MAX_THREADS] = {0};
+    int any = 0;
     atomic_store(&b->next, 0);
-    for (int i = 0; i < nw; i++)
+    for (int i = 0; i < nw; i++) {
         ws[i].b = b;
-    for (int i = 1; i < nw; i++)
-        started[i] = pthread_create(&tid[i], NULL, work, &ws[i]) == 0;
-    work(&ws[0]);
-    for (int i = 1; i < nw; i++)
-        if (started[i])
-            pthread_join(tid[i], NULL);
+        b->started[i] = pthread_create(&b->tid[i], NULL, work, &ws[i]) == 0;
+        any |= b->started[i];
+    }
+    if (!any)
+        work(&ws[0]);
+}
+
+static void code_wait(batch *b, int nw)
+{
+    for (int i = 0; i < nw; i++) {
+        if (b->started[i])
+            pthread_join(b->tid[i], NULL);
+        b->started[i] = 0;
+    }
+}
+
+/* Empties a written batch for reuse (its memory is kept). */
+static void batch_reset(batch *b, int nw)
+{
+    b->n = 0;
+    b->bytes = 0;
+    mz_arena_reset(&b->arena);
+    for (int i = 0; i < nw; i++)
+        mz_arena_reset(&b->results[i]);
+}
+
+static void batch_free(batch *b)
+{
+    free(b->slots);
+    mz_arena_free(&b->arena);
+    for (int i = 0; i < MAX_THREADS; i++)
+        mz_arena_free(&b->results[i]);
 }
 
 /* Adds a copy of doc to the batch; -1 out of memory. */
@@ -246,6 +275,8 @@ static mz_status fill_batch(mz_store *s, batch *b, size_t max, const mz_ingest_o
             continue;
         }
         st->read++;
+        if (st->read % 8192 == 0 && o->on_progress)  /* long runs of unchanged documents */
+            o->on_progress(o->ctx, st);
         if (!doc.id || !*doc.id) {
             e.status = MZ_ERR_PARSE;
             snprintf(e.message, sizeof e.message, "document without an id");
@@ -285,42 +316,60 @@ mz_status mz_store_ingest(mz_store *s, const mz_engine *engine, const mz_ingest_
     int nw = o->threads < 1 ? 1 : o->threads > MAX_THREADS ? MAX_THREADS : o->threads;
     size_t max = o->batch ? o->batch : DEFAULT_BATCH;
     mz_status rc = MZ_OK;
-    batch b = {0};
-    b.arena = (mz_arena)MZ_ARENA_INIT;
+    batch *bs = calloc(2, sizeof *bs);
     worker *ws = calloc((size_t)nw, sizeof *ws);
-    if (!ws)
+    if (!bs || !ws)
         rc = MZ_ERR_NOMEM;
     for (int i = 0; rc == MZ_OK && i < nw; i++) {
-        ws[i].arena = (mz_arena)MZ_ARENA_INIT;
+        ws[i].index = i;
         if (!(ws[i].coder = mz_coder_new(engine, o->coder_flags)))
             rc = MZ_ERR_NOMEM;
     }
+    /* cur is being coded while prev (already coded) is written and next is read. */
+    batch *cur = NULL, *prev = NULL, *next = bs;
     int eof = 0;
-    while (rc == MZ_OK && !eof) {
-        rc = fill_batch(s, &b, max, o, st, &eof, err);
-        if (rc == MZ_OK && b.n) {
-            code_batch(&b, ws, nw);
-            rc = write_batch(s, &b, o, st, err);
+    while (rc == MZ_OK) {
+        if (prev) {
+            rc = write_batch(s, prev, o, st, err);
+            batch_reset(prev, nw);
+            if (rc == MZ_OK && o->on_progress)
+                o->on_progress(o->ctx, st);
         }
-        b.n = 0;
-        b.bytes = 0;
-        mz_arena_reset(&b.arena);
-        for (int i = 0; i < nw; i++)
-            mz_arena_reset(&ws[i].arena);
-        if (rc == MZ_OK && o->on_progress)
-            o->on_progress(o->ctx, st);
+        if (rc == MZ_OK && !eof)
+            rc = fill_batch(s, next, max, o, st, &eof, err);
+        if (cur) {
+            code_wait(cur, nw);
+            prev = cur;
+            cur = NULL;
+        } else {
+            prev = NULL;
+        }
+        if (rc != MZ_OK)
+            break;
+        if (next->n) {
+            code_start(next, ws, nw);
+            cur = next;
+            next = cur == &bs[0] ? &bs[1] : &bs[0];
+        } else if (!prev) {
+            if (o->on_progress)  /* nothing left to code or write: report the skipped ones */
+                o->on_progress(o->ctx, st);
+            break;
+        }
     }
+    if (cur)
+        code_wait(cur, nw);
     if (rc == MZ_ERR_NOMEM && err) {
         err->status = MZ_ERR_NOMEM;
         snprintf(err->message, sizeof err->message, "out of memory");
     }
-    for (int i = 0; ws && i < nw; i++) {
+    for (int i = 0; ws && i < nw; i++)
         if (ws[i].coder)
             mz_coder_free(ws[i].coder);
-        mz_arena_free(&ws[i].arena);
-    }
     free(ws);
-    free(b.slots);
-    mz_arena_free(&b.arena);
+    if (bs) {
+        batch_free(&bs[0]);
+        batch_free(&bs[1]);
+    }
+    free(bs);
     return rc;
 }

@@ -122,7 +122,7 @@ typedef struct mz_ingest_stats {
 
 typedef struct mz_ingest_opts {
     int threads;           /* coding threads; < 1 means 1 */
-    size_t batch;          /* documents per transaction; 0 means 512 */
+    size_t batch;          /* documents per transaction; 0 means 1024 */
     unsigned coder_flags;  /* MZ_CODE_* for the coders */
     /* The document source: 1 with *doc filled (valid until the next call), 0 at the end, -1 on
      * a bad record (err filled; ingest reports it through on_error and goes on). */

@@ -410,7 +410,7 @@ static void watch_dyad_dates_the_change(void **state)
     (void)state;
     mz_evset set;
     mz_evset_init(&set, 0);
-    char date[11];
+    char date[24];
     /* RUS→PRK: cooperation every month of 2023 to June 2024, then conflict from July 2024. */
     for (int m = 0; m < 24; m++) {
         snprintf(date, sizeof date, "%04d-%02d-15", 2023 + m / 12, m % 12 + 1);
@@ -444,7 +444,7 @@ static void watch_all_flags_a_broken_latest_period(void **state)
     (void)state;
     mz_evset set;
     mz_evset_init(&set, 0);
-    char date[11];
+    char date[24];
     for (int m = 0; m < 10; m++) {
         snprintf(date, sizeof date, "2024-%02d-10", m + 1);
         /* CHN→RUS: a gentle upward trend, then a collapse in the last month */
