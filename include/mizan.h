@@ -146,6 +146,10 @@ const char *mz_detect_lang(const char *text, size_t len);
 
 void mz_coder_free(mz_coder *coder);
 
+/* The country of a CAMEO actor code, written to out (8 bytes): the first three letters
+ * ("RUSGOV" → "RUS"), or for an international organisation its code ("IGOUNO" → "UNO"). */
+void mz_actor_country(const char *code, char *out);
+
 /* ---- the CAMEO code table ----------------------------------------------------------------- */
 
 typedef struct mz_cameo {

@@ -10,6 +10,7 @@
 
 int mz_cmd_code(int argc, char **argv);
 int mz_cmd_dict(int argc, char **argv);
+int mz_cmd_eval(int argc, char **argv);
 int mz_cmd_ingest(int argc, char **argv);
 int mz_cmd_events(int argc, char **argv);
 int mz_cmd_dyad(int argc, char **argv);

@@ -17,8 +17,7 @@
 
 #include "coder.h"
 
-/* The country part of an actor code: "IGOUNO" → "UNO", "RUSGOV" → "RUS". */
-static void country_of(const char *code, char *out)
+void mz_actor_country(const char *code, char *out)
 {
     size_t n = strlen(code);
     if (n >= 6 && strncmp(code, "IGO", 3) == 0)
@@ -78,7 +77,7 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
     const mz_mention *last = &c->mv[r->first + r->n - 1];
     char ctry[8] = "";
     if (m->kind != MZ_E_AGENT)
-        country_of(mention_code(c, m), ctry);
+        mz_actor_country(mention_code(c, m), ctry);
     int same = !r->country[0] || !ctry[0] || strcmp(r->country, ctry) == 0;
     const char *code = m->kind == MZ_E_ACTOR ? mention_code(c, m) : "";
     int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
@@ -152,7 +151,7 @@ static int close_run(mz_coder *c, const run *r)
         a.code = base; /* NULL for an agent with no country */
     }
     if (a.code)
-        country_of(a.code, a.country);
+        mz_actor_country(a.code, a.country);
     return push_actor(c, &a);
 }
 
@@ -226,7 +225,7 @@ int mz_build_actors(mz_coder *c)
         if (m->kind == MZ_E_AGENT)
             r.has_agent = 1;
         if (m->kind != MZ_E_AGENT && !r.country[0])
-            country_of(mention_code(c, m), r.country);
+            mz_actor_country(mention_code(c, m), r.country);
     }
     if (close_run(c, &r) < 0)
         return -1;
