@@ -171,14 +171,24 @@ static int coordinated(const mz_coder *c, const mz_actor *x, const mz_actor *y)
     return 1;
 }
 
-/* Whether a finite verb starts right after actor a: then a is the subject of a new clause and
- * does not join the group before it ("... Ukraine and China condemned"). */
-static int starts_clause(const mz_coder *c, const mz_actor *a)
+/* Whether actor a is the subject of a new clause and so does not join the group before it:
+ * a finite verb follows it, and a verb already stands before the group, whose members are then
+ * objects ("Russia attacked Ukraine and China condemned it", but "Brazil and Argentina signed"). */
+static int starts_clause(const mz_coder *c, const mz_actor *group_first, const mz_actor *a)
 {
     if (a->e >= c->toks.n)
         return 0;
     int k = c->tok_mention[a->e];
-    return k >= 0 && c->mv[k].kind == MZ_E_VERB && !(c->mv[k].flags & MZ_V_NOUN);
+    if (k < 0 || c->mv[k].kind != MZ_E_VERB || (c->mv[k].flags & MZ_V_NOUN))
+        return 0;
+    for (size_t v = 0; v < c->nm; v++) {
+        const mz_mention *m = &c->mv[v];
+        if (m->e > group_first->b)
+            break;
+        if (m->kind == MZ_E_VERB && !(m->flags & MZ_V_SAY))
+            return 1;
+    }
+    return 0;
 }
 
 static int push_group(mz_coder *c, int first, int n)
@@ -231,7 +241,8 @@ int mz_build_actors(mz_coder *c)
         return -1;
     for (size_t i = 0; i < c->na;) {
         size_t j = i + 1;
-        while (j < c->na && coordinated(c, &c->av[j - 1], &c->av[j]) && !starts_clause(c, &c->av[j]))
+        while (j < c->na && coordinated(c, &c->av[j - 1], &c->av[j]) &&
+               !starts_clause(c, &c->av[i], &c->av[j]))
             j++;
         if (push_group(c, (int)i, (int)(j - i)) < 0)
             return -1;

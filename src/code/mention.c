@@ -139,6 +139,27 @@ static int push(mz_coder *c, const mz_mention *m)
     return 0;
 }
 
+/* Drops mentions inside a verb's tail: "military" in "provide ... military aid" is part of the
+ * act, not an agent. */
+static void drop_tail_mentions(mz_coder *c)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mz_mention *m = &c->mv[k];
+        int inside = 0;
+        for (size_t v = 0; v < c->nm && !inside; v++) {
+            const mz_mention *h = &c->mv[v];
+            inside = v != k && h->kind == MZ_E_VERB && h->tail_e > h->tail_b && m->b >= h->tail_b &&
+                     m->e <= h->tail_e;
+        }
+        for (uint32_t i = m->b; i < m->e; i++)
+            c->tok_mention[i] = inside ? -1 : (int32_t)kept;
+        if (!inside)
+            c->mv[kept++] = *m;
+    }
+    c->nm = kept;
+}
+
 int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
 {
     c->nm = 0;
@@ -157,5 +178,6 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
             c->tok_mention[k] = (int32_t)(c->nm - 1);
         i = bst.end;
     }
+    drop_tail_mentions(c);
     return 0;
 }

@@ -150,6 +150,9 @@ static mz_status parse_phrase(mz_engine *e, char *text, int verbs, phrase *p, co
 {
     p->n = 0;
     p->arabic = has_arabic(text);
+    /* an English article before a phrase is not part of it: "the Kremlin" matches "Kremlin" */
+    if (!p->arabic && (strncmp(text, "the ", 4) == 0 || strncmp(text, "The ", 4) == 0))
+        text += 4;
     for (char *save = NULL, *w = strtok_r(text, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
         mz_status st = (verbs && strchr(w, '/') && has_arabic(w)) ? add_verb_word(e, p, w, at)
                                                                    : add_word(e, p, w, at);
