@@ -354,7 +354,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     uint32_t stop = next_verb(c, vi, e);
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, &src, &tgt);
-    int intent = (v->flags & MZ_V_INTENT) || marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
+    /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
+     * intent for an act announced for the future or carried by a modifying verb of intention */
+    int intent = marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
                  (v->e < e && mz_marker_at(c, v->e) == MZ_M_FUTURE) || /* زيارة مرتقبة */
                  (v->clitic & MZ_CL_FUT) || (carried && st->intent);
     /* "in exchange for" / مقابل: the act goes back from the last event's target */
@@ -388,7 +390,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= (v->tail_e > v->e ? v->tail_e : v->e) + WINDOW &&
         !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
         st->active = 1;
-        st->intent = intent;
+        st->intent = intent || (v->flags & MZ_V_INTENT);
         st->source = src;
         return 0;
     }
