@@ -83,6 +83,9 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
     int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
     switch (m->kind) {
     case MZ_E_ACTOR:
+        /* Arabic genitive with ل: الأمين العام للأمم المتحدة, المتحدث باسم الخارجية */
+        if (c->arabic && last->kind == MZ_E_AGENT && !r->has_actor && (m->clitic & MZ_CL_LI))
+            return 1;
         if (r->has_actor)
             return same && person;  /* Russia's Putin, وزير خارجية روسيا لافروف */
         if (last->kind == MZ_E_AGENT)

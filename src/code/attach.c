@@ -30,6 +30,8 @@ typedef struct carry {
     int source;         /* from a modifying verb, -1 */
     int active;         /* the carried intent/source apply to the next verb */
     int last_src, last_tgt; /* groups of the last coded event, for "in exchange for" */
+    int governed;           /* an appeal, demand, accusation, rejection or threat was coded ... */
+    uint32_t governed_at;   /* ... ending here: the acts after it are its content */
 } carry;
 
 static const char *const boundary_punct[] = {
@@ -88,6 +90,13 @@ static int group_objects(const mz_coder *c, int g)
     return 1;
 }
 
+/* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
+ * party to the act. */
+static int located(const mz_coder *c, size_t g)
+{
+    return c->gv[g].b > 0 && mz_marker_at(c, c->gv[g].b - 1) == MZ_M_LOC;
+}
+
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
  * already taken as objects.  With `cross_commas`, commas do not stop the search. */
 static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_commas)
@@ -109,15 +118,16 @@ static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_
         }
         if (!same)
             return -1;
-        if (group_objects(c, (int)k))
+        if (group_objects(c, (int)k) || located(c, k))
             continue;
         return (int)k;
     }
     return -1;
 }
 
-/* The first group starting at or after `from`, before `stop`, in the clause of token `from`. */
-static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip)
+/* The first group starting at or after `from`, before `stop`, in the clause of token `from`,
+ * passing over locations unless `places` (see order_roles). */
+static int right_group_at(const mz_coder *c, uint32_t from, uint32_t stop, int skip, int places)
 {
     for (size_t k = 0; k < c->ng; k++) {
         const mz_group *g = &c->gv[k];
@@ -125,9 +135,16 @@ static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip
             continue;
         if (from < stop && c->clause[g->b] != c->clause[from])
             return -1;
+        if (!places && located(c, k))
+            continue;
         return (int)k;
     }
     return -1;
+}
+
+static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip)
+{
+    return right_group_at(c, from, stop, skip, 0);
 }
 
 /* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
@@ -192,10 +209,12 @@ static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by
     return (v->flags & MZ_V_NOUN) && marker_before(c, v->b, b, 2, MZ_M_BE);
 }
 
-/* A group's first actor carries a preposition clitic (لروسيا, بروسيا). */
+/* A group introduced by a preposition: a clitic (لروسيا, بروسيا) or a word (على روسيا). */
 static int prepositional(const mz_coder *c, int g)
 {
-    return (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0;
+    uint32_t b = c->gv[g].b;
+    return (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0 ||
+           (b > 0 && mz_marker_at(c, b - 1) == MZ_M_PREP);
 }
 
 /* The group of the nearest actor before token `before`, other than `not`. */
@@ -247,6 +266,31 @@ static int between_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
     return -1;
 }
 
+/* Roots whose acts govern a following act as their content: appeals (02), demands (10),
+ * disapproval and accusations (11), rejections (12), threats (13).  "Ukraine urged the EU to
+ * impose sanctions on Russia" is an appeal to the EU; the sanctions are not an event. */
+static int governs(const mz_coder *c, const mz_mention *v)
+{
+    static const char *const roots[] = {"02", "10", "11", "12", "13"};
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (code[0] == roots[i][0] && code[1] == roots[i][1])
+            return 1;
+    return 0;
+}
+
+/* Whether the act at v is the content of a governing act coded before it in the same clause
+ * chain (no clause word such as while/بينما, and no semicolon, in between). */
+static int embedded(const mz_coder *c, const carry *st, const mz_mention *v)
+{
+    if (!st->governed)
+        return 0;
+    for (uint32_t i = st->governed_at; i < v->b; i++)
+        if (mz_marker_at(c, i) == MZ_M_CLAUSE || mz_tok_is(c, i, ";") || mz_tok_is(c, i, "\xd8\x9b"))
+            return 0;
+    return 1;
+}
+
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
@@ -288,6 +332,8 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     }
     if (left >= 0) {
         *src = left, *tgt = r1;
+    } else if (r1 >= 0 && prepositional(c, r1)) {
+        *src = -1, *tgt = r1; /* the subject is a pronoun (أنها فرضت عقوبات على روسيا) */
     } else {
         *src = r1, *tgt = r1 >= 0 ? r2 : -1;
     }
@@ -349,9 +395,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     int carried = st->active;
     st->active = 0;
-    if (suppressed(c, v, b))
+    if (suppressed(c, v, b) || embedded(c, st, v))
         return 0;
-    uint32_t stop = next_verb(c, vi, e);
+    /* a governing act reaches past the act it governs for its target ("threatened to impose
+     * sanctions on Iran": the threat is against Iran) */
+    uint32_t stop = governs(c, v) ? e : next_verb(c, vi, e);
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, &src, &tgt);
     /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
@@ -394,6 +442,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         st->source = src;
         return 0;
     }
+    /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
+     * but not "met his counterpart in Jakarta" */
+    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0)
+        tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
     int rc = 0;
@@ -414,6 +466,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (src >= 0 && tgt >= 0) {
         st->last_src = src;
         st->last_tgt = tgt;
+        if (governs(c, v)) {
+            st->governed = 1;
+            st->governed_at = v->tail_e > v->e ? v->tail_e : v->e;
+        }
     }
     mark_objects(c, tgt);
     return rc;

@@ -43,7 +43,7 @@ static const struct { const char *name; mz_marker kind; } marker_names[] = {
     {"neg", MZ_M_NEG}, {"modal", MZ_M_MODAL}, {"cond", MZ_M_COND}, {"future", MZ_M_FUTURE},
     {"by", MZ_M_BY}, {"clause", MZ_M_CLAUSE}, {"conj", MZ_M_CONJ}, {"between", MZ_M_BETWEEN},
     {"that", MZ_M_THAT}, {"be", MZ_M_BE}, {"of", MZ_M_OF}, {"pron", MZ_M_PRON},
-    {"exchange", MZ_M_EXCHANGE},
+    {"exchange", MZ_M_EXCHANGE}, {"prep", MZ_M_PREP}, {"loc", MZ_M_LOC},
 };
 
 static char *trim(char *s)
