@@ -163,15 +163,17 @@ static int coordinated(const mz_coder *c, const mz_actor *x, const mz_actor *y)
 {
     if (y->b == x->e)
         return c->arabic && (y->clitic & MZ_CL_CONJ);
-    if (y->b > x->e + 2)
+    if (y->b > x->e + 3)
         return 0;
+    int joiners = 0;
     for (uint32_t i = x->e; i < y->b; i++) {
-        int ok = mz_marker_at(c, i) == MZ_M_CONJ || mz_tok_is(c, i, ",") ||
-                 mz_tok_is(c, i, "\xd8\x8c" /* ، */);
-        if (!ok)
+        int join = mz_marker_at(c, i) == MZ_M_CONJ || mz_tok_is(c, i, ",") ||
+                   mz_tok_is(c, i, "\xd8\x8c" /* ، */);
+        if (!join && !mz_tok_is(c, i, "the"))
             return 0;
+        joiners += join;
     }
-    return 1;
+    return joiners > 0;
 }
 
 /* Whether actor a is the subject of a new clause and so does not join the group before it:

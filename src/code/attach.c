@@ -158,8 +158,8 @@ static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int 
         if (mz_marker_at(c, i) == kind)
             return 1;
         int k = c->tok_mention[i];
-        int nominal = k >= 0 && (c->mv[k].kind == MZ_E_ACTOR || c->mv[k].kind == MZ_E_ADJ ||
-                                 c->mv[k].kind == MZ_E_AGENT);
+        int nominal = (k >= 0 && (c->mv[k].kind == MZ_E_ACTOR || c->mv[k].kind == MZ_E_ADJ ||
+                                  c->mv[k].kind == MZ_E_AGENT)) || mz_tok_is(c, i, "the");
         if (!nominal)
             n--;
     }
@@ -351,9 +351,12 @@ static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t e)
     return e;
 }
 
-/* Whether the verb is negated or hypothetical. */
-static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b)
+/* Whether the verb is negated or hypothetical.  "would" is hypothetical unless an attribution
+ * verb came before it ("said he would meet": a reported future). */
+static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b, int reported)
 {
+    if (!reported && marker_before(c, v->b, b, WINDOW, MZ_M_BACKSHIFT))
+        return 1;
     if (marker_before(c, v->b, b, WINDOW, MZ_M_NEG))
         return 1;
     if (marker_in(c, b, v->b, MZ_M_COND))
@@ -395,7 +398,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     int carried = st->active;
     st->active = 0;
-    if (suppressed(c, v, b) || embedded(c, st, v))
+    if (suppressed(c, v, b, st->speaker_from > 0) || embedded(c, st, v))
         return 0;
     /* a governing act reaches past the act it governs for its target ("threatened to impose
      * sanctions on Iran": the threat is against Iran) */
@@ -405,6 +408,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
      * intent for an act announced for the future or carried by a modifying verb of intention */
     int intent = marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
+                 marker_before(c, v->b, b, WINDOW, MZ_M_BACKSHIFT) ||
                  (v->e < e && mz_marker_at(c, v->e) == MZ_M_FUTURE) || /* زيارة مرتقبة */
                  (v->clitic & MZ_CL_FUT) || (carried && st->intent);
     /* "in exchange for" / مقابل: the act goes back from the last event's target */
