@@ -32,6 +32,7 @@ typedef struct carry {
     int last_src, last_tgt; /* groups of the last coded event, for "in exchange for" */
     int governed;           /* an appeal, demand, accusation, rejection or threat was coded ... */
     uint32_t governed_at;   /* ... ending here: the acts after it are its content */
+    uint32_t last_end;      /* end of the last coded verb (and its tail), 0 when none */
 } carry;
 
 static const char *const boundary_punct[] = {
@@ -226,29 +227,29 @@ static int previous_actor_group(const mz_coder *c, uint32_t before, uint32_t b, 
     return -1;
 }
 
-static int emit_pairs(mz_coder *c, int src, int tgt, const mz_mention *v, int intent, const char *text)
+static int emit_pairs(mz_coder *c, int src, int tgt, const mz_act *a)
 {
     const mz_group *s = &c->gv[src], *t = tgt >= 0 ? &c->gv[tgt] : NULL;
     for (int i = s->first; i < s->first + s->n; i++) {
         if (!t) {
-            if (mz_emit(c, &c->av[i], NULL, v, intent, text) < 0)
+            if (mz_emit(c, &c->av[i], NULL, a) < 0)
                 return -1;
             continue;
         }
         for (int j = t->first; j < t->first + t->n; j++)
-            if (mz_emit(c, &c->av[i], &c->av[j], v, intent, text) < 0)
+            if (mz_emit(c, &c->av[i], &c->av[j], a) < 0)
                 return -1;
     }
     return 0;
 }
 
 /* Each pair of a group once, the earlier-named member as source. */
-static int emit_within(mz_coder *c, int g, const mz_mention *v, int intent, const char *text)
+static int emit_within(mz_coder *c, int g, const mz_act *a)
 {
     const mz_group *G = &c->gv[g];
     for (int i = G->first; i < G->first + G->n; i++)
         for (int j = i + 1; j < G->first + G->n; j++)
-            if (mz_emit(c, &c->av[i], &c->av[j], v, intent, text) < 0)
+            if (mz_emit(c, &c->av[i], &c->av[j], a) < 0)
                 return -1;
     return 0;
 }
@@ -264,6 +265,37 @@ static int between_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
         return g >= 0 && c->gv[g].b <= i + 2 && c->gv[g].n >= 2 ? g : -1;
     }
     return -1;
+}
+
+/* CAMEO 03 is the expressed intention to do what roots 04–08 do: "expressed readiness to
+ * negotiate" is 036, "willingness to cooperate militarily" 0312.  First matching prefix wins. */
+static const struct {
+    const char *prefix, *code;
+} intention_codes[] = {
+    {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+    {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+    {"045", "039"},  {"04", "036"},   {"05", "032"},   {"08", "035"},
+};
+
+/* The 03x code expressing the intention to do `code`; `code` itself when none applies. */
+static const char *intention_code(const char *code)
+{
+    for (size_t i = 0; i < sizeof intention_codes / sizeof intention_codes[0]; i++)
+        if (strncmp(code, intention_codes[i].prefix, strlen(intention_codes[i].prefix)) == 0)
+            return intention_codes[i].code;
+    return code;
+}
+
+/* Whether v is a verbal noun completing the act just coded, with no actor of its own in
+ * between: "وقعتا اتفاقا لتصدير النفط" is one act, the agreement, not also an export. */
+static int complement(const mz_coder *c, const carry *st, const mz_mention *v)
+{
+    if (!(v->flags & MZ_V_NOUN) || st->last_end == 0 || v->b > st->last_end + 2 || v->b < st->last_end)
+        return 0;
+    for (uint32_t i = st->last_end; i < v->b; i++)
+        if (mz_marker_at(c, i) == MZ_M_EXCHANGE || c->tok_mention[i] >= 0)
+            return 0;
+    return 1;
 }
 
 /* Roots whose acts govern a following act as their content: appeals (02), demands (10),
@@ -325,6 +357,9 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
             *src = r1, *tgt = r2;
         } else if (adjacent && left < 0) {
             *src = r1, *tgt = -1;
+        } else if (left < 0 && r1 >= 0 && r2 >= 0 && (c->av[c->gv[r1].first].clitic & MZ_CL_LI) &&
+                   c->gv[r1].b <= after + 1) {
+            *src = r1, *tgt = r2; /* زيارة الرئيس (للرئيس) إلى السعودية */
         } else {
             *src = left, *tgt = r1;
         }
@@ -398,7 +433,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     int carried = st->active;
     st->active = 0;
-    if (suppressed(c, v, b, st->speaker_from > 0) || embedded(c, st, v))
+    if (suppressed(c, v, b, st->speaker_from > 0) || embedded(c, st, v) || complement(c, st, v))
         return 0;
     /* a governing act reaches past the act it governs for its target ("threatened to impose
      * sanctions on Iran": the threat is against Iran) */
@@ -452,21 +487,29 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
+    mz_act act = {v, mz_pool_str(c->e, c->e->verbs[v->value].code), intent, text};
+    /* "expressed readiness to negotiate with": the expression is the act, a fact */
+    if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
+        act.code = intention_code(act.code);
+        act.intent = 0;
+    }
     int rc = 0;
     if (pair >= 0) {
-        rc = emit_within(c, pair, v, intent, text);
+        rc = emit_within(c, pair, &act);
     } else if (between >= 0 && (src < 0 || src == between)) {
-        rc = emit_within(c, between, v, intent, text);
+        rc = emit_within(c, between, &act);
     } else if (src >= 0 && between >= 0) {
-        rc = emit_pairs(c, src, between, v, intent, text);
+        rc = emit_pairs(c, src, between, &act);
     } else if (src >= 0 && tgt < 0 && c->gv[src].n >= 2 && root_joint(c, v)) {
-        rc = emit_within(c, src, v, intent, text);
+        rc = emit_within(c, src, &act);
     } else if (src >= 0 && (tgt >= 0 || (c->flags & MZ_CODE_PARTIAL))) {
-        rc = emit_pairs(c, src, tgt, v, intent, text);
+        rc = emit_pairs(c, src, tgt, &act);
     } else if (src < 0 && tgt >= 0 && (c->flags & MZ_CODE_PARTIAL)) {
         for (int j = c->gv[tgt].first; j < c->gv[tgt].first + c->gv[tgt].n && rc == 0; j++)
-            rc = mz_emit(c, NULL, &c->av[j], v, intent, text);
+            rc = mz_emit(c, NULL, &c->av[j], &act);
     }
+    if (src >= 0 && (tgt >= 0 || pair >= 0 || between >= 0))
+        st->last_end = v->tail_e > v->e ? v->tail_e : v->e;
     if (src >= 0 && tgt >= 0) {
         st->last_src = src;
         st->last_tgt = tgt;

@@ -136,15 +136,14 @@ static int lookup_keys(mz_coder *c)
 }
 
 /* Appends one event.  `s` or `t` may be NULL in partial mode; the caller checks that. */
-int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_mention *v, int intent,
-            const char *text)
+int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
 {
+    const mz_mention *v = act->verb;
     if (s && t && s->code && t->code && strcmp(s->code, t->code) == 0)
         return 0;
     if (!(c->flags & MZ_CODE_PARTIAL) && (!s || !t || !s->code || !t->code))
         return 0;
-    const mz_verb *verb = &c->e->verbs[v->value];
-    const char *code = mz_pool_str(c->e, verb->code);
+    const char *code = act->code;
     /* one event per (source, code, target) in a sentence */
     for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;) {
         const mz_event *o = &c->ev[i];
@@ -170,8 +169,8 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_mention 
     ev->quad = cm ? cm->quad : 0;
     ev->goldstein = cm ? cm->goldstein : 0.0;
     ev->plover = cm ? cm->plover : "";
-    ev->mood = intent ? MZ_MOOD_INTENT : MZ_MOOD_FACT;
-    ev->text = text;
+    ev->mood = act->intent ? MZ_MOOD_INTENT : MZ_MOOD_FACT;
+    ev->text = act->text;
     ev->ev_source = s ? mz_span_text(c, s->b, s->e) : "";
     ev->ev_target = t ? mz_span_text(c, t->b, t->e) : "";
     if (v->tail_e > v->tail_b) {

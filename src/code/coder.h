@@ -97,9 +97,17 @@ int mz_build_actors(mz_coder *c);
 /* attach.c: codes the verbs of the current sentence into events.  Returns 0, -1 on OOM. */
 int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *sentence_text);
 
-/* coder.c: appends one event; s and t are actors (t may be NULL only in partial mode). */
-int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_mention *verb, int intent,
-            const char *sentence_text);
+/* An act about to be coded: the verb mention, the CAMEO code it gets (its own, or the 03x
+ * counterpart when an intention is expressed), its mood and the sentence. */
+typedef struct mz_act {
+    const mz_mention *verb;
+    const char *code;
+    int intent;
+    const char *text;
+} mz_act;
+
+/* coder.c: appends one event; s or t may be NULL only in partial mode. */
+int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act);
 
 /* The text of tokens [b, e) as an arena string. */
 const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);

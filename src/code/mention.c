@@ -140,7 +140,7 @@ static int push(mz_coder *c, const mz_mention *m)
 }
 
 /* Drops mentions inside a verb's tail: "military" in "provide ... military aid" is part of the
- * act, not an agent. */
+ * act, not an agent.  Grammar markers stay: they still say how the act is meant. */
 static void drop_tail_mentions(mz_coder *c)
 {
     size_t kept = 0;
@@ -149,8 +149,8 @@ static void drop_tail_mentions(mz_coder *c)
         int inside = 0;
         for (size_t v = 0; v < c->nm && !inside; v++) {
             const mz_mention *h = &c->mv[v];
-            inside = v != k && h->kind == MZ_E_VERB && h->tail_e > h->tail_b && m->b >= h->tail_b &&
-                     m->e <= h->tail_e;
+            inside = v != k && m->kind != MZ_E_MARKER && h->kind == MZ_E_VERB &&
+                     h->tail_e > h->tail_b && m->b >= h->tail_b && m->e <= h->tail_e;
         }
         for (uint32_t i = m->b; i < m->e; i++)
             c->tok_mention[i] = inside ? -1 : (int32_t)kept;
