@@ -91,6 +91,18 @@ static int group_objects(const mz_coder *c, int g)
     return 1;
 }
 
+/* Whether a group names nobody the coder can code (an agent with no country, "the president"):
+ * outside partial mode it is passed over as a source or target. */
+static int unresolved(const mz_coder *c, size_t g)
+{
+    if (c->flags & MZ_CODE_PARTIAL)
+        return 0;
+    for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
+        if (c->av[i].code)
+            return 0;
+    return 1;
+}
+
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
  * party to the act. */
 static int located(const mz_coder *c, size_t g)
@@ -119,7 +131,7 @@ static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_
         }
         if (!same)
             return -1;
-        if (group_objects(c, (int)k) || located(c, k))
+        if (group_objects(c, (int)k) || located(c, k) || unresolved(c, k))
             continue;
         return (int)k;
     }
@@ -136,7 +148,7 @@ static int right_group_at(const mz_coder *c, uint32_t from, uint32_t stop, int s
             continue;
         if (from < stop && c->clause[g->b] != c->clause[from])
             return -1;
-        if (!places && located(c, k))
+        if ((!places && located(c, k)) || unresolved(c, k))
             continue;
         return (int)k;
     }
@@ -286,11 +298,13 @@ static const char *intention_code(const char *code)
     return code;
 }
 
-/* Whether v is a verbal noun completing the act just coded, with no actor of its own in
- * between: "وقعتا اتفاقا لتصدير النفط" is one act, the agreement, not also an export. */
+/* Whether v is a (verbal) noun completing the act just coded, with no actor of its own in
+ * between: "وقعتا اتفاقا لتصدير النفط", "held talks on security cooperation" are one act each.
+ * English cannot tell a noun from a verb by its form, so any act right after counts there. */
 static int complement(const mz_coder *c, const carry *st, const mz_mention *v)
 {
-    if (!(v->flags & MZ_V_NOUN) || st->last_end == 0 || v->b > st->last_end + 2 || v->b < st->last_end)
+    if ((c->arabic && !(v->flags & MZ_V_NOUN)) || st->last_end == 0 || v->b > st->last_end + 2 ||
+        v->b < st->last_end)
         return 0;
     for (uint32_t i = st->last_end; i < v->b; i++)
         if (mz_marker_at(c, i) == MZ_M_EXCHANGE || c->tok_mention[i] >= 0)
