@@ -209,11 +209,16 @@ static int ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* Whether the verb is passive.  English: a form of "be" before it (not a progressive), or
+ * after a noun naming the act ("sanctions were imposed on Russia by Japan").  Arabic: an agent
+ * phrase من قبل X after it, a damma on a conjugated verb, or تم/جرى before a verbal noun. */
 static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by)
 {
     if (!c->arabic) {
         const char *w = mz_tok_fold(&c->toks, v->b);
-        return marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing");
+        if (marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing"))
+            return 1;
+        return by >= 0 && v->e < c->toks.n && mz_marker_at(c, v->e) == MZ_M_BE;
     }
     if (by >= 0)
         return 1;
@@ -352,10 +357,11 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     uint32_t after = v->e;
     int left = left_group(c, v->b, b, 0);
     if (passive) {
+        /* Arabic puts the patient after the verb (زُوِّدت روسيا), English before it */
         *src = by;
-        *tgt = c->arabic ? right_group(c, after, stop, by) : -1;
+        *tgt = c->arabic ? right_group(c, after, stop, by) : left;
         if (*tgt < 0)
-            *tgt = left;
+            *tgt = c->arabic ? left : right_group(c, after, stop, by);
         return;
     }
     int r1 = right_group(c, after, stop, by);
