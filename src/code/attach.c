@@ -71,7 +71,7 @@ static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
     int32_t n = 0;
     for (uint32_t i = b; i < e; i++) {
         int m = mz_marker_at(c, i);
-        int start = (m == MZ_M_CLAUSE || m == MZ_M_THAT) && (i == b || c->tok_mention[i] != c->tok_mention[i - 1]);
+        int start = (m == MZ_M_CLAUSE || m == MZ_M_THAT || m == MZ_M_THATPRON) && (i == b || c->tok_mention[i] != c->tok_mention[i - 1]);
         if ((is_boundary_punct(c, i) && !in_group(c, i)) || start)
             n++;
         if (i > b) {
@@ -124,7 +124,7 @@ static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_
             for (uint32_t i = g->e; i < before && same; i++) {
                 int m = mz_marker_at(c, i);
                 const mz_mention *v = verb_at(c, i);
-                if (m == MZ_M_THAT || m == MZ_M_CLAUSE || (v && (v->flags & MZ_V_SAY)) ||
+                if (m == MZ_M_THAT || m == MZ_M_THATPRON || m == MZ_M_CLAUSE || (v && (v->flags & MZ_V_SAY)) ||
                     mz_tok_is(c, i, ";") || mz_tok_is(c, i, "\xd8\x9b"))
                     same = 0;
             }
@@ -394,6 +394,20 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     }
 }
 
+/* Whether v's clause opens with "that" + pronoun (أنها, إنه) and no actor stands between. */
+static int pronoun_clause(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    for (uint32_t i = v->b; i > b;) {
+        i--;
+        if (mz_marker_at(c, i) == MZ_M_THATPRON)
+            return 1;
+        int k = c->tok_mention[i];
+        if (c->clause[i] != c->clause[v->b] || (k >= 0 && c->mv[k].kind == MZ_E_ACTOR))
+            return 0;
+    }
+    return 0;
+}
+
 /* The start of the next verb after v that is not inside v's tail. */
 static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t e)
 {
@@ -460,6 +474,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     uint32_t stop = governs(c, v) ? e : next_verb(c, vi, e);
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, &src, &tgt);
+    /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
+     * after the verb its object */
+    if (c->arabic && st->speaker >= 0 && pronoun_clause(c, v, b) && !(v->flags & MZ_V_NOUN)) {
+        int r = right_group(c, v->e, stop, st->speaker);
+        src = st->speaker;
+        tgt = r >= 0 ? r : tgt;
+    }
     /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
      * intent for an act announced for the future or carried by a modifying verb of intention */
     int intent = marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
