@@ -105,6 +105,43 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
         *(ch == OPT_ALPHA ? &o->watch.alpha : &o->watch.min_size) = v;
         return 0;
     }
+    case OPT_DYAD: {
+        char *comma = strchr(arg, ',');
+        if (!comma || comma == arg || !comma[1] || strchr(comma + 1, ',')) {
+            fprintf(stderr, "mizan %s: --dyad takes two codes, A,B\n", o->cmd);
+            return -1;
+        }
+        *comma = '\0';
+        o->a = arg;
+        o->b = comma + 1;
+        upper(o->a);
+        upper(o->b);
+        if (strcmp(o->a, o->b) == 0) {
+            fprintf(stderr, "mizan %s: the two countries must differ\n", o->cmd);
+            return -1;
+        }
+        return 0;
+    }
+    }
+    return -1;
+}
+
+/* Parses a command's options into o.  Returns -1 when the command goes on, else the exit
+ * status to return at once (0 after --help, 1 after a usage error). */
+static int parse_opts(int argc, char **argv, const struct option *longs, const char *const *formats,
+                      void (*usage)(FILE *), an_opts *o)
+{
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+        if (ch == 'h') {
+            usage(stdout);
+            return 0;
+        }
+        if (ch == '?' || common_opt(o, ch, optarg, formats)) {
+            usage(stderr);
+            return 1;
+        }
     }
     return -1;
 }
@@ -224,18 +261,9 @@ int mz_cmd_dyad(int argc, char **argv)
     static const struct option longs[] = {COMMON_LONGS, {"events", required_argument, 0, OPT_EVENTS},
                                           {"by", required_argument, 0, OPT_BY}, {0, 0, 0, 0}};
     an_opts o = {.cmd = "dyad", .format = "csv", .by = MZ_BY_MONTH};
-    int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        if (ch == 'h') {
-            dyad_usage(stdout);
-            return 0;
-        }
-        if (ch == '?' || common_opt(&o, ch, optarg, formats)) {
-            dyad_usage(stderr);
-            return 1;
-        }
-    }
+    int done = parse_opts(argc, argv, longs, formats, dyad_usage, &o);
+    if (done >= 0)
+        return done;
     if (take_pair(&o, argc, argv) || db_and_events(&o))
         return 1;
     mz_filter f = {.from = o.from, .to = o.to, .dyad_a = o.a, .dyad_b = o.b};
@@ -286,18 +314,9 @@ int mz_cmd_network(int argc, char **argv)
     static const struct option longs[] = {COMMON_LONGS, {"seed", required_argument, 0, OPT_SEED},
                                           {0, 0, 0, 0}};
     an_opts o = {.cmd = "network", .format = "json", .seed = 1};
-    int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        if (ch == 'h') {
-            network_usage(stdout);
-            return 0;
-        }
-        if (ch == '?' || common_opt(&o, ch, optarg, formats)) {
-            network_usage(stderr);
-            return 1;
-        }
-    }
+    int done = parse_opts(argc, argv, longs, formats, network_usage, &o);
+    if (done >= 0)
+        return done;
     if (argc - optind > 1) {
         fprintf(stderr, "mizan network: give at most one events file\n");
         return 1;
@@ -364,18 +383,9 @@ int mz_cmd_profile(int argc, char **argv)
     static const struct option longs[] = {COMMON_LONGS, {"events", required_argument, 0, OPT_EVENTS},
                                           {"by", required_argument, 0, OPT_BY}, {0, 0, 0, 0}};
     an_opts o = {.cmd = "profile", .format = "text", .by = MZ_BY_YEAR};
-    int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        if (ch == 'h') {
-            profile_usage(stdout);
-            return 0;
-        }
-        if (ch == '?' || common_opt(&o, ch, optarg, formats)) {
-            profile_usage(stderr);
-            return 1;
-        }
-    }
+    int done = parse_opts(argc, argv, longs, formats, profile_usage, &o);
+    if (done >= 0)
+        return done;
     if (take_pair(&o, argc, argv) || db_and_events(&o))
         return 1;
     /* Third parties matter, so every event of either side is loaded, not just the dyad's. */
@@ -430,35 +440,9 @@ int mz_cmd_watch(int argc, char **argv)
         {"dyad", required_argument, 0, OPT_DYAD}, {"alpha", required_argument, 0, OPT_ALPHA},
         {"min-size", required_argument, 0, OPT_MIN_SIZE}, {0, 0, 0, 0}};
     an_opts o = {.cmd = "watch", .format = "text", .by = MZ_BY_MONTH};
-    int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        if (ch == 'h') {
-            watch_usage(stdout);
-            return 0;
-        }
-        if (ch == OPT_DYAD) {
-            char *comma = strchr(optarg, ',');
-            if (!comma || comma == optarg || !comma[1] || strchr(comma + 1, ',')) {
-                fprintf(stderr, "mizan watch: --dyad takes two codes, A,B\n");
-                return 1;
-            }
-            *comma = '\0';
-            o.a = optarg;
-            o.b = comma + 1;
-            upper(o.a);
-            upper(o.b);
-            if (strcmp(o.a, o.b) == 0) {
-                fprintf(stderr, "mizan watch: the two countries must differ\n");
-                return 1;
-            }
-            continue;
-        }
-        if (ch == '?' || common_opt(&o, ch, optarg, formats)) {
-            watch_usage(stderr);
-            return 1;
-        }
-    }
+    int done = parse_opts(argc, argv, longs, formats, watch_usage, &o);
+    if (done >= 0)
+        return done;
     if (optind < argc) {
         fprintf(stderr, "mizan watch: unexpected argument '%s' (a dyad is given as --dyad A,B)\n",
                 argv[optind]);
