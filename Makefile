@@ -82,6 +82,7 @@ test: check
 
 demo: $(OUT)/mizan
 	$(OUT)/mizan code --date 2024-06-20 examples/article_ar.txt
+	bash scripts/demo.sh $(OUT)/mizan
 
 bench: $(BENCH_BIN) $(OUT)/mizan
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
@@ -96,3 +97,29 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- fuzzing (see fuzz/README.md) --------------------------------------------------------
+# `make fuzz` builds the libFuzzer targets fuzz/fuzz_*.c into build/fuzz/.  The library is
+# built there by the rules above in a sub-make (BUILD=fuzz) with clang and
+# -fsanitize=fuzzer-no-link,address,undefined; each target is linked with -fsanitize=fuzzer.
+# `make fuzz-smoke` replays fuzz/regressions/<target>/ and then fuzzes each target for
+# FUZZ_SECONDS on fuzz/corpus/<target>/; any crash, leak, timeout or sanitizer report fails it.
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 15
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+
+.PHONY: fuzz fuzz-bins fuzz-smoke
+fuzz:
+	$(MAKE) BUILD=fuzz CC=$(FUZZ_CC) CFLAGS="-O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link" fuzz-bins
+
+# Only meaningful inside the sub-make above, where build/fuzz/libmizan.a has a rule.
+fuzz-bins: $(FUZZ_BIN)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c build/fuzz/libmizan.a
+	$(FUZZ_CC) $(BASE_CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer -MMD -MP -o $@ $< \
+	  build/fuzz/libmizan.a $(LIBS)
+
+fuzz-smoke: fuzz
+	bash fuzz/smoke.sh build/fuzz $(FUZZ_SECONDS)

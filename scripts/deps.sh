@@ -2,7 +2,8 @@
 # Installs what mizan needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
 pkgs=(build-essential pkg-config libsqlite3-dev sqlite3 libstemmer-dev libutf8proc-dev libjansson-dev
-      libxml2-dev libigraph-dev libgsl-dev libcmocka-dev libmicrohttpd-dev python3)
+      libxml2-dev libigraph-dev libgsl-dev libcmocka-dev libmicrohttpd-dev python3
+      librsvg2-bin time)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
