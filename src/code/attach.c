@@ -348,6 +348,68 @@ static int root_joint(const mz_coder *c, const mz_mention *v)
     return code[0] == '0' && code[1] >= '3' && code[1] <= '6';
 }
 
+/* Arabic time words that may stand between a verb and its subject without being one. */
+static const char *const time_words[] = {
+    "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85", /* اليوم */
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1", /* الاربعاء */
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86", /* الاثنين */
+    "\xd8\xa7\xd9\x84\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1", /* الثلاثاء */
+    "\xd8\xa7\xd9\x84\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3", /* الخميس */
+    "\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd9\x87", /* الجمعه */
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa8\xd8\xaa", /* السبت */
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xad\xd8\xaf", /* الاحد */
+};
+
+/* Arabic words of quantity: "الآلاف من الإسرائيليين" names the people after it. */
+static const char *const quantity_words[] = {
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x84\xd8\xa7\xd9\x81",             /* الالاف */
+    "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa1\xd8\xa7\xd8\xaa",             /* المءات: المئات folded */
+    "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb4\xd8\xb1\xd8\xa7\xd8\xaa",   /* العشرات */
+    "\xd8\xa7\xd9\x84\xd9\x85\xd9\x8a\xd9\x84\xd9\x8a\xd9\x88\xd9\x86", /* المليون */
+};
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(w, list[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the word right after an Arabic verb is a definite noun that is no actor and heads no
+ * actor phrase: then it is the subject ("اتهم التقرير بيونغ يانغ": the report accused
+ * Pyongyang), and the group after it is the object.  Time and quantity words and nouns followed
+ * by a nationality or name ("العاهل الأردني") are not subjects of their own. */
+static int noun_subject(const mz_coder *c, uint32_t from, uint32_t to)
+{
+    if (from >= to || c->tok_mention[from] >= 0 || !(c->toks.v[from].flags & MZ_TOK_ARABIC))
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, from);
+    if (strncmp(w, "\xd8\xa7\xd9\x84", 4) != 0 ||
+        in_list(w, time_words, sizeof time_words / sizeof time_words[0]) ||
+        in_list(w, quantity_words, sizeof quantity_words / sizeof quantity_words[0]))
+        return 0;
+    int next = from + 1 < c->toks.n ? c->tok_mention[from + 1] : -1;
+    return next < 0 || c->mv[next].kind == MZ_E_VERB || c->mv[next].kind == MZ_E_MARKER;
+}
+
+/* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
+ * of the invasion of Ukraine"): then only a possessive right before it ("Russia's invasion") or
+ * an agent after it gives its source, not whoever acts earlier in the sentence.  A noun after a
+ * light verb ("launched an investigation") keeps that verb's subject. */
+static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her"};
+    static const char *const prepositions[] = {"of", "on", "after", "before", "since", "over",
+                                               "against", "for", "about", "despite", "amid",
+                                               "following", "during"};
+    if (c->arabic || v->b < b + 2)
+        return 0;
+    const char *d = mz_tok_fold(&c->toks, v->b - 1), *p = mz_tok_fold(&c->toks, v->b - 2);
+    return in_list(d, determiners, sizeof determiners / sizeof determiners[0]) &&
+           in_list(p, prepositions, sizeof prepositions / sizeof prepositions[0]);
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         int *src, int *tgt)
@@ -368,6 +430,8 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     int r2 = r1 >= 0 ? right_group(c, c->gv[r1].e, stop, by) : -1;
     if (!c->arabic) {
         *src = left >= 0 ? left : left_group(c, v->b, b, 1);
+        if (english_nominal(c, v, b) && !(*src >= 0 && c->gv[*src].e + 1 == v->b && mz_tok_is(c, v->b - 1, "'s")))
+            *src = -1;
         *tgt = r1;
         return;
     }
@@ -387,7 +451,7 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     }
     if (left >= 0) {
         *src = left, *tgt = r1;
-    } else if (r1 >= 0 && prepositional(c, r1)) {
+    } else if (r1 >= 0 && (prepositional(c, r1) || noun_subject(c, after, c->gv[r1].b))) {
         *src = -1, *tgt = r1; /* the subject is a pronoun (أنها فرضت عقوبات على روسيا) */
     } else {
         *src = r1, *tgt = r1 >= 0 ? r2 : -1;
