@@ -66,6 +66,13 @@ static int priority(int kind)
     return order[kind];
 }
 
+/* Whether token i is written as an English plural (ends in s). */
+static int plural_surface(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
+}
+
 /* Resolves the entries at a trie node for the phrase [b, end) into one mention: the entry of the
  * highest-priority kind; among verb patterns, the first whose tail follows, else the first
  * plain one. */
@@ -98,9 +105,10 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
             got = 1;
         }
     }
-    /* English stems make "the Russians" and "Russian" one key: read it as the adjective, far
-     * more frequent in news ("Russian missiles", "a Chinese-brokered deal") */
-    if (got && out->kind == MZ_E_ACTOR && adj)
+    /* English stems make "the Russians" and "Russian" one key: read the singular form as the
+     * adjective, far more frequent in news ("Russian missiles", "a Chinese-brokered deal"), and
+     * a plural as the people ("thousands of Pakistanis protested") */
+    if (got && out->kind == MZ_E_ACTOR && adj && !plural_surface(c, end - 1))
         out->kind = MZ_E_ADJ, out->value = adj->value, out->flags = adj->flags;
     return got;
 }
@@ -173,6 +181,10 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
     for (uint32_t i = b; i < e; i++)
         c->tok_mention[i] = -1;
     for (uint32_t i = b; i < e;) {
+        if (c->kn[i] == 0) { /* no known key: no phrase starts here */
+            i++;
+            continue;
+        }
         best bst = {0};
         walk(c, 0, i, i, e, 0, 0, &bst);
         if (!bst.found) {
