@@ -311,21 +311,26 @@ static int complement(const mz_coder *c, const carry *st, const mz_mention *v)
     if ((c->arabic && !(v->flags & MZ_V_NOUN)) || st->last_end == 0 || v->b > st->last_end + 2 ||
         v->b < st->last_end)
         return 0;
-    for (uint32_t i = st->last_end; i < v->b; i++)
-        if (mz_marker_at(c, i) == MZ_M_EXCHANGE || c->tok_mention[i] >= 0)
+    if (v->last_clitic & MZ_CL_SUFFIX)
+        return 0; /* a possessive names its own subject: "في حربها ضد أوكرانيا" */
+    for (uint32_t i = st->last_end; i < v->b; i++) {
+        int k = c->tok_mention[i];
+        if (k >= 0 && !(c->mv[k].kind == MZ_E_MARKER &&
+                        (c->mv[k].value == MZ_M_PREP || c->mv[k].value == MZ_M_OF)))
             return 0;
+    }
     return 1;
 }
 
 /* Roots whose acts govern a following act as their content: appeals (02), demands (10),
- * disapproval and accusations (11), rejections (12), threats (13).  "Ukraine urged the EU to
+ * disapproval and accusations (11), rejections (12), threats (13), denials (016).  "Ukraine urged the EU to
  * impose sanctions on Russia" is an appeal to the EU; the sanctions are not an event. */
 static int governs(const mz_coder *c, const mz_mention *v)
 {
-    static const char *const roots[] = {"02", "10", "11", "12", "13"};
+    static const char *const prefixes[] = {"02", "10", "11", "12", "13", "016"};
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
-        if (code[0] == roots[i][0] && code[1] == roots[i][1])
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(code, prefixes[i], strlen(prefixes[i])) == 0)
             return 1;
     return 0;
 }
@@ -336,6 +341,9 @@ static int embedded(const mz_coder *c, const carry *st, const mz_mention *v)
 {
     if (!st->governed)
         return 0;
+    /* "condemned the visit and lodged a protest": a second act of the same speaker */
+    if (v->b > 0 && mz_marker_at(c, v->b - 1) == MZ_M_CONJ)
+        return 0;
     for (uint32_t i = st->governed_at; i < v->b; i++)
         if (mz_marker_at(c, i) == MZ_M_CLAUSE || mz_tok_is(c, i, ";") || mz_tok_is(c, i, "\xd8\x9b"))
             return 0;
@@ -344,8 +352,10 @@ static int embedded(const mz_coder *c, const carry *st, const mz_mention *v)
 
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
+    /* acts two parties do together: intentions, meetings, diplomatic and material cooperation,
+     * aid, concessions (agreeing to a ceasefire), and fighting each other (exchanging fire) */
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    return code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+    return (code[0] == '0' && code[1] >= '3' && code[1] <= '8') || (code[0] == '1' && code[1] == '9');
 }
 
 /* Arabic time words that may stand between a verb and its subject without being one. */
@@ -599,6 +609,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         act.intent = 0;
     }
     int rc = 0;
+    size_t emitted = c->nev;
     if (pair >= 0) {
         rc = emit_within(c, pair, &act);
     } else if (between >= 0 && (src < 0 || src == between)) {
@@ -613,7 +624,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         for (int j = c->gv[tgt].first; j < c->gv[tgt].first + c->gv[tgt].n && rc == 0; j++)
             rc = mz_emit(c, NULL, &c->av[j], &act);
     }
-    if (src >= 0 && (tgt >= 0 || pair >= 0 || between >= 0))
+    if (c->nev > emitted)
         st->last_end = v->tail_e > v->e ? v->tail_e : v->e;
     if (src >= 0 && tgt >= 0) {
         st->last_src = src;
