@@ -67,7 +67,15 @@ mz_engine *mz_engine_new(void);
 /* Loads the dictionaries built into the library (data/dict of the source tree). */
 mz_status mz_engine_load_builtin(mz_engine *engine, mz_error *err);
 
-/* Loads one dictionary file in mizan's format (docs/DICTIONARIES.md). */
+/* Loads only the built-in dictionaries of one kind (MZ_DICT_MARKERS: the grammar words, which
+ * `--no-builtin` keeps). */
+mz_status mz_engine_load_builtin_kind(mz_engine *engine, mz_dict_kind kind, mz_error *err);
+
+/* Loads one dictionary file, in mizan's format or in the TABARI/PETRARCH formats: the format is
+ * told from the content (docs/DICTIONARIES.md, "PETRARCH dictionaries").  With MZ_DICT_AUTO the
+ * kind comes from the file name's prefix (actors*.txt) or, for a PETRARCH file, from a word of
+ * its name (Phoenix.Countries.actors.txt) or its content.  What a PETRARCH file holds that mizan
+ * cannot apply is skipped and counted: see mz_engine_warnings. */
 mz_status mz_engine_load_file(mz_engine *engine, mz_dict_kind kind, const char *path, mz_error *err);
 
 /* Loads dictionary text already in memory; `name` is used in error messages. */
@@ -81,6 +89,39 @@ mz_status mz_engine_compile(mz_engine *engine, mz_error *err);
 /* Counts for `mizan dict stats`: number of entries of a kind, per language ('a' Arabic,
  * 'e' English, 0 both). */
 size_t mz_engine_count(const mz_engine *engine, mz_dict_kind kind, char lang);
+
+/* Verb phrases whose CAMEO code has the root `root` (1..20), per language as above. */
+size_t mz_engine_count_root(const mz_engine *engine, int root, char lang);
+
+/* Actor phrases by class.  The class is read from the code and the dates: a dated entry is a
+ * person; IGO/NGO/MNC codes are organisations; IMG codes and rebel, insurgent, separatist or
+ * armed-group roles (REB INS SEP UAF) are groups; the rest are countries and regions, with or
+ * without a state role.  Adjectives (demonyms) count with their country. */
+typedef enum mz_actor_class {
+    MZ_ACTOR_COUNTRY = 0,
+    MZ_ACTOR_PERSON,
+    MZ_ACTOR_ORG,
+    MZ_ACTOR_GROUP,
+    MZ_ACTOR_CLASSES
+} mz_actor_class;
+size_t mz_engine_count_actors(const mz_engine *engine, mz_actor_class cls, char lang);
+
+/* The class of an actor code valid from..to (YYYYMMDD, 0 when open). */
+mz_actor_class mz_actor_class_of(const char *code, long from, long to);
+
+/* Something a dictionary file said that the engine read but could not apply (a PETRARCH
+ * construct with no mizan equivalent, a malformed date in an entry that was then skipped...):
+ * one record per reason, with how often it occurred and where first. */
+typedef struct mz_warning {
+    const char *reason;  /* constant English text */
+    size_t count;
+    char file[256];
+    long line;
+} mz_warning;
+
+/* The warnings of every file loaded so far; *out points into the engine (valid until it is freed
+ * or more files are loaded).  Returns the number of records. */
+size_t mz_engine_warnings(const mz_engine *engine, const mz_warning **out);
 
 void mz_engine_free(mz_engine *engine);
 

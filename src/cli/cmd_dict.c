@@ -1,9 +1,14 @@
 /*
- * cmd_dict.c — `mizan dict check FILE...` validates dictionaries (the first error of each file,
- * with file and line); `mizan dict stats` prints what the engine holds, per kind and language.
+ * cmd_dict.c — `mizan dict check FILE...` validates dictionaries, in mizan's format or in the
+ * TABARI/PETRARCH formats (the first error of each file with file and line, then what was read
+ * but not applied); `mizan dict stats [dictionary options]` prints what the engine holds: phrases
+ * per kind and language, verb phrases per CAMEO root, actor phrases per class, and the time the
+ * engine took to load and compile.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "commands.h"
 
@@ -14,6 +19,21 @@ static const struct {
     {"actors", MZ_DICT_ACTORS}, {"agents", MZ_DICT_AGENTS}, {"verbs", MZ_DICT_VERBS},
     {"discards", MZ_DICT_DISCARDS}, {"markers", MZ_DICT_MARKERS},
 };
+
+static const char *const class_names[MZ_ACTOR_CLASSES] = {
+    [MZ_ACTOR_COUNTRY] = "country", [MZ_ACTOR_PERSON] = "person",
+    [MZ_ACTOR_ORG] = "organisation", [MZ_ACTOR_GROUP] = "group",
+};
+
+/* Prints the warnings of an engine as "file:line: warning: reason (N times)". */
+static void print_warnings(const mz_engine *e, FILE *f)
+{
+    const mz_warning *w;
+    size_t n = mz_engine_warnings(e, &w);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s:%ld: warning: %s (%zu %s)\n", w[i].file, w[i].line, w[i].reason, w[i].count,
+                w[i].count == 1 ? "time" : "times");
+}
 
 static int check(int argc, char **argv)
 {
@@ -29,22 +49,83 @@ static int check(int argc, char **argv)
             mz_cli_report(&err);
             bad++;
         } else {
-            printf("%s: ok\n", argv[i]);
+            size_t phrases = 0;
+            for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+                phrases += mz_engine_count(e, kinds[k].kind, 0);
+            printf("%s: ok (%zu phrases)\n", argv[i], phrases);
+            print_warnings(e, stdout);
         }
         mz_engine_free(e);
     }
     return bad ? 2 : 0;
 }
 
-static int stats(void)
+static double ms_between(const struct timespec *a, const struct timespec *b)
 {
-    mz_engine *e = mz_cli_engine(NULL);
+    return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: mizan dict check FILE...\n"
+          "       mizan dict stats [--no-builtin] [--actors/--agents/--verbs/--discards FILE]...\n",
+          f);
+}
+
+static int stats(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"actors", required_argument, 0, 'A'}, {"agents", required_argument, 0, 'G'},
+        {"verbs", required_argument, 0, 'V'}, {"discards", required_argument, 0, 'D'},
+        {"no-builtin", no_argument, 0, 'N'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    mz_dict_opts o = {0};
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+        int full = 0;
+        switch (ch) {
+        case 'A': full = mz_dict_opts_add(&o, MZ_DICT_ACTORS, optarg); break;
+        case 'G': full = mz_dict_opts_add(&o, MZ_DICT_AGENTS, optarg); break;
+        case 'V': full = mz_dict_opts_add(&o, MZ_DICT_VERBS, optarg); break;
+        case 'D': full = mz_dict_opts_add(&o, MZ_DICT_DISCARDS, optarg); break;
+        case 'N': o.no_builtin = 1; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 1;
+        }
+        if (full) {
+            fprintf(stderr, "mizan dict: too many dictionary files\n");
+            return 1;
+        }
+    }
+    if (optind < argc) {
+        usage(stderr);
+        return 1;
+    }
+    struct timespec t0, t1, c0, c1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+    mz_engine *e = mz_cli_engine(&o);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
     if (!e)
         return 2;
-    printf("%-10s %8s %8s %8s\n", "kind", "arabic", "english", "total");
+    printf("%-12s %8s %8s %8s\n", "kind", "arabic", "english", "total");
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        printf("%-10s %8zu %8zu %8zu\n", kinds[i].name, mz_engine_count(e, kinds[i].kind, 'a'),
+        printf("%-12s %8zu %8zu %8zu\n", kinds[i].name, mz_engine_count(e, kinds[i].kind, 'a'),
                mz_engine_count(e, kinds[i].kind, 'e'), mz_engine_count(e, kinds[i].kind, 0));
+    printf("\n%-12s %8s %8s %8s\n", "actor class", "arabic", "english", "total");
+    for (int c = 0; c < MZ_ACTOR_CLASSES; c++)
+        printf("%-12s %8zu %8zu %8zu\n", class_names[c], mz_engine_count_actors(e, c, 'a'),
+               mz_engine_count_actors(e, c, 'e'), mz_engine_count_actors(e, c, 0));
+    printf("\n%-12s %8s %8s %8s  %s\n", "verb root", "arabic", "english", "total", "name");
+    for (int r = 1; r <= 20; r++) {
+        char code[3] = {(char)('0' + r / 10), (char)('0' + r % 10), '\0'};
+        const mz_cameo *c = mz_engine_cameo(e, code);
+        printf("%-12s %8zu %8zu %8zu  %s\n", code, mz_engine_count_root(e, r, 'a'),
+               mz_engine_count_root(e, r, 'e'), mz_engine_count_root(e, r, 0), c ? c->name : "");
+    }
+    /* the CPU time is the engine's own cost; the wall time also counts other work on the machine */
+    printf("\nload + compile: %.0f ms (CPU %.0f ms)\n", ms_between(&t0, &t1), ms_between(&c0, &c1));
     mz_engine_free(e);
     return 0;
 }
@@ -53,8 +134,8 @@ int mz_cmd_dict(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "check") == 0)
         return check(argc - 1, argv + 1);
-    if (argc == 2 && strcmp(argv[1], "stats") == 0)
-        return stats();
-    fprintf(stderr, "usage: mizan dict check FILE...\n       mizan dict stats\n");
+    if (argc >= 2 && strcmp(argv[1], "stats") == 0)
+        return stats(argc - 1, argv + 1);
+    usage(stderr);
     return 1;
 }

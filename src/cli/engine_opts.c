@@ -31,9 +31,17 @@ mz_engine *mz_cli_engine(const mz_dict_opts *o)
         fprintf(stderr, "mizan: cannot create the engine (out of memory)\n");
         return NULL;
     }
-    mz_status st = o && o->no_builtin ? MZ_OK : mz_engine_load_builtin(e, &err);
+    /* --no-builtin drops the built-in actors, agents, verbs and discards; the grammar markers
+     * (negation, coordination, passive "by" ...) are not a dictionary one replaces, so they stay */
+    mz_status st = o && o->no_builtin ? mz_engine_load_builtin_kind(e, MZ_DICT_MARKERS, &err)
+                                      : mz_engine_load_builtin(e, &err);
     for (int i = 0; o && i < o->n && st == MZ_OK; i++)
         st = mz_engine_load_file(e, o->kinds[i], o->files[i], &err);
+    size_t nw = mz_engine_warnings(e, NULL);
+    if (st == MZ_OK && nw)
+        fprintf(stderr, "mizan: note: the dictionaries given hold %zu kind%s of entries that were "
+                        "skipped or read in part (`mizan dict check FILE` lists them)\n",
+                nw, nw == 1 ? "" : "s");
     if (st == MZ_OK)
         st = mz_engine_compile(e, &err);
     if (st != MZ_OK) {

@@ -124,6 +124,7 @@ static int close_run(mz_coder *c, const run *r)
     if (r->n == 0)
         return 0;
     const char *person = NULL, *base = NULL, *role = NULL;
+    int role_first = 0; /* PETRARCH [IGO~]: the role goes before the country */
     for (int i = r->first; i < r->first + r->n; i++) {
         const mz_mention *m = &c->mv[i];
         const char *code = mention_code(c, m);
@@ -135,6 +136,7 @@ static int close_run(mz_coder *c, const run *r)
                 base = code;
         } else if (m->kind == MZ_E_AGENT && !role) {
             role = code;
+            role_first = (m->flags & MZ_A_ROLE_FIRST) != 0;
         }
     }
     if (!person && !r->has_actor && !role)
@@ -144,11 +146,17 @@ static int close_run(mz_coder *c, const run *r)
     if (person) {
         a.code = person;
     } else if (base && role && strncmp(base, "IGO", 3) != 0 && strlen(base) == 3) {
-        char *code = mz_arena_alloc(&c->arena, 8);
+        size_t rl = strlen(role); /* 3 letters, or more from PETRARCH agents (GOVAGR) */
+        char *code = mz_arena_alloc(&c->arena, rl + 4);
         if (!code)
             return -1;
-        memcpy(code, base, 3);
-        memcpy(code + 3, role, 4);
+        if (role_first) {
+            memcpy(code, role, rl);
+            memcpy(code + rl, base, 4);
+        } else {
+            memcpy(code, base, 3);
+            memcpy(code + 3, role, rl + 1);
+        }
         a.code = code;
     } else {
         a.code = base; /* NULL for an agent with no country */

@@ -98,6 +98,7 @@ void mz_engine_free(mz_engine *e)
     free(e->tail_words);
     mz_matcher_free(&e->m);
     mz_keygen_free(&e->keys);
+    free(e->warnings);
     free(e);
 }
 
@@ -117,6 +118,21 @@ static mz_dict_kind kind_of_name(const char *name)
 }
 
 mz_dict_kind mz_dict_kind_of(const char *name) { return kind_of_name(name); }
+
+mz_status mz_engine_load_builtin_kind(mz_engine *e, mz_dict_kind kind, mz_error *err)
+{
+    if (kind == MZ_DICT_AUTO)
+        return mz_engine_load_builtin(e, err);
+    for (size_t i = 0; i < mz_builtin_count; i++) {
+        const mz_builtin *b = &mz_builtin_files[i];
+        if (kind_of_name(b->name) != kind)
+            continue;
+        mz_status s = mz_engine_load_text(e, kind, b->name, b->data, b->len, err);
+        if (s != MZ_OK)
+            return s;
+    }
+    return MZ_OK;
+}
 
 mz_status mz_engine_load_builtin(mz_engine *e, mz_error *err)
 {
@@ -153,6 +169,55 @@ size_t mz_engine_count(const mz_engine *e, mz_dict_kind kind, char lang)
     if (lang == 'e')
         return e->counts[kind][1];
     return e->counts[kind][0] + e->counts[kind][1];
+}
+
+size_t mz_engine_count_root(const mz_engine *e, int root, char lang)
+{
+    if (root < 1 || root > 20)
+        return 0;
+    return lang == 'a' ? e->verb_roots[root][0]
+         : lang == 'e' ? e->verb_roots[root][1]
+                       : e->verb_roots[root][0] + e->verb_roots[root][1];
+}
+
+size_t mz_engine_count_actors(const mz_engine *e, mz_actor_class cls, char lang)
+{
+    if ((unsigned)cls >= MZ_ACTOR_CLASSES)
+        return 0;
+    return lang == 'a' ? e->actor_classes[cls][0]
+         : lang == 'e' ? e->actor_classes[cls][1]
+                       : e->actor_classes[cls][0] + e->actor_classes[cls][1];
+}
+
+/* Code prefixes of organisations, and of non-state groups; roles (after a 3-letter country or
+ * region) that make a group. */
+static const char *const org_prefixes[] = {"IGO", "NGO", "MNC"};
+static const char *const group_prefixes[] = {"IMG"};
+static const char *const group_roles[] = {"REB", "INS", "SEP", "UAF"};
+
+mz_actor_class mz_actor_class_of(const char *code, long from, long to)
+{
+    if (from || to)
+        return MZ_ACTOR_PERSON;
+    for (size_t i = 0; i < sizeof org_prefixes / sizeof org_prefixes[0]; i++)
+        if (strncmp(code, org_prefixes[i], 3) == 0)
+            return MZ_ACTOR_ORG;
+    for (size_t i = 0; i < sizeof group_prefixes / sizeof group_prefixes[0]; i++)
+        if (strncmp(code, group_prefixes[i], 3) == 0)
+            return MZ_ACTOR_GROUP;
+    size_t n = strlen(code);
+    for (size_t at = 3; at + 3 <= n; at += 3)
+        for (size_t i = 0; i < sizeof group_roles / sizeof group_roles[0]; i++)
+            if (strncmp(code + at, group_roles[i], 3) == 0)
+                return MZ_ACTOR_GROUP;
+    return MZ_ACTOR_COUNTRY;
+}
+
+size_t mz_engine_warnings(const mz_engine *e, const mz_warning **out)
+{
+    if (out)
+        *out = e ? e->warnings : NULL;
+    return e ? e->nwarnings : 0;
 }
 
 /* ---- the CAMEO table ---- */

@@ -37,7 +37,8 @@ enum {
     MZ_V_PAST = 1 << 2,    /* generated Arabic past form */
     MZ_V_PRES = 1 << 3,    /* generated Arabic present form */
     MZ_V_FEM = 1 << 4,     /* form agreeing with a feminine singular subject */
-    MZ_V_NOUN = 1 << 5     /* Arabic noun or verbal noun (not a conjugated verb) */
+    MZ_V_NOUN = 1 << 5,    /* Arabic noun or verbal noun (not a conjugated verb) */
+    MZ_A_ROLE_FIRST = 1 << 6 /* agent whose role goes before the country (PETRARCH [IGO~]) */
 };
 
 typedef struct mz_entry {
@@ -72,6 +73,10 @@ struct mz_engine {
     mz_matcher m;
     mz_keygen keys;
     size_t counts[MZ_DICT_MARKERS + 1][2];  /* phrases per kind and language (0 ar, 1 en) */
+    size_t verb_roots[21][2];    /* verb phrases per CAMEO root 01..20 and language */
+    size_t actor_classes[MZ_ACTOR_CLASSES][2]; /* actor phrases per mz_actor_class and language */
+    mz_warning *warnings;        /* lines read but not applied, one record per reason */
+    size_t nwarnings;
     int compiled;
 };
 

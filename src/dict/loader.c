@@ -4,6 +4,8 @@
  * Each line is `HEAD : phrase | phrase ...`.  A phrase becomes a path of word keys in the matcher
  * (keys.h) with an entry at its end.  Arabic verbs written PAST/PRESENT are conjugated
  * (arverb.h) and each form gets its own path; Arabic adjectives get their feminine.
+ * Text in the TABARI/PETRARCH formats is told apart by its content and handed to petrarch.c,
+ * which builds on the functions at the end of this file (loader.h).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,6 +18,8 @@
 #include "../text/token.h"
 #include "../text/utf8.h"
 #include "engine.h"
+#include "loader.h"
+#include "petrarch.h"
 
 enum { MAX_PHRASE_WORDS = 16, MAX_FORMS = MZ_FORMS_MAX };
 
@@ -407,7 +411,7 @@ static mz_status add_phrase(mz_engine *e, mz_dict_kind kind, const head *h, char
             return st;
         q.flags |= e->verbs[q.value].flags;
     }
-    e->counts[kind][p.arabic ? 0 : 1]++;
+    mz_dict_note(e, kind, h->code, p.arabic, h->from, h->to);
     st = insert_paths(e, &p, 0, 0, q, at);
     if (st == MZ_OK && q.kind == MZ_E_ADJ && p.arabic) {
         feminine(&p);
@@ -467,6 +471,9 @@ mz_status mz_engine_load_text(mz_engine *e, mz_dict_kind kind, const char *name,
         return mz_fail(err, MZ_ERR_ARG, name, 0, "engine already compiled");
     if (kind == MZ_DICT_AUTO)
         kind = mz_dict_kind_of(name);
+    int petrarch = mz_petrarch_detect(text, len);
+    if (kind == MZ_DICT_AUTO && petrarch)
+        kind = mz_petrarch_kind(name, text, len);
     if (kind == MZ_DICT_AUTO)
         return mz_fail(err, MZ_ERR_ARG, name, 0,
                        "cannot tell the dictionary kind from the name (actors*, agents*, verbs*, discards*, markers*)");
@@ -483,6 +490,11 @@ mz_status mz_engine_load_text(mz_engine *e, mz_dict_kind kind, const char *name,
         return mz_fail(err, MZ_ERR_NOMEM, name, 0, "out of memory");
     memcpy(copy, text, len);
     copy[len] = '\0';
+    if (petrarch) {
+        mz_status pst = mz_petrarch_load(e, kind, name, copy, err);
+        free(copy);
+        return pst;
+    }
     src at = {name, 0, err};
     mz_status st = MZ_OK;
     for (char *p = copy, *nl; p && st == MZ_OK; p = nl ? nl + 1 : NULL) {
@@ -519,4 +531,99 @@ mz_status mz_engine_load_file(mz_engine *e, mz_dict_kind kind, const char *path,
         st = mz_engine_load_text(e, kind, path, b.data ? b.data : "", b.len, err);
     mz_buf_free(&b);
     return st;
+}
+
+/* ---- the interface of loader.h, for readers of other formats ---- */
+
+int mz_dict_word_ids(mz_engine *e, mz_tokens *toks, const char *text, unsigned opts, uint32_t *ids,
+                     int max, int *arabic, const char *file, long line, mz_error *err)
+{
+    *arabic = 0;
+    if (mz_tokenize(text, strlen(text), toks) < 0)
+        return mz_fail(err, MZ_ERR_NOMEM, file, line, "out of memory"), -1;
+    if ((int)toks->n > max)
+        return mz_fail(err, MZ_ERR_PARSE, file, line, "phrase longer than %d words", max), -1;
+    for (size_t i = 0; i < toks->n; i++) {
+        const mz_token *t = &toks->v[i];
+        const char *f = mz_tok_fold(toks, i);
+        int caps = (t->flags & MZ_TOK_CAPS) != 0;
+        if (opts & MZ_WORDS_PETRARCH)
+            caps = caps && ((t->flags & MZ_TOK_ABBREV) || ((opts & MZ_WORDS_WHOLE) && toks->n == 1));
+        char key[MZ_FORM_BYTES];
+        size_t kl = (t->flags & (MZ_TOK_WORD | MZ_TOK_NUM))
+                        ? mz_dict_key(&e->keys, f, t->fold_len, (t->flags & MZ_TOK_ARABIC) != 0, caps,
+                                      key, sizeof key)
+                        : (size_t)snprintf(key, sizeof key, "%s", f);
+        if (kl == 0 || kl >= sizeof key)
+            return mz_fail(err, MZ_ERR_PARSE, file, line, "word too long: %s", f), -1;
+        *arabic |= (t->flags & MZ_TOK_ARABIC) != 0;
+        ids[i] = mz_matcher_intern(&e->m, key, kl);
+        if (ids[i] == MZ_NONE)
+            return mz_fail(err, MZ_ERR_NOMEM, file, line, "out of memory"), -1;
+    }
+    return (int)toks->n;
+}
+
+uint32_t mz_dict_code(mz_engine *e, const char *code) { return pool_add(e, code); }
+
+uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_t *tail, int ntail)
+{
+    if (grow((void **)&e->verbs, &e->verbs_cap, e->nverbs + 1, sizeof *e->verbs) < 0 ||
+        grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)ntail,
+             sizeof *e->tail_words) < 0)
+        return MZ_NONE;
+    mz_verb *v = &e->verbs[e->nverbs];
+    v->code = code;
+    v->flags = (uint16_t)flags;
+    v->tail = ntail ? (uint32_t)e->ntail_words : MZ_NONE;
+    v->ntail = (uint16_t)ntail;
+    for (int i = 0; i < ntail; i++)
+        e->tail_words[e->ntail_words++] = tail[i];
+    return (uint32_t)e->nverbs++;
+}
+
+int mz_dict_path(mz_engine *e, const uint32_t *ids, int n, const mz_entry *proto)
+{
+    if (n <= 0)
+        return 0; /* an empty phrase would sit at the root: nothing to add */
+    uint32_t node = 0;
+    for (int i = 0; i < n; i++) {
+        node = mz_matcher_child(&e->m, node, ids[i], 1);
+        if (node == MZ_NONE)
+            return -1;
+    }
+    return attach(e, node, proto);
+}
+
+void mz_dict_note(mz_engine *e, mz_dict_kind kind, const char *code, int arabic, int32_t from,
+                  int32_t to)
+{
+    int l = arabic ? 0 : 1;
+    e->counts[kind][l]++;
+    if (kind == MZ_DICT_VERBS && code && code[0] >= '0' && code[0] <= '9' && code[1] >= '0' &&
+        code[1] <= '9') {
+        int root = (code[0] - '0') * 10 + (code[1] - '0');
+        if (root >= 1 && root <= 20)
+            e->verb_roots[root][l]++;
+    } else if (kind == MZ_DICT_ACTORS && code) {
+        e->actor_classes[mz_actor_class_of(code, from, to)][l]++;
+    }
+}
+
+void mz_dict_warn(mz_engine *e, const char *reason, size_t count, const char *file, long line)
+{
+    for (size_t i = 0; i < e->nwarnings; i++)
+        if (e->warnings[i].reason == reason) {
+            e->warnings[i].count += count;
+            return;
+        }
+    mz_warning *w = realloc(e->warnings, (e->nwarnings + 1) * sizeof *w);
+    if (!w)
+        return; /* a warning lost to memory pressure is not worth failing the load */
+    e->warnings = w;
+    w = &e->warnings[e->nwarnings++];
+    w->reason = reason;
+    w->count = count;
+    snprintf(w->file, sizeof w->file, "%s", file ? file : "");
+    w->line = line;
 }
