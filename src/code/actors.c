@@ -54,9 +54,18 @@ static int is_glue_en(const mz_coder *c, uint32_t i)
 }
 
 /* Whether tokens between the run and m allow joining. */
+/* The last actor, adjective or agent of a run (a run may end in "of"). */
+static const mz_mention *last_nominal(const mz_coder *c, const run *r)
+{
+    int i = r->first + r->n - 1;
+    while (i > r->first && c->mv[i].kind == MZ_E_MARKER)
+        i--;
+    return &c->mv[i];
+}
+
 static int glued(const mz_coder *c, const run *r, const mz_mention *m)
 {
-    const mz_mention *last = &c->mv[r->first + r->n - 1];
+    const mz_mention *last = last_nominal(c, r);
     if (m->b == last->e)
         return 1;
     if (c->arabic || m->b > last->e + 2)
@@ -74,7 +83,7 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
         return 0;
     if (!glued(c, r, m))
         return 0;
-    const mz_mention *last = &c->mv[r->first + r->n - 1];
+    const mz_mention *last = last_nominal(c, r);
     char ctry[8] = "";
     if (m->kind != MZ_E_AGENT)
         mz_actor_country(mention_code(c, m), ctry);
@@ -141,7 +150,7 @@ static int close_run(mz_coder *c, const run *r)
     }
     if (!person && !r->has_actor && !role)
         return 0; /* an adjective alone */
-    mz_actor a = {.b = c->mv[r->first].b, .e = c->mv[r->first + r->n - 1].e,
+    mz_actor a = {.b = c->mv[r->first].b, .e = last_nominal(c, r)->e,
                   .clitic = c->mv[r->first].clitic, .group = -1};
     if (person) {
         a.code = person;
@@ -232,6 +241,10 @@ int mz_build_actors(mz_coder *c)
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *m = &c->mv[k];
         int nominal = m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ || m->kind == MZ_E_AGENT;
+        if (!c->arabic && r.n && m->kind == MZ_E_MARKER && m->value == MZ_M_OF) {
+            r.n++; /* "the army of Russia": the run goes on past "of" */
+            continue;
+        }
         if (nominal && joins(c, &r, m)) {
             r.n++;
         } else {
