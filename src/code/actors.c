@@ -175,22 +175,26 @@ static int close_run(mz_coder *c, const run *r)
     return push_actor(c, &a);
 }
 
-/* Whether the tokens between actors x and y coordinate them ("and", ",", Arabic و). */
+/* How the tokens between actors x and y coordinate them: 0 not at all, LINK_COMMA by a comma
+ * alone, LINK_AND by "and" or Arabic و (with or without a comma). */
+enum { LINK_NONE = 0, LINK_COMMA = 1, LINK_AND = 2 };
+
 static int coordinated(const mz_coder *c, const mz_actor *x, const mz_actor *y)
 {
     if (y->b == x->e)
-        return c->arabic && (y->clitic & MZ_CL_CONJ);
+        return c->arabic && (y->clitic & MZ_CL_CONJ) ? LINK_AND : LINK_NONE;
     if (y->b > x->e + 3)
-        return 0;
-    int joiners = 0;
+        return LINK_NONE;
+    int link = LINK_NONE;
     for (uint32_t i = x->e; i < y->b; i++) {
-        int join = mz_marker_at(c, i) == MZ_M_CONJ || mz_tok_is(c, i, ",") ||
-                   mz_tok_is(c, i, "\xd8\x8c" /* ، */);
-        if (!join && !mz_tok_is(c, i, "the"))
-            return 0;
-        joiners += join;
+        if (mz_marker_at(c, i) == MZ_M_CONJ)
+            link = LINK_AND;
+        else if (mz_tok_is(c, i, ",") || mz_tok_is(c, i, "\xd8\x8c" /* ، */))
+            link = link ? link : LINK_COMMA;
+        else if (!mz_tok_is(c, i, "the"))
+            return LINK_NONE;
     }
-    return joiners > 0;
+    return link;
 }
 
 /* Whether actor a is the subject of a new clause and so does not join the group before it:
@@ -266,13 +270,19 @@ int mz_build_actors(mz_coder *c)
     if (close_run(c, &r) < 0)
         return -1;
     for (size_t i = 0; i < c->na;) {
-        size_t j = i + 1;
-        while (j < c->na && coordinated(c, &c->av[j - 1], &c->av[j]) &&
-               !starts_clause(c, &c->av[i], &c->av[j]))
+        /* a list is joined by commas and closed by "and": "Washington, Tokyo and Seoul"; commas
+         * alone join nothing ("According to the Pentagon, North Korea ...") */
+        size_t j = i + 1, closed = i + 1;
+        int link;
+        while (j < c->na && (link = coordinated(c, &c->av[j - 1], &c->av[j])) != LINK_NONE &&
+               !starts_clause(c, &c->av[i], &c->av[j])) {
             j++;
-        if (push_group(c, (int)i, (int)(j - i)) < 0)
+            if (link == LINK_AND)
+                closed = j;
+        }
+        if (push_group(c, (int)i, (int)(closed - i)) < 0)
             return -1;
-        i = j;
+        i = closed;
     }
     return 0;
 }
