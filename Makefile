@@ -77,6 +77,7 @@ test-one: $(OUT)/mizan $(UNIT_BIN) $(OUT)/tests/golden_run
 check:
 	$(MAKE) BUILD=release test-one
 	$(MAKE) BUILD=asan test-one
+	$(MAKE) fuzz-smoke
 
 test: check
 
@@ -104,11 +105,17 @@ clean:
 # -fsanitize=fuzzer-no-link,address,undefined; each target is linked with -fsanitize=fuzzer.
 # `make fuzz-smoke` replays fuzz/regressions/<target>/ and then fuzzes each target for
 # FUZZ_SECONDS on fuzz/corpus/<target>/; any crash, leak, timeout or sanitizer report fails it.
+# `make check` runs it last: about 40 s of fuzzing, plus 30 s to build build/fuzz from scratch.
 FUZZ_CC ?= clang-14
-FUZZ_SECONDS ?= 15
+FUZZ_SECONDS ?= 10
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+ifeq ($(BUILD),fuzz)
+  ifneq ($(CC),$(FUZZ_CC))
+    $(error build/fuzz is built by `make fuzz` only (clang, sanitizers); choose another BUILD name)
+  endif
+endif
 
 .PHONY: fuzz fuzz-bins fuzz-smoke
 fuzz:

@@ -184,6 +184,8 @@ static long read_line(mz_reader *r)
     r->line++;
     if (over)
         return -2;
+    if (!r->buf)
+        return 0; /* an empty first line: nothing stored yet, so no buffer to terminate */
     r->buf[len] = '\0';
     return (long)len;
 }

@@ -83,6 +83,10 @@ sys.stdout.write("{\"id\":\"ok2\",\"text\":\"Russia attacked Ukraine.\"}\n")' > 
 check "100 MB line: exit 2, reported" bash -c "test $rc -eq 2 && grep -q 'huge.jsonl:2: line longer than 64 MiB' '$TMP/e6'"
 check "100 MB line: records around it coded" bash -c "grep -q ok1 '$TMP/huge.out' && grep -q ok2 '$TMP/huge.out'"
 rm -f "$TMP/huge.jsonl"
+# a JSON Lines file that starts with an empty line (found by fuzzing: it crashed the reader)
+printf '\n{"id":"a","text":"Russia attacked Ukraine."}\n' > "$TMP/blank.jsonl"
+"$MIZAN" code "$TMP/blank.jsonl" > "$TMP/blank.out"; rc=$?
+check "jsonl starting with an empty line: exit 0, record coded" bash -c "test $rc -eq 0 && grep -q '\"doc\":\"a\"' '$TMP/blank.out'"
 "$MIZAN" code --format xml "$SEED" > /dev/null 2>&1; rc=$?
 check "usage error: exit 1" test $rc -eq 1
 "$MIZAN" code /nonexistent/file.txt > /dev/null 2> "$TMP/e7"; rc=$?
