@@ -11,6 +11,7 @@
 
 #include "../text/utf8.h"
 #include "coder.h"
+#include "keycache.h"
 
 mz_coder *mz_coder_new(const mz_engine *e, unsigned flags)
 {
@@ -33,6 +34,7 @@ void mz_coder_free(mz_coder *c)
     if (!c)
         return;
     mz_keygen_free(&c->keys);
+    mz_keycache_free(c->kcache);
     mz_tokens_free(&c->toks);
     mz_sentences_free(&c->sents);
     free(c->kc);
@@ -49,15 +51,45 @@ void mz_coder_free(mz_coder *c)
     free(c);
 }
 
+/* What mz_detect_lang counts of a byte, in one sum: 1 for the lead byte of U+0600..U+06FF
+ * (Arabic), 1 << 16 for an ASCII letter (Latin). */
+enum { LANG_AR = 1, LANG_LA = 1 << 16 };
+static const uint32_t lang_byte[256] = {
+    ['A'] = LANG_LA, ['B'] = LANG_LA, ['C'] = LANG_LA, ['D'] = LANG_LA, ['E'] = LANG_LA,
+    ['F'] = LANG_LA, ['G'] = LANG_LA, ['H'] = LANG_LA, ['I'] = LANG_LA, ['J'] = LANG_LA,
+    ['K'] = LANG_LA, ['L'] = LANG_LA, ['M'] = LANG_LA, ['N'] = LANG_LA, ['O'] = LANG_LA,
+    ['P'] = LANG_LA, ['Q'] = LANG_LA, ['R'] = LANG_LA, ['S'] = LANG_LA, ['T'] = LANG_LA,
+    ['U'] = LANG_LA, ['V'] = LANG_LA, ['W'] = LANG_LA, ['X'] = LANG_LA, ['Y'] = LANG_LA,
+    ['Z'] = LANG_LA, ['a'] = LANG_LA, ['b'] = LANG_LA, ['c'] = LANG_LA, ['d'] = LANG_LA,
+    ['e'] = LANG_LA, ['f'] = LANG_LA, ['g'] = LANG_LA, ['h'] = LANG_LA, ['i'] = LANG_LA,
+    ['j'] = LANG_LA, ['k'] = LANG_LA, ['l'] = LANG_LA, ['m'] = LANG_LA, ['n'] = LANG_LA,
+    ['o'] = LANG_LA, ['p'] = LANG_LA, ['q'] = LANG_LA, ['r'] = LANG_LA, ['s'] = LANG_LA,
+    ['t'] = LANG_LA, ['u'] = LANG_LA, ['v'] = LANG_LA, ['w'] = LANG_LA, ['x'] = LANG_LA,
+    ['y'] = LANG_LA, ['z'] = LANG_LA, [0xD8] = LANG_AR, [0xD9] = LANG_AR, [0xDA] = LANG_AR,
+    [0xDB] = LANG_AR,
+};
+
+/* Arabic when the first 4096 letters hold more Arabic than Latin ones.  The bytes are counted in
+ * blocks, and the count stops early once the letters still to come cannot change the answer. */
 const char *mz_detect_lang(const char *text, size_t len)
 {
+    enum { LETTERS = 4096, BLOCK = 64 };
     size_t arabic = 0, latin = 0;
     const unsigned char *u = (const unsigned char *)text;
-    for (size_t i = 0; i < len && arabic + latin < 4096; i++) {
-        if (u[i] >= 0xD8 && u[i] <= 0xDB)
-            arabic++;
-        else if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
-            latin++;
+    size_t i = 0;
+    while (i < len && arabic + latin < LETTERS) {
+        /* at most one letter per byte, and never more than the budget left */
+        size_t left = LETTERS - (arabic + latin);
+        if (len - i < left)
+            left = len - i;
+        if (arabic > latin + left || arabic + left <= latin)
+            break;
+        size_t stop = i + (left < BLOCK ? left : BLOCK);
+        uint32_t sum = 0; /* a block adds less than 1 << 16 to each half */
+        for (; i < stop; i++)
+            sum += lang_byte[u[i]];
+        arabic += sum & 0xFFFF;
+        latin += sum >> 16;
     }
     return arabic > latin ? "ar" : "en";
 }
@@ -97,7 +129,27 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-/* Looks up every token's candidate keys in the vocabulary, keeping the known ones. */
+/* The candidate keys of token i that the vocabulary knows, written to out (room for
+ * MZ_CAND_MAX); returns how many. */
+static int known_keys(mz_coder *c, size_t i, mz_kcand *out)
+{
+    const mz_token *t = &c->toks.v[i];
+    mz_cand cand[MZ_CAND_MAX];
+    int k = mz_token_keys(&c->keys, mz_tok_fold(&c->toks, i), t->fold_len, t->flags, cand);
+    int n = 0;
+    for (int j = 0; j < k; j++) {
+        uint32_t w = mz_matcher_word(&c->e->m, cand[j].s, cand[j].len);
+        if (w != MZ_NONE)
+            out[n++] = (mz_kcand){w, cand[j].flags, cand[j].stripped};
+    }
+    return n;
+}
+
+/* The token flags that choose what keys a word has (mz_token_keys). */
+enum { KEY_KIND_FLAGS = MZ_TOK_ARABIC | MZ_TOK_WORD | MZ_TOK_CAPS };
+
+/* Looks up every token's candidate keys in the vocabulary, keeping the known ones.  The known
+ * keys of a word are taken from the coder's memo when it has them (keycache.h). */
 static int lookup_keys(mz_coder *c)
 {
     size_t n = c->toks.n;
@@ -115,22 +167,33 @@ static int lookup_keys(mz_coder *c)
     if (grow((void **)&c->clause, &cap, n + 1, sizeof *c->clause) < 0)
         return -1;
     c->tm_cap = cap;
+    if (!c->kcache && !(c->kcache = mz_keycache_new()))
+        return -1;
     c->nkc = 0;
-    mz_cand cand[MZ_CAND_MAX];
+    mz_kcand fresh[MZ_CAND_MAX];
     for (size_t i = 0; i < n; i++) {
         const mz_token *t = &c->toks.v[i];
-        int k = mz_token_keys(&c->keys, mz_tok_fold(&c->toks, i), t->fold_len, t->flags, cand);
-        c->kfirst[i] = (uint32_t)c->nkc;
-        c->kn[i] = 0;
-        if (grow((void **)&c->kc, &c->kc_cap, c->nkc + (size_t)k, sizeof *c->kc) < 0)
-            return -1;
-        for (int j = 0; j < k; j++) {
-            uint32_t w = mz_matcher_word(&c->e->m, cand[j].s, cand[j].len);
-            if (w == MZ_NONE)
-                continue;
-            c->kc[c->nkc++] = (mz_kcand){w, cand[j].flags, cand[j].stripped};
-            c->kn[i]++;
+        const mz_kcand *known = fresh;
+        int k = -1, cacheable = t->fold_len <= MZ_KEYCACHE_FOLD_MAX;
+        mz_keycache_word w = {{0}};
+        if (cacheable) {
+            mz_keycache_word_make(&w, mz_tok_fold(&c->toks, i), t->fold_len,
+                                  t->flags & KEY_KIND_FLAGS);
+            k = mz_keycache_get(c->kcache, &w, &known);
         }
+        if (k < 0) {
+            known = fresh;
+            k = known_keys(c, i, fresh);
+            if (cacheable)
+                mz_keycache_put(c->kcache, &w, fresh, k);
+        }
+        c->kfirst[i] = (uint32_t)c->nkc;
+        c->kn[i] = (uint8_t)k;
+        if (c->nkc + (size_t)k > c->kc_cap &&
+            grow((void **)&c->kc, &c->kc_cap, c->nkc + (size_t)k, sizeof *c->kc) < 0)
+            return -1;
+        for (int j = 0; j < k; j++) /* few: a loop beats a call to memcpy */
+            c->kc[c->nkc++] = known[j];
     }
     return 0;
 }

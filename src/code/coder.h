@@ -56,6 +56,7 @@ struct mz_coder {
     const mz_engine *e;
     unsigned flags;
     mz_keygen keys;
+    struct mz_keycache *kcache; /* known keys of the words met last (keycache.h) */
     mz_tokens toks;
     mz_sentences sents;
     /* per token: known candidate keys kc[kfirst[i] .. kfirst[i] + kn[i]) */

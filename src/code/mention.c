@@ -47,6 +47,33 @@ static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint
     return 0;
 }
 
+/* The word ids of the known keys of the tokens where a verb's tail may start: [from,
+ * from + TAIL_WINDOW), before the sentence's end.  Gathered once per phrase, so that each of the
+ * many tailed patterns of a common verb (up to dozens) is turned down by its first word without
+ * a scan of the tokens; n is -1 until gathered. */
+typedef struct tail_starts {
+    uint32_t word[TAIL_WINDOW * MZ_CAND_MAX];
+    int n;
+} tail_starts;
+
+static void tail_starts_fill(const mz_coder *c, uint32_t from, uint32_t end, tail_starts *ts)
+{
+    ts->n = 0;
+    for (uint32_t s = from; s < end && s < from + TAIL_WINDOW; s++)
+        for (uint32_t j = 0; j < c->kn[s]; j++)
+            ts->word[ts->n++] = c->kc[c->kfirst[s] + j].word;
+}
+
+/* Whether a tail whose first word is `word` may start in the window (tail_follows says if it
+ * does). */
+static int tail_may_start(const tail_starts *ts, uint32_t word)
+{
+    for (int i = 0; i < ts->n; i++)
+        if (ts->word[i] == word)
+            return 1;
+    return 0;
+}
+
 /* Whether an entry's date range holds the document's date.  An undated document takes entries
  * that are still open (no end date). */
 static int date_ok(const mz_coder *c, const mz_entry *en)
@@ -82,6 +109,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
     const mz_entry *ents = c->e->entries;
     int got = 0, tailed = 0;
     const mz_entry *adj = NULL;
+    tail_starts starts; /* not initialised as a whole: it is large, and gathered on demand */
+    starts.n = -1;
     for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
         const mz_entry *en = &ents[i];
         mz_mention m = {.kind = en->kind, .flags = en->flags, .b = b, .e = end, .value = en->value,
@@ -92,10 +121,13 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
             adj = en;
         if (en->kind == MZ_E_VERB) {
             const mz_verb *v = &c->e->verbs[en->value];
-            if (v->ntail && !tail_follows(c, v, end, sent_end, &m.tail_b, &m.tail_e))
-                continue;
             if (got && out->kind == MZ_E_VERB && (tailed || !v->ntail))
                 continue; /* an earlier tailed pattern, or a plain one beaten by nothing yet */
+            if (v->ntail && starts.n < 0)
+                tail_starts_fill(c, end, sent_end, &starts);
+            if (v->ntail && (!tail_may_start(&starts, c->e->tail_words[v->tail]) ||
+                             !tail_follows(c, v, end, sent_end, &m.tail_b, &m.tail_e)))
+                continue;
             if (v->ntail)
                 tailed = 1;
         }
@@ -136,7 +168,8 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
             m.last_clitic = k->clitic;
             bst->m = m;
         }
-        walk(c, child, b, pos + 1, end, s, fc, bst);
+        if (mz_matcher_inner(&c->e->m, child))
+            walk(c, child, b, pos + 1, end, s, fc, bst);
     }
 }
 
@@ -158,6 +191,11 @@ static int push(mz_coder *c, const mz_mention *m)
  * act, not an agent.  Grammar markers stay: they still say how the act is meant. */
 static void drop_tail_mentions(mz_coder *c)
 {
+    int tails = 0;
+    for (size_t v = 0; v < c->nm && !tails; v++)
+        tails = c->mv[v].kind == MZ_E_VERB && c->mv[v].tail_e > c->mv[v].tail_b;
+    if (!tails)
+        return; /* nothing to drop: the mentions and tok_mention stand as they are */
     size_t kept = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *m = &c->mv[k];

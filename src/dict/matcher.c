@@ -14,16 +14,6 @@ static uint64_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
-static uint64_t hash_u64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    x ^= x >> 33;
-    return x;
-}
-
 int mz_matcher_init(mz_matcher *m)
 {
     memset(m, 0, sizeof *m);
@@ -34,7 +24,9 @@ int mz_matcher_init(mz_matcher *m)
     m->eval = malloc(m->ecap * sizeof *m->eval);
     m->ncap = 256;
     m->node_entry = malloc(m->ncap * sizeof *m->node_entry);
-    if (!m->vslot || !m->ekey || !m->eval || !m->node_entry) {
+    m->icap = 256;
+    m->node_inner = calloc(m->icap, sizeof *m->node_inner);
+    if (!m->vslot || !m->ekey || !m->eval || !m->node_entry || !m->node_inner) {
         mz_matcher_free(m);
         return -1;
     }
@@ -54,6 +46,8 @@ void mz_matcher_free(mz_matcher *m)
     free(m->ekey);
     free(m->eval);
     free(m->node_entry);
+    free(m->node_inner);
+    free(m->root);
     memset(m, 0, sizeof *m);
 }
 
@@ -138,18 +132,6 @@ uint32_t mz_matcher_intern(mz_matcher *m, const char *w, size_t len)
     return id;
 }
 
-uint32_t mz_matcher_next(const mz_matcher *m, uint32_t node, uint32_t word)
-{
-    uint64_t key = ((uint64_t)node << 32) | word;
-    size_t mask = m->ecap - 1;
-    for (size_t i = hash_u64(key) & mask;; i = (i + 1) & mask) {
-        if (m->eval[i] == MZ_NONE)
-            return MZ_NONE;
-        if (m->ekey[i] == key)
-            return m->eval[i];
-    }
-}
-
 static int edges_rehash(mz_matcher *m)
 {
     size_t cap = m->ecap * 2;
@@ -164,7 +146,7 @@ static int edges_rehash(mz_matcher *m)
     for (size_t j = 0; j < m->ecap; j++) {
         if (m->eval[j] == MZ_NONE)
             continue;
-        size_t i = hash_u64(m->ekey[j]) & (cap - 1);
+        size_t i = mz_matcher_edge_hash(m->ekey[j]) & (cap - 1);
         while (val[i] != MZ_NONE)
             i = (i + 1) & (cap - 1);
         key[i] = m->ekey[j];
@@ -178,20 +160,40 @@ static int edges_rehash(mz_matcher *m)
     return 0;
 }
 
+/* Makes the root's child array cover `word` (new slots MZ_NONE). */
+static int root_reserve(mz_matcher *m, uint32_t word)
+{
+    if (word < m->nroot)
+        return 0;
+    if (grow((void **)&m->root, &m->rcap, (size_t)word + 1, sizeof *m->root) < 0)
+        return -1;
+    memset(m->root + m->nroot, 0xff, ((size_t)word + 1 - m->nroot) * sizeof *m->root);
+    m->nroot = (size_t)word + 1;
+    return 0;
+}
+
 uint32_t mz_matcher_child(mz_matcher *m, uint32_t node, uint32_t word, int create)
 {
     uint32_t child = mz_matcher_next(m, node, word);
     if (child != MZ_NONE || !create)
         return child;
-    if ((m->nedges + 1) * 2 > m->ecap && edges_rehash(m) < 0)
+    if (node == 0 ? root_reserve(m, word) < 0
+                  : (m->nedges + 1) * 2 > m->ecap && edges_rehash(m) < 0)
         return MZ_NONE;
-    if (grow((void **)&m->node_entry, &m->ncap, m->nnodes + 1, sizeof *m->node_entry) < 0)
+    if (grow((void **)&m->node_entry, &m->ncap, m->nnodes + 1, sizeof *m->node_entry) < 0 ||
+        grow((void **)&m->node_inner, &m->icap, m->nnodes + 1, sizeof *m->node_inner) < 0)
         return MZ_NONE;
     child = (uint32_t)m->nnodes++;
     m->node_entry[child] = MZ_NONE;
+    m->node_inner[child] = 0;
+    m->node_inner[node] = 1;
+    if (node == 0) {
+        m->root[word] = child;
+        return child;
+    }
     uint64_t key = ((uint64_t)node << 32) | word;
     size_t mask = m->ecap - 1;
-    size_t i = hash_u64(key) & mask;
+    size_t i = mz_matcher_edge_hash(key) & mask;
     while (m->eval[i] != MZ_NONE)
         i = (i + 1) & mask;
     m->ekey[i] = key;

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "fold.h"
 #include "utf8.h"
 
@@ -15,7 +13,8 @@ typedef struct cursor {
     size_t len;
 } cursor;
 
-static int32_t peek(const cursor *c, size_t at, int *n)
+/* peek() for what its fast paths leave: three- and four-byte sequences, bad bytes, the end. */
+static int32_t peek_slow(const cursor *c, size_t at, int *n)
 {
     int32_t cp = 0;
     int k = at < c->len ? mz_utf8_decode(c->s + at, c->len - at, &cp) : -1;
@@ -27,10 +26,32 @@ static int32_t peek(const cursor *c, size_t at, int *n)
     return cp;
 }
 
+/* Decodes the code point at `at` into *n bytes: -1 (and 0 bytes) at the end, U+FFFD for a bad
+ * byte.  Inline fast paths for one- and two-byte sequences (ASCII, Latin, Arabic). */
+static inline int32_t peek(const cursor *c, size_t at, int *n)
+{
+    if (at < c->len) {
+        unsigned b0 = c->s[at];
+        if (b0 < 0x80) {
+            *n = 1;
+            return (int32_t)b0;
+        }
+        if (b0 >= 0xC2 && b0 < 0xE0 && at + 1 < c->len && (c->s[at + 1] & 0xC0) == 0x80) {
+            *n = 2;
+            return (int32_t)(((b0 & 0x1F) << 6) | (c->s[at + 1] & 0x3F));
+        }
+    }
+    return peek_slow(c, at, n);
+}
+
 static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-static int is_upper_ascii(int32_t cp) { return cp >= 'A' && cp <= 'Z'; }
+/* Forms pushed are read MZ_FOLD_MAX bytes at a time: the short literal ones live in arrays
+ * that long. */
+static const char form_nt[MZ_FOLD_MAX] = "n't", form_s[MZ_FOLD_MAX] = "'s";
 
+/* Appends a token with folded form fold[0..flen), where fold is readable for at least
+ * MZ_FOLD_MAX bytes (the copy of a short form is one fixed-size move). */
 static int push(mz_tokens *out, uint32_t start, uint32_t end, uint32_t flags, const char *fold,
                 size_t flen)
 {
@@ -42,62 +63,88 @@ static int push(mz_tokens *out, uint32_t start, uint32_t end, uint32_t flags, co
         out->v = v;
         out->cap = cap;
     }
+    mz_buf *b = &out->fold;
+    size_t room = flen + 1 + MZ_TOK_FOLD_PAD; /* the form, its NUL, the padding */
+    if ((b->oom || b->len + room + 1 > b->cap) && mz_buf_grow(b, room) < 0)
+        return -1;
     mz_token *t = &out->v[out->n++];
     t->start = start;
     t->end = end;
-    t->fold = (uint32_t)out->fold.len;
+    t->fold = (uint32_t)b->len;
     t->fold_len = (uint32_t)flen;
     t->flags = flags;
-    mz_buf_put(&out->fold, fold, flen);
-    mz_buf_putc(&out->fold, '\0');
-    return out->fold.oom ? -1 : 0;
+    char *d = b->data + b->len;
+    memcpy(d, fold, MZ_FOLD_MAX); /* room was made for the padding after the form */
+    if (flen > MZ_FOLD_MAX)
+        memcpy(d + MZ_FOLD_MAX, fold + MZ_FOLD_MAX, flen - MZ_FOLD_MAX);
+    memset(d + flen, 0, 1 + MZ_TOK_FOLD_PAD); /* the form's end, the buffer's, the padding */
+    b->len += flen + 1;
+    return 0;
 }
 
-/* State while a word is being read. */
-typedef struct word {
-    char fold[256];
+enum { WORD_FOLD_MAX = 256 }; /* folded bytes kept of one word: the rest is dropped */
+
+/* What is known of a word while it is read.  Kept apart from the folded bytes so that it can
+ * live in registers: the compiler cannot know that a byte stored into the form leaves it be. */
+typedef struct word_state {
     size_t flen;
     int letters, uppers;
     int first_upper, arabic, damma, digits_only;
     int marks_after_first; /* still reading the marks on the first letter */
+} word_state;
+
+/* A word read: its folded form and its state.  `fold` has room past the limit for a whole
+ * folded code point, so word_add copies one with a fixed-size copy. */
+typedef struct word {
+    char fold[WORD_FOLD_MAX + MZ_FOLD_MAX];
+    word_state s;
 } word;
 
-static void word_add(word *w, int32_t cp, mz_chclass cls)
+static void word_reset(word_state *s)
 {
-    char tmp[16];
-    int n = mz_fold_cp(cp, tmp);
-    if (w->flen + (size_t)n < sizeof w->fold) {
-        memcpy(w->fold + w->flen, tmp, (size_t)n);
-        w->flen += (size_t)n;
+    s->flen = 0;
+    s->letters = s->uppers = 0;
+    s->first_upper = s->arabic = s->damma = s->marks_after_first = 0;
+    s->digits_only = 1;
+}
+
+/* Adds code point cp, taken as class `cls`, with the folded form and case of `e`, to the word
+ * of state s and form `fold`. */
+static inline void word_add(word_state *s, char *fold, int32_t cp, mz_chclass cls,
+                            const mz_cpinfo *e)
+{
+    if (s->flen + e->flen < WORD_FOLD_MAX) {
+        memcpy(fold + s->flen, e->fold, MZ_FOLD_MAX);
+        s->flen += e->flen;
     }
     if (cls == MZ_CH_MARK) {
-        if (w->marks_after_first && mz_is_damma(cp))
-            w->damma = 1;
+        if (s->marks_after_first && mz_is_damma(cp))
+            s->damma = 1;
         return;
     }
-    w->marks_after_first = (w->letters == 0 && cls == MZ_CH_ARABIC);
+    s->marks_after_first = (s->letters == 0 && cls == MZ_CH_ARABIC);
     if (cls == MZ_CH_LATIN || cls == MZ_CH_ARABIC) {
-        int upper = is_upper_ascii(cp) || (cp > 0x7F && cls == MZ_CH_LATIN && utf8proc_isupper(cp));
-        if (w->letters == 0)
-            w->first_upper = upper;
-        w->letters++;
-        w->uppers += upper;
+        int upper = cls == MZ_CH_LATIN && e->upper;
+        if (s->letters == 0)
+            s->first_upper = upper;
+        s->letters++;
+        s->uppers += upper;
         if (cls == MZ_CH_ARABIC)
-            w->arabic = 1;
-        w->digits_only = 0;
+            s->arabic = 1;
+        s->digits_only = 0;
     }
 }
 
-static uint32_t word_flags(const word *w)
+static uint32_t word_flags(const word_state *s)
 {
-    uint32_t f = w->digits_only ? MZ_TOK_NUM : MZ_TOK_WORD;
-    if (w->arabic)
+    uint32_t f = s->digits_only ? MZ_TOK_NUM : MZ_TOK_WORD;
+    if (s->arabic)
         f |= MZ_TOK_ARABIC;
-    if (w->letters >= 2 && w->uppers == w->letters)
+    if (s->letters >= 2 && s->uppers == s->letters)
         f |= MZ_TOK_CAPS;
-    if (w->first_upper)
+    if (s->first_upper)
         f |= MZ_TOK_INITCAP;
-    if (w->damma)
+    if (s->damma)
         f |= MZ_TOK_DAMMA;
     return f;
 }
@@ -112,8 +159,9 @@ static int continues(mz_chclass cls, int arabic)
     return cls == MZ_CH_LATIN && !arabic;
 }
 
-/* Reads a dotted abbreviation (U.S., U.N., e.g.) starting at `i`; returns its end or `i`. */
-static size_t read_abbrev(const cursor *c, size_t i, word *w)
+/* Reads a dotted abbreviation (U.S., U.N., e.g.) starting at `i` into the word (state s, form
+ * `fold`); returns its end, or `i` when there is none. */
+static size_t read_abbrev(const cursor *c, size_t i, word_state *s, char *fold)
 {
     size_t j = i;
     int pairs = 0;
@@ -129,7 +177,8 @@ static size_t read_abbrev(const cursor *c, size_t i, word *w)
         int32_t after = peek(c, j + (size_t)n1 + 1, &n3);
         if (pairs == 0 && (after < 0 || mz_char_class(after) != MZ_CH_LATIN))
             break;
-        word_add(w, a, MZ_CH_LATIN);
+        mz_cpinfo tmp;
+        word_add(s, fold, a, MZ_CH_LATIN, mz_cp_info(a, &tmp));
         j += (size_t)n1 + 1;
         pairs++;
         if (after < 0 || mz_char_class(after) != MZ_CH_LATIN)
@@ -141,53 +190,247 @@ static size_t read_abbrev(const cursor *c, size_t i, word *w)
     return pairs >= 2 ? j : i;
 }
 
+/* What a character that cannot continue a word may still be inside it. */
+enum { KEEP_NONE, KEEP_NUMBER, KEEP_APOSTROPHE };
+
+/* Whether cp, ending the letters of a word, is kept inside it: a decimal point or thousands
+ * separator inside a number ("1,000.5"), or an apostrophe inside a Latin word unless it starts
+ * 's or the word ends n't ("O'Brien").  cp is at `i` (n bytes), followed by `next` (n2 bytes);
+ * the word so far has state s and form `fold`. */
+static int kept_inside(const cursor *c, const word_state *s, const char *fold, size_t i, int n,
+                       int32_t cp, int32_t next, int n2, int script_arabic)
+{
+    if ((cp == '.' || cp == ',' || cp == 0x066B || cp == 0x066C) && s->digits_only && s->flen &&
+        next >= 0 && mz_char_class(next) == MZ_CH_DIGIT)
+        return KEEP_NUMBER;
+    int n3;
+    if (is_apostrophe(cp) && !script_arabic && next >= 0 && mz_char_class(next) == MZ_CH_LATIN &&
+        !((next | 0x20) == 's' &&
+          mz_char_class(peek(c, i + (size_t)n + (size_t)n2, &n3)) != MZ_CH_LATIN) &&
+        !((next | 0x20) == 't' && s->flen && fold[s->flen - 1] == 'n'))
+        return KEEP_APOSTROPHE;
+    return KEEP_NONE;
+}
+
+/* Adds the run of ASCII letters and digits at `i` to a Latin word (state s, form `fold`) exactly
+ * as word_add would one by one, and returns the run's end: most of English text is such runs.
+ * The bytes are looked up in mz_ascii_word, the state is worked on in locals (which stores into
+ * the form cannot alias), and the loop has no branch but its exit (a byte stored past the kept
+ * form lands in the form's slack). */
+static inline size_t ascii_run(const cursor *c, size_t i, word_state *s, char *fold)
+{
+    const unsigned char *text = c->s;
+    size_t len = c->len, flen = s->flen, start = i;
+    int letters = 0, uppers = 0;
+    for (; i < len; i++) {
+        unsigned k = mz_ascii_word[text[i]];
+        if (!k)
+            break;
+        fold[flen] = (char)(k & 0xFF);
+        flen += flen + 1 < WORD_FOLD_MAX;
+        letters += (k & MZ_AW_LETTER) != 0;
+        uppers += (k & MZ_AW_UPPER) != 0;
+    }
+    if (i == start)
+        return i;
+    if (letters && s->letters == 0) { /* the run holds the word's first letter */
+        size_t k = start;
+        while (!(mz_ascii_word[text[k]] & MZ_AW_LETTER))
+            k++;
+        s->first_upper = (mz_ascii_word[text[k]] & MZ_AW_UPPER) != 0;
+    }
+    if (letters)
+        s->digits_only = 0;
+    s->marks_after_first = 0;
+    s->flen = flen;
+    s->letters += letters;
+    s->uppers += uppers;
+    return i;
+}
+
+/* Adds the run of Arabic letters, marks and digits at `i` that are one or two UTF-8 bytes long to
+ * an Arabic word (state s, form `fold`) exactly as word_add would one by one, and returns the
+ * run's end: most of Arabic text is such runs.  The state is worked on in locals. */
+static inline size_t arabic_run(const cursor *c, size_t i, word_state *s, char *fold)
+{
+    const unsigned char *text = c->s;
+    size_t len = c->len, flen = s->flen;
+    int letters = s->letters, on_first = s->marks_after_first, damma = s->damma;
+    while (i < len) {
+        unsigned b0 = text[i], cp = b0, n = 1;
+        if (b0 >= 0x80) {
+            if (b0 < 0xC2 || b0 >= 0xE0 || i + 1 >= len || (text[i + 1] & 0xC0) != 0x80)
+                break;
+            cp = ((b0 & 0x1F) << 6) | (text[i + 1] & 0x3F), n = 2;
+        }
+        const mz_cpinfo *e = &mz_cp_table[cp];
+        if (e->cls != MZ_CH_ARABIC && e->cls != MZ_CH_MARK && e->cls != MZ_CH_DIGIT)
+            break;
+        if (flen + e->flen < WORD_FOLD_MAX) {
+            memcpy(fold + flen, e->fold, MZ_FOLD_MAX);
+            flen += e->flen;
+        }
+        if (e->cls == MZ_CH_MARK) {
+            damma |= on_first && mz_is_damma((int32_t)cp);
+        } else {
+            on_first = letters == 0 && e->cls == MZ_CH_ARABIC;
+            if (e->cls == MZ_CH_ARABIC) {
+                if (letters == 0)
+                    s->first_upper = 0;
+                letters++;
+                s->arabic = 1;
+                s->digits_only = 0;
+            }
+        }
+        i += n;
+    }
+    s->flen = flen;
+    s->letters = letters;
+    s->marks_after_first = on_first;
+    s->damma = damma;
+    return i;
+}
+
 /* Reads one word starting at `i` into `w`; returns the end offset. */
 static size_t read_word(const cursor *c, size_t i, word *w)
 {
-    memset(w, 0, sizeof *w);
-    w->digits_only = 1;
-    size_t ab = read_abbrev(c, i, w);
-    if (ab != i)
-        return ab;
-    memset(w, 0, sizeof *w);
-    w->digits_only = 1;
-    int n;
+    word_state s;
+    word_reset(&s);
+    int n, n2;
     int32_t cp = peek(c, i, &n);
-    w->arabic = mz_char_class(cp) == MZ_CH_ARABIC;
-    int script_arabic = w->arabic;
-    while (cp >= 0) {
-        mz_chclass cls = mz_char_class(cp);
-        if (!continues(cls, script_arabic)) {
-            int n2, n3;
-            int32_t next = peek(c, i + (size_t)n, &n2);
-            /* a decimal point or thousands separator inside a number */
-            if ((cp == '.' || cp == ',' || cp == 0x066B || cp == 0x066C) && w->digits_only &&
-                w->flen && next >= 0 && mz_char_class(next) == MZ_CH_DIGIT) {
-                word_add(w, cp, MZ_CH_DIGIT);
-                i += (size_t)n;
-                cp = next;
-                n = n2;
-                continue;
-            }
-            /* an apostrophe inside a Latin word, unless it starts 's or the word ends n't */
-            if (is_apostrophe(cp) && !script_arabic && next >= 0 &&
-                mz_char_class(next) == MZ_CH_LATIN && !((next | 0x20) == 's' &&
-                mz_char_class(peek(c, i + (size_t)n + (size_t)n2, &n3)) != MZ_CH_LATIN) &&
-                !((next | 0x20) == 't' && w->flen && w->fold[w->flen - 1] == 'n')) {
-                word_add(w, '\'', MZ_CH_PUNCT);
-                i += (size_t)n;
-                cp = next;
-                n = n2;
-                continue;
-            }
-            break;
+    mz_chclass first = mz_char_class(cp);
+    if (first == MZ_CH_LATIN && peek(c, i + (size_t)n, &n2) == '.') {
+        size_t ab = read_abbrev(c, i, &s, w->fold);
+        if (ab != i) {
+            w->s = s;
+            return ab;
         }
-        word_add(w, cp, cls);
-        i += (size_t)n;
-        cp = peek(c, i, &n);
+        word_reset(&s);
     }
-    w->arabic = script_arabic;
+    int script_arabic = first == MZ_CH_ARABIC;
+    mz_cpinfo tmp;
+    while (cp >= 0) {
+        const mz_cpinfo *e = mz_cp_info(cp, &tmp);
+        mz_chclass cls = (mz_chclass)e->cls;
+        if (!script_arabic && cp < 0x80 && mz_ascii_word[cp]) {
+            i = ascii_run(c, i, &s, w->fold);
+            cp = peek(c, i, &n);
+            continue;
+        }
+        if (script_arabic && cp < MZ_CPTAB_LOW_END && continues(cls, script_arabic)) {
+            i = arabic_run(c, i, &s, w->fold);
+            cp = peek(c, i, &n);
+            continue;
+        }
+        if (continues(cls, script_arabic)) {
+            word_add(&s, w->fold, cp, cls, e);
+            i += (size_t)n;
+            cp = peek(c, i, &n);
+            continue;
+        }
+        int32_t next = peek(c, i + (size_t)n, &n2);
+        int keep = kept_inside(c, &s, w->fold, i, n, cp, next, n2, script_arabic);
+        if (keep == KEEP_NONE)
+            break;
+        if (keep == KEEP_NUMBER)
+            word_add(&s, w->fold, cp, MZ_CH_DIGIT, e);
+        else
+            word_add(&s, w->fold, '\'', MZ_CH_PUNCT, mz_cp_info('\'', &tmp));
+        i += (size_t)n;
+        cp = next;
+        n = n2;
+    }
+    s.arabic = script_arabic;
+    w->s = s;
     return i;
+}
+
+/* Reads the plain ASCII word at `i` into `w` when read_word would read the same: letters and
+ * digits ending at the text's end or at an ASCII character that cannot be inside the word (not
+ * an apostrophe; a full stop or comma only after letters, and not after one letter, where an
+ * abbreviation may start).  Returns the end, or `i` when read_word must decide. */
+static size_t read_ascii_word(const cursor *c, size_t i, word *w)
+{
+    word_state s;
+    word_reset(&s);
+    size_t end = ascii_run(c, i, &s, w->fold);
+    if (end == i)
+        return i;
+    if (end < c->len) {
+        unsigned b = c->s[end];
+        int stop = b == '.' || b == ',';
+        if (b >= 0x80 || b == '\'' || mz_cp_table[b].cls == MZ_CH_LATIN ||
+            mz_cp_table[b].cls == MZ_CH_DIGIT ||
+            (stop && (s.letters == 0 || (b == '.' && end == i + 1))))
+            return i;
+    }
+    w->s = s;
+    return end;
+}
+
+/* The end of English n't ("didn't" → "did" + "n't") when the word read into `w`, ending at
+ * `end`, ends in n and an apostrophe and t follow; 0 otherwise. */
+static size_t negation_end(const cursor *c, const word *w, size_t end)
+{
+    if (w->s.arabic || w->s.flen < 2 || w->fold[w->s.flen - 1] != 'n' || end >= c->len)
+        return 0;
+    int na, nt;
+    int32_t ap = peek(c, end, &na);
+    int32_t t = peek(c, end + (size_t)na, &nt);
+    return is_apostrophe(ap) && (t | 0x20) == 't' ? end + (size_t)na + (size_t)nt : 0;
+}
+
+/* Tokenizes the word that starts at `i` (with a letter, digit or mark of n bytes): one token,
+ * or two for English n't.  Sets *next to the offset after it; returns -1 when out of memory. */
+static int take_word(const cursor *c, size_t i, int n, uint32_t pending, mz_tokens *out,
+                     size_t *next)
+{
+    word w;
+    size_t end = c->s[i] < 0x80 ? read_ascii_word(c, i, &w) : i;
+    if (end != i) { /* the common case, without the checks below */
+        *next = end;
+        return push(out, (uint32_t)i, (uint32_t)end, word_flags(&w.s) | pending, w.fold, w.s.flen);
+    }
+    end = read_word(c, i, &w);
+    *next = end > i ? end : i + (size_t)n;
+    if (w.s.flen == 0 && end == i)
+        return 0;
+    uint32_t f = word_flags(&w.s) | pending;
+    if (end > i + 1 && c->s[end - 1] == '.')
+        f |= MZ_TOK_ABBREV;
+    size_t neg = negation_end(c, &w, end);
+    if (!neg)
+        return push(out, (uint32_t)i, (uint32_t)end, f, w.fold, w.s.flen);
+    *next = neg;
+    if (push(out, (uint32_t)i, (uint32_t)(end - 1), f, w.fold, w.s.flen - 1) < 0)
+        return -1;
+    return push(out, (uint32_t)(end - 1), (uint32_t)neg, MZ_TOK_WORD, form_nt, 3);
+}
+
+/* The bytes of English 's at `i` (an apostrophe of n bytes) right after a Latin word token, or
+ * 0 when there is none. */
+static size_t possessive_at(const cursor *c, size_t i, int n, int32_t cp, const mz_tokens *out)
+{
+    if (!is_apostrophe(cp) || !out->n || (out->v[out->n - 1].flags & MZ_TOK_ARABIC) ||
+        out->v[out->n - 1].end != i)
+        return 0;
+    int ns, nx;
+    int32_t s = peek(c, i + (size_t)n, &ns);
+    if ((s | 0x20) != 's' || mz_char_class(peek(c, i + (size_t)n + (size_t)ns, &nx)) == MZ_CH_LATIN)
+        return 0;
+    return (size_t)n + (size_t)ns;
+}
+
+/* Whether the hyphen cp at `i` (n bytes) stands between two words: it joins nothing and is no
+ * token. */
+static int joining_hyphen(const cursor *c, size_t i, int n, int32_t cp, const mz_tokens *out)
+{
+    if ((cp != '-' && cp != 0x2010 && cp != 0x2011) || !out->n || out->v[out->n - 1].end != i)
+        return 0;
+    int nx;
+    int32_t next = peek(c, i + (size_t)n, &nx);
+    mz_chclass nc = next >= 0 ? mz_char_class(next) : MZ_CH_SPACE;
+    return nc == MZ_CH_LATIN || nc == MZ_CH_ARABIC || nc == MZ_CH_DIGIT;
 }
 
 int mz_tokenize(const char *text, size_t len, mz_tokens *out)
@@ -208,60 +451,27 @@ int mz_tokenize(const char *text, size_t len, mz_tokens *out)
             continue;
         }
         if (cls == MZ_CH_LATIN || cls == MZ_CH_ARABIC || cls == MZ_CH_DIGIT || cls == MZ_CH_MARK) {
-            word w;
-            size_t end = read_word(&c, i, &w);
-            if (w.flen > 0 || end > i) {
-                uint32_t f = word_flags(&w) | pending;
-                if (end > i + 1 && text[end - 1] == '.')
-                    f |= MZ_TOK_ABBREV;
-                /* English n't: split "didn't" into "did" + "n't" */
-                if (!w.arabic && w.flen > 1 && w.fold[w.flen - 1] == 'n' && end < len) {
-                    int na, nt;
-                    int32_t ap = peek(&c, end, &na);
-                    int32_t t = peek(&c, end + (size_t)na, &nt);
-                    if (is_apostrophe(ap) && (t | 0x20) == 't') {
-                        if (push(out, (uint32_t)i, (uint32_t)(end - 1), f, w.fold, w.flen - 1) < 0 ||
-                            push(out, (uint32_t)(end - 1), (uint32_t)(end + (size_t)na + 1),
-                                 MZ_TOK_WORD, "n't", 3) < 0)
-                            return -1;
-                        i = end + (size_t)na + (size_t)nt;
-                        pending = 0;
-                        continue;
-                    }
-                }
-                if (push(out, (uint32_t)i, (uint32_t)end, f, w.fold, w.flen) < 0)
-                    return -1;
-            }
-            i = end > i ? end : i + (size_t)n;
+            if (take_word(&c, i, n, pending, out, &i) < 0)
+                return -1;
             pending = 0;
             continue;
         }
-        /* English 's after a word */
-        if (is_apostrophe(cp) && out->n && !(out->v[out->n - 1].flags & MZ_TOK_ARABIC) &&
-            out->v[out->n - 1].end == i) {
-            int ns, nx;
-            int32_t s = peek(&c, i + (size_t)n, &ns);
-            if ((s | 0x20) == 's' && mz_char_class(peek(&c, i + (size_t)n + (size_t)ns, &nx)) != MZ_CH_LATIN) {
-                if (push(out, (uint32_t)i, (uint32_t)(i + (size_t)n + (size_t)ns), MZ_TOK_WORD, "'s", 2) < 0)
-                    return -1;
-                i += (size_t)n + (size_t)ns;
-                pending = 0;
-                continue;
-            }
+        size_t poss = possessive_at(&c, i, n, cp, out);
+        if (poss) {
+            if (push(out, (uint32_t)i, (uint32_t)(i + poss), MZ_TOK_WORD, form_s, 2) < 0)
+                return -1;
+            i += poss;
+            pending = 0;
+            continue;
         }
-        /* a hyphen between two words joins nothing and is no token */
-        if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && out->n && out->v[out->n - 1].end == i) {
-            int nx;
-            int32_t next = peek(&c, i + (size_t)n, &nx);
-            mz_chclass nc = next >= 0 ? mz_char_class(next) : MZ_CH_SPACE;
-            if (nc == MZ_CH_LATIN || nc == MZ_CH_ARABIC || nc == MZ_CH_DIGIT) {
-                i += (size_t)n;
-                continue;
-            }
+        if (joining_hyphen(&c, i, n, cp, out)) {
+            i += (size_t)n;
+            continue;
         }
-        char tmp[8];
+        char tmp[MZ_FOLD_MAX];
         int tl = mz_utf8_encode(cp, tmp);
-        if (push(out, (uint32_t)i, (uint32_t)(i + (size_t)n), MZ_TOK_PUNCT | pending, tmp, (size_t)tl) < 0)
+        if (push(out, (uint32_t)i, (uint32_t)(i + (size_t)n), MZ_TOK_PUNCT | pending, tmp,
+                 (size_t)tl) < 0)
             return -1;
         pending = 0;
         i += (size_t)n;

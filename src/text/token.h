@@ -40,10 +40,15 @@ typedef struct mz_token {
     uint32_t flags;
 } mz_token;
 
+/* Zero bytes kept allocated after the last folded form, so that MZ_TOK_FOLD_PAD bytes may be
+ * read from the start of any form no longer than that (the coder's word memo loads forms eight
+ * bytes at a time). */
+enum { MZ_TOK_FOLD_PAD = 32 };
+
 typedef struct mz_tokens {
     mz_token *v;
     size_t n, cap;
-    mz_buf fold;          /* folded forms, each NUL-terminated */
+    mz_buf fold;          /* folded forms, each NUL-terminated, then MZ_TOK_FOLD_PAD zeros */
 } mz_tokens;
 
 typedef struct mz_sentence {

@@ -61,17 +61,33 @@ int mz_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
+/* Whether none of the 8 bytes at s is NUL or above 0x7F: a run of plain ASCII. */
+static int ascii8(const unsigned char *s)
+{
+    uint64_t v;
+    memcpy(&v, s, 8);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    return ((v | ((v - ones) & ~v)) & highs) == 0;
+}
+
+/* Checks one sequence at a time, with fast paths for what text is made of: ASCII (eight bytes
+ * at a time where it runs on) and well-formed two-byte sequences (Latin, Greek, Cyrillic,
+ * Arabic); the rest goes through the full decoder. */
 int mz_utf8_check(const char *s, size_t n, size_t *bad, const char **reason)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* fast path over ASCII runs */
-        while (i < n && u[i] >= 0x01 && u[i] < 0x80)
-            i++;
-        if (i >= n)
-            break;
-        if (u[i] == 0) {
+        unsigned c = u[i];
+        if (c - 1u < 0x7Fu) { /* 0x01..0x7F */
+            i += i + 8 <= n && ascii8(u + i) ? 8 : 1;
+            continue;
+        }
+        if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c == 0) {
             *bad = i;
             *reason = "NUL byte";
             return -1;
