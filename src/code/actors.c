@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/vec.h"
 #include "coder.h"
 
 void mz_actor_country(const char *code, char *out)
@@ -115,14 +116,8 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
 
 static int push_actor(mz_coder *c, const mz_actor *a)
 {
-    if (c->na == c->a_cap) {
-        size_t cap = c->a_cap ? c->a_cap * 2 : 32;
-        mz_actor *v = realloc(c->av, cap * sizeof *v);
-        if (!v)
-            return -1;
-        c->av = v;
-        c->a_cap = cap;
-    }
+    if (mz_grow((void **)&c->av, &c->a_cap, c->na + 1, sizeof *c->av) < 0)
+        return -1;
     c->av[c->na++] = *a;
     return 0;
 }
@@ -219,14 +214,8 @@ static int starts_clause(const mz_coder *c, const mz_actor *group_first, const m
 
 static int push_group(mz_coder *c, int first, int n)
 {
-    if (c->ng == c->g_cap) {
-        size_t cap = c->g_cap ? c->g_cap * 2 : 16;
-        mz_group *v = realloc(c->gv, cap * sizeof *v);
-        if (!v)
-            return -1;
-        c->gv = v;
-        c->g_cap = cap;
-    }
+    if (mz_grow((void **)&c->gv, &c->g_cap, c->ng + 1, sizeof *c->gv) < 0)
+        return -1;
     mz_group *g = &c->gv[c->ng];
     g->first = first;
     g->n = n;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../text/utf8.h"
+#include "../util/vec.h"
 #include "coder.h"
 #include "keycache.h"
 
@@ -114,20 +115,6 @@ const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e)
     return p ? p : "";
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*v, n * elem);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = n;
-    return 0;
-}
 
 /* The candidate keys of token i that the vocabulary knows, written to out (room for
  * MZ_CAND_MAX); returns how many. */
@@ -154,17 +141,17 @@ static int lookup_keys(mz_coder *c)
 {
     size_t n = c->toks.n;
     size_t cap = c->ktok_cap;
-    if (grow((void **)&c->kfirst, &cap, n + 1, sizeof *c->kfirst) < 0)
+    if (mz_grow((void **)&c->kfirst, &cap, n + 1, sizeof *c->kfirst) < 0)
         return -1;
     cap = c->ktok_cap;
-    if (grow((void **)&c->kn, &cap, n + 1, sizeof *c->kn) < 0)
+    if (mz_grow((void **)&c->kn, &cap, n + 1, sizeof *c->kn) < 0)
         return -1;
     c->ktok_cap = cap;
     cap = c->tm_cap;
-    if (grow((void **)&c->tok_mention, &cap, n + 1, sizeof *c->tok_mention) < 0)
+    if (mz_grow((void **)&c->tok_mention, &cap, n + 1, sizeof *c->tok_mention) < 0)
         return -1;
     cap = c->tm_cap;
-    if (grow((void **)&c->clause, &cap, n + 1, sizeof *c->clause) < 0)
+    if (mz_grow((void **)&c->clause, &cap, n + 1, sizeof *c->clause) < 0)
         return -1;
     c->tm_cap = cap;
     if (!c->kcache && !(c->kcache = mz_keycache_new()))
@@ -190,7 +177,7 @@ static int lookup_keys(mz_coder *c)
         c->kfirst[i] = (uint32_t)c->nkc;
         c->kn[i] = (uint8_t)k;
         if (c->nkc + (size_t)k > c->kc_cap &&
-            grow((void **)&c->kc, &c->kc_cap, c->nkc + (size_t)k, sizeof *c->kc) < 0)
+            mz_grow((void **)&c->kc, &c->kc_cap, c->nkc + (size_t)k, sizeof *c->kc) < 0)
             return -1;
         for (int j = 0; j < k; j++) /* few: a loop beats a call to memcpy */
             c->kc[c->nkc++] = known[j];
@@ -214,7 +201,7 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
             strcmp(o->target, t && t->code ? t->code : "---") == 0)
             return 0;
     }
-    if (grow((void **)&c->ev, &c->ev_cap, c->nev + 1, sizeof *c->ev) < 0)
+    if (mz_grow((void **)&c->ev, &c->ev_cap, c->nev + 1, sizeof *c->ev) < 0)
         return -1;
     const mz_cameo *cm = mz_engine_cameo(c->e, code);
     mz_event *ev = &c->ev[c->nev];
@@ -257,7 +244,7 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
 
 static mz_status code_sentences(mz_coder *c, mz_error *err)
 {
-    if (grow((void **)&c->sent_text, &c->sent_cap, c->sents.n + 1, sizeof *c->sent_text) < 0)
+    if (mz_grow((void **)&c->sent_text, &c->sent_cap, c->sents.n + 1, sizeof *c->sent_text) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     for (size_t i = 0; i < c->sents.n; i++) {
         const mz_sentence *s = &c->sents.v[i];

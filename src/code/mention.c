@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/vec.h"
 #include "coder.h"
 
 enum { TAIL_WINDOW = 8 };
@@ -175,14 +176,8 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
 
 static int push(mz_coder *c, const mz_mention *m)
 {
-    if (c->nm == c->m_cap) {
-        size_t cap = c->m_cap ? c->m_cap * 2 : 64;
-        mz_mention *v = realloc(c->mv, cap * sizeof *v);
-        if (!v)
-            return -1;
-        c->mv = v;
-        c->m_cap = cap;
-    }
+    if (mz_grow((void **)&c->mv, &c->m_cap, c->nm + 1, sizeof *c->mv) < 0)
+        return -1;
     c->mv[c->nm++] = *m;
     return 0;
 }

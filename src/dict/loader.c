@@ -17,6 +17,7 @@
 #include "../text/fold.h"
 #include "../text/token.h"
 #include "../text/utf8.h"
+#include "../util/vec.h"
 #include "engine.h"
 #include "loader.h"
 #include "petrarch.h"
@@ -170,28 +171,14 @@ static mz_status parse_phrase(mz_engine *e, char *text, int verbs, phrase *p, co
     return MZ_OK;
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 256;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*v, c * elem);
-    if (!q)
-        return -1;
-    *v = q;
-    *cap = c;
-    return 0;
-}
 
 /* Appends an entry at a trie node, after the node's existing entries. */
 static int attach(mz_engine *e, uint32_t node, const mz_entry *proto)
 {
-    if (grow((void **)&e->entries, &e->entries_cap, e->nentries + 1, sizeof *e->entries) < 0)
+    if (mz_grow((void **)&e->entries, &e->entries_cap, e->nentries + 1, sizeof *e->entries) < 0)
         return -1;
     size_t old = e->last_cap;
-    if (grow((void **)&e->last_entry, &e->last_cap, e->m.nnodes, sizeof *e->last_entry) < 0)
+    if (mz_grow((void **)&e->last_entry, &e->last_cap, e->m.nnodes, sizeof *e->last_entry) < 0)
         return -1;
     if (e->last_cap > old)
         memset(e->last_entry + old, 0xff, (e->last_cap - old) * sizeof *e->last_entry);
@@ -361,8 +348,8 @@ static mz_entry make_entry(mz_engine *e, mz_dict_kind kind, const head *h)
 static mz_status add_verb(mz_engine *e, const head *h, const phrase *tail, int arabic_head,
                           uint32_t *index, const src *at)
 {
-    if (grow((void **)&e->verbs, &e->verbs_cap, e->nverbs + 1, sizeof *e->verbs) < 0 ||
-        grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)(tail ? tail->n : 0),
+    if (mz_grow((void **)&e->verbs, &e->verbs_cap, e->nverbs + 1, sizeof *e->verbs) < 0 ||
+        mz_grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)(tail ? tail->n : 0),
              sizeof *e->tail_words) < 0)
         return mz_fail(at->err, MZ_ERR_NOMEM, at->file, at->line, "out of memory");
     mz_verb *v = &e->verbs[e->nverbs];
@@ -568,8 +555,8 @@ uint32_t mz_dict_code(mz_engine *e, const char *code) { return pool_add(e, code)
 
 uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_t *tail, int ntail)
 {
-    if (grow((void **)&e->verbs, &e->verbs_cap, e->nverbs + 1, sizeof *e->verbs) < 0 ||
-        grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)ntail,
+    if (mz_grow((void **)&e->verbs, &e->verbs_cap, e->nverbs + 1, sizeof *e->verbs) < 0 ||
+        mz_grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)ntail,
              sizeof *e->tail_words) < 0)
         return MZ_NONE;
     mz_verb *v = &e->verbs[e->nverbs];

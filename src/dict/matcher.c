@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/vec.h"
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull;
@@ -87,20 +89,6 @@ static int vocab_rehash(mz_matcher *m)
     return 0;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 uint32_t mz_matcher_intern(mz_matcher *m, const char *w, size_t len)
 {
@@ -110,13 +98,13 @@ uint32_t mz_matcher_intern(mz_matcher *m, const char *w, size_t len)
     if ((m->nwords + 1) * 2 > m->vcap && vocab_rehash(m) < 0)
         return MZ_NONE;
     size_t wcap = m->wcap;
-    if (grow((void **)&m->woff, &wcap, m->nwords + 1, sizeof *m->woff) < 0)
+    if (mz_grow((void **)&m->woff, &wcap, m->nwords + 1, sizeof *m->woff) < 0)
         return MZ_NONE;
     wcap = m->wcap;
-    if (grow((void **)&m->wlen, &wcap, m->nwords + 1, sizeof *m->wlen) < 0)
+    if (mz_grow((void **)&m->wlen, &wcap, m->nwords + 1, sizeof *m->wlen) < 0)
         return MZ_NONE;
     m->wcap = wcap;
-    if (grow((void **)&m->words, &m->words_cap, m->words_len + len + 1, 1) < 0)
+    if (mz_grow((void **)&m->words, &m->words_cap, m->words_len + len + 1, 1) < 0)
         return MZ_NONE;
     memcpy(m->words + m->words_len, w, len);
     m->words[m->words_len + len] = '\0';
@@ -165,7 +153,7 @@ static int root_reserve(mz_matcher *m, uint32_t word)
 {
     if (word < m->nroot)
         return 0;
-    if (grow((void **)&m->root, &m->rcap, (size_t)word + 1, sizeof *m->root) < 0)
+    if (mz_grow((void **)&m->root, &m->rcap, (size_t)word + 1, sizeof *m->root) < 0)
         return -1;
     memset(m->root + m->nroot, 0xff, ((size_t)word + 1 - m->nroot) * sizeof *m->root);
     m->nroot = (size_t)word + 1;
@@ -180,8 +168,8 @@ uint32_t mz_matcher_child(mz_matcher *m, uint32_t node, uint32_t word, int creat
     if (node == 0 ? root_reserve(m, word) < 0
                   : (m->nedges + 1) * 2 > m->ecap && edges_rehash(m) < 0)
         return MZ_NONE;
-    if (grow((void **)&m->node_entry, &m->ncap, m->nnodes + 1, sizeof *m->node_entry) < 0 ||
-        grow((void **)&m->node_inner, &m->icap, m->nnodes + 1, sizeof *m->node_inner) < 0)
+    if (mz_grow((void **)&m->node_entry, &m->ncap, m->nnodes + 1, sizeof *m->node_entry) < 0 ||
+        mz_grow((void **)&m->node_inner, &m->icap, m->nnodes + 1, sizeof *m->node_inner) < 0)
         return MZ_NONE;
     child = (uint32_t)m->nnodes++;
     m->node_entry[child] = MZ_NONE;

@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/vec.h"
 #include "loader.h"
 
 /* Internal status: the phrase was dropped with a counted warning; the caller goes on. */
@@ -341,20 +342,6 @@ typedef struct rd {
     mz_buf subst;
 } rd;
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*v, c * size);
-    if (!q)
-        return -1;
-    *v = q;
-    *cap = c;
-    return 0;
-}
 
 static mz_status oom(rd *r)
 {
@@ -440,8 +427,8 @@ static int word_ids(rd *r, const char *w, size_t len, char mode, const uint32_t 
         return -1;
     if ((c->n + 1) * 2 > c->cap && wcache_rehash(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, r->file, r->line, "out of memory"), -1;
-    if (grow((void **)&c->v, &c->vcap, c->n + 1, sizeof *c->v) < 0 ||
-        grow((void **)&c->idv, &c->idcap, c->nid + (size_t)n + 1, sizeof *c->idv) < 0)
+    if (mz_grow((void **)&c->v, &c->vcap, c->n + 1, sizeof *c->v) < 0 ||
+        mz_grow((void **)&c->idv, &c->idcap, c->nid + (size_t)n + 1, sizeof *c->idv) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, r->file, r->line, "out of memory"), -1;
     wentry *x = &c->v[c->n];
     x->str = (uint32_t)c->text.len;
@@ -578,7 +565,7 @@ static mz_status read_codes(rd *r, const char *s, actor_entry *en)
         }
         if (rc == MZ_PCODE_BRACE)
             warn(r, W_BRACE);
-        if (grow((void **)&en->codes, &en->codecap, en->ncodes + 1, sizeof *en->codes) < 0)
+        if (mz_grow((void **)&en->codes, &en->codecap, en->ncodes + 1, sizeof *en->codes) < 0)
             return oom(r);
         en->codes[en->ncodes++] = c;
     }
@@ -836,7 +823,7 @@ static mz_status discard_line(rd *r, char *line)
 /* Appends an id sequence to rd.seq; returns its offset or UINT32_MAX when out of memory. */
 static uint32_t seq_add(rd *r, const uint32_t *ids, int n)
 {
-    if (grow((void **)&r->seq, &r->seqcap, r->nseq + (size_t)n + 1, sizeof *r->seq) < 0)
+    if (mz_grow((void **)&r->seq, &r->seqcap, r->nseq + (size_t)n + 1, sizeof *r->seq) < 0)
         return UINT32_MAX;
     uint32_t off = (uint32_t)r->nseq;
     memcpy(r->seq + r->nseq, ids, (size_t)n * sizeof *ids);
@@ -846,7 +833,7 @@ static uint32_t seq_add(rd *r, const uint32_t *ids, int n)
 
 static int alt_add(rd *r, uint32_t off, uint32_t n, int arabic)
 {
-    if (grow((void **)&r->alts, &r->altcap, r->nalts + 1, sizeof *r->alts) < 0)
+    if (mz_grow((void **)&r->alts, &r->altcap, r->nalts + 1, sizeof *r->alts) < 0)
         return -1;
     r->alts[r->nalts++] = (alt){off, n, arabic != 0};
     return 0;
@@ -930,7 +917,7 @@ static mz_status synset_line(rd *r, char *line, int *in_set)
     if (!*t)
         return MZ_OK;
     if (*t == '&') {
-        if (grow((void **)&r->sets, &r->setcap, r->nsets + 1, sizeof *r->sets) < 0)
+        if (mz_grow((void **)&r->sets, &r->setcap, r->nsets + 1, sizeof *r->sets) < 0)
             return oom(r);
         synset *s = &r->sets[r->nsets++];
         size_t n = strcspn(t + 1, " \t");
@@ -998,7 +985,7 @@ static int lex_pattern(const char *s, ptok *v, int max)
 
 static int elem_add(rd *r, uint32_t first, uint32_t n)
 {
-    if (grow((void **)&r->elems, &r->elemcap, r->nelems + 1, sizeof *r->elems) < 0)
+    if (mz_grow((void **)&r->elems, &r->elemcap, r->nelems + 1, sizeof *r->elems) < 0)
         return -1;
     r->elems[r->nelems++] = (elem){first, n};
     return 0;
@@ -1122,7 +1109,7 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st;
     p.ntail = (uint32_t)r->nelems - p.tail;
-    if (grow((void **)&r->pats, &r->patcap, r->npats + 1, sizeof *r->pats) < 0)
+    if (mz_grow((void **)&r->pats, &r->patcap, r->npats + 1, sizeof *r->pats) < 0)
         return oom(r);
     r->pats[r->npats++] = p;
     return MZ_OK;
@@ -1136,7 +1123,7 @@ static mz_status family_verb(rd *r, const alt *a, const char *code)
         if (r->verbs[i].n == a->n &&
             memcmp(r->seq + r->verbs[i].off, r->seq + a->off, a->n * sizeof *r->seq) == 0)
             return MZ_OK;
-    if (grow((void **)&r->verbs, &r->verbcap, r->nverbs + 1, sizeof *r->verbs) < 0)
+    if (mz_grow((void **)&r->verbs, &r->verbcap, r->nverbs + 1, sizeof *r->verbs) < 0)
         return oom(r);
     fverb *v = &r->verbs[r->nverbs++];
     v->off = a->off;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/vec.h"
 #include "token.h"
 
 /* Words after which a full stop does not end a sentence (folded forms). */
@@ -60,14 +61,8 @@ static int add(mz_sentences *out, const mz_tokens *t, size_t b, size_t e)
 {
     if (e <= b)
         return 0;
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 32;
-        mz_sentence *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        out->v = v;
-        out->cap = cap;
-    }
+    if (mz_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v) < 0)
+        return -1;
     mz_sentence *s = &out->v[out->n++];
     s->tok_begin = (uint32_t)b;
     s->tok_end = (uint32_t)e;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/vec.h"
 #include "fold.h"
 #include "utf8.h"
 
@@ -55,14 +56,8 @@ static const char form_nt[MZ_FOLD_MAX] = "n't", form_s[MZ_FOLD_MAX] = "'s";
 static int push(mz_tokens *out, uint32_t start, uint32_t end, uint32_t flags, const char *fold,
                 size_t flen)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 256;
-        mz_token *v = realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        out->v = v;
-        out->cap = cap;
-    }
+    if (mz_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v) < 0)
+        return -1;
     mz_buf *b = &out->fold;
     size_t room = flen + 1 + MZ_TOK_FOLD_PAD; /* the form, its NUL, the padding */
     if ((b->oom || b->len + room + 1 > b->cap) && mz_buf_grow(b, room) < 0)
