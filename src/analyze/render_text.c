@@ -91,7 +91,8 @@ void mz_render_profile_text(mz_buf *b, const mz_profile *p)
         mz_buf_puts(b, "  none\n");
     for (size_t i = 0; i < p->nenemies; i++) {
         const mz_enemy *e = &p->enemies[i];
-        mz_buf_printf(b, "  %-8s with %s: %ld conflict events, ", e->id, p->a, e->events_a);
+        mz_buf_printf(b, "  %-8s with %s: %ld conflict event%s, ", e->id, p->a, e->events_a,
+                      e->events_a == 1 ? "" : "s");
         signed1(b, e->gold_a, 0);
         mz_buf_printf(b, "; with %s: %ld, ", p->b, e->events_b);
         signed1(b, e->gold_b, 0);
