@@ -13,19 +13,6 @@
 
 #include "render.h"
 
-/* Appends s with the XML special characters escaped. */
-static void xml(mz_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': mz_buf_puts(b, "&amp;"); break;
-        case '<': mz_buf_puts(b, "&lt;"); break;
-        case '>': mz_buf_puts(b, "&gt;"); break;
-        case '"': mz_buf_puts(b, "&quot;"); break;
-        default: mz_buf_putc(b, *s);
-        }
-    }
-}
 
 static int sign(double w) { return w > 1e-9 ? 1 : w < -1e-9 ? -1 : 0; }
 
@@ -50,16 +37,16 @@ void mz_render_network_graphml(mz_buf *b, const mz_network *net)
     for (size_t i = 0; i < net->nnodes; i++) {
         const mz_net_node *n = &net->nodes[i];
         mz_buf_puts(b, "    <node id=\"");
-        xml(b, n->id);
+        mz_buf_xml_str(b, n->id);
         mz_buf_printf(b, "\"><data key=\"bloc\">%d</data><data key=\"nevents\">%ld</data></node>\n",
                       n->bloc, n->events);
     }
     for (size_t i = 0; i < net->nedges; i++) {
         const mz_net_edge *e = &net->edges[i];
         mz_buf_puts(b, "    <edge source=\"");
-        xml(b, net->nodes[e->a].id);
+        mz_buf_xml_str(b, net->nodes[e->a].id);
         mz_buf_puts(b, "\" target=\"");
-        xml(b, net->nodes[e->b].id);
+        mz_buf_xml_str(b, net->nodes[e->b].id);
         mz_buf_puts(b, "\"><data key=\"weight\">");
         mz_render_num(b, e->weight, "0");
         mz_buf_printf(b, "</data><data key=\"sign\">%d</data><data key=\"eevents\">%ld</data></edge>\n",
@@ -91,9 +78,9 @@ void mz_render_network_gexf(mz_buf *b, const mz_network *net)
     for (size_t i = 0; i < net->nnodes; i++) {
         const mz_net_node *n = &net->nodes[i];
         mz_buf_puts(b, "      <node id=\"");
-        xml(b, n->id);
+        mz_buf_xml_str(b, n->id);
         mz_buf_puts(b, "\" label=\"");
-        xml(b, n->id);
+        mz_buf_xml_str(b, n->id);
         mz_buf_printf(b,
                       "\"><attvalues><attvalue for=\"bloc\" value=\"%d\"/>"
                       "<attvalue for=\"events\" value=\"%ld\"/></attvalues></node>\n",
@@ -103,9 +90,9 @@ void mz_render_network_gexf(mz_buf *b, const mz_network *net)
     for (size_t i = 0; i < net->nedges; i++) {
         const mz_net_edge *e = &net->edges[i];
         mz_buf_printf(b, "      <edge id=\"%zu\" source=\"", i);
-        xml(b, net->nodes[e->a].id);
+        mz_buf_xml_str(b, net->nodes[e->a].id);
         mz_buf_puts(b, "\" target=\"");
-        xml(b, net->nodes[e->b].id);
+        mz_buf_xml_str(b, net->nodes[e->b].id);
         mz_buf_puts(b, "\" weight=\"");
         mz_render_num(b, e->weight, "0");
         mz_buf_puts(b, "\"><attvalues><attvalue for=\"goldstein\" value=\"");

@@ -25,18 +25,6 @@ static const char *bloc_colour(int bloc)
     return bloc >= 1 && bloc <= 10 ? palette[bloc - 1] : "#888888";
 }
 
-static void xml(mz_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': mz_buf_puts(b, "&amp;"); break;
-        case '<': mz_buf_puts(b, "&lt;"); break;
-        case '>': mz_buf_puts(b, "&gt;"); break;
-        case '"': mz_buf_puts(b, "&quot;"); break;
-        default: mz_buf_putc(b, *s);
-        }
-    }
-}
 
 static void header(mz_buf *b, int w, int h)
 {
@@ -87,7 +75,7 @@ static void series(mz_buf *b, const mz_dyad *d, int dir, double lo, double hi, c
             continue;
         mz_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>", sx(k, np),
                       sy(r->gold_sum, lo, hi), colour);
-        xml(b, r->label);
+        mz_buf_xml_str(b, r->label);
         mz_buf_printf(b, ": %ld events, Goldstein sum ", r->events);
         mz_render_num(b, r->gold_sum, "0");
         mz_buf_puts(b, "</title></circle>\n");
@@ -99,9 +87,9 @@ void mz_render_dyad_svg(mz_buf *b, const mz_dyad *d)
     size_t np = d->nrows / 2;
     header(b, CW, CH);
     mz_buf_puts(b, "<text x=\"70\" y=\"26\" font-size=\"16\" font-weight=\"bold\">");
-    xml(b, d->a);
+    mz_buf_xml_str(b, d->a);
     mz_buf_puts(b, " \xe2\x86\x94 ");
-    xml(b, d->b);
+    mz_buf_xml_str(b, d->b);
     mz_buf_printf(b, ": Goldstein sum per %s</text>\n", mz_period_name(d->by));
     mz_buf_puts(b, "<text x=\"70\" y=\"44\" fill=\"#555555\">above zero: cooperation; below: conflict"
                    "</text>\n");
@@ -140,7 +128,7 @@ void mz_render_dyad_svg(mz_buf *b, const mz_dyad *d)
                       x, CH - MB, CH - MB + 5);
         mz_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" transform=\"rotate(-40 %.1f %d)\">",
                       x, CH - MB + 18, x, CH - MB + 18);
-        xml(b, d->rows[k * 2].label);
+        mz_buf_xml_str(b, d->rows[k * 2].label);
         mz_buf_puts(b, "</text>\n");
     }
     series(b, d, 0, lo, hi, "#1f78b4");
@@ -152,9 +140,9 @@ void mz_render_dyad_svg(mz_buf *b, const mz_dyad *d)
         mz_buf_printf(b, "<line x1=\"%d\" x2=\"%d\" y1=\"40\" y2=\"40\" stroke=\"%s\" stroke-width=\"3\"/>\n",
                       x, x + 24, colours[dir]);
         mz_buf_printf(b, "<text x=\"%d\" y=\"44\">", x + 30);
-        xml(b, dir ? d->b : d->a);
+        mz_buf_xml_str(b, dir ? d->b : d->a);
         mz_buf_puts(b, " \xe2\x86\x92 ");
-        xml(b, dir ? d->a : d->b);
+        mz_buf_xml_str(b, dir ? d->a : d->b);
         mz_buf_printf(b, " (%ld)</text>\n", d->total[dir].events);
     }
     mz_buf_puts(b, "</svg>\n");
@@ -245,9 +233,9 @@ void mz_render_network_svg(mz_buf *b, const mz_network *net)
                       "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
                       " stroke-width=\"%.1f\" stroke-opacity=\"0.75\"%s><title>",
                       u->x, u->y, v->x, v->y, colour, width, w < -1e-9 ? " stroke-dasharray=\"6 4\"" : "");
-        xml(b, net->nodes[e->a].id);
+        mz_buf_xml_str(b, net->nodes[e->a].id);
         mz_buf_puts(b, " \xe2\x80\x93 ");
-        xml(b, net->nodes[e->b].id);
+        mz_buf_xml_str(b, net->nodes[e->b].id);
         mz_buf_puts(b, ": ");
         mz_render_num(b, w, "0");
         mz_buf_printf(b, " (%ld events)</title></line>\n", e->events);
@@ -257,7 +245,7 @@ void mz_render_network_svg(mz_buf *b, const mz_network *net)
         double r = 6 + 12 * sqrt((double)nd->events / (double)maxev);
         mz_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#333333\"><title>",
                       p[i].x, p[i].y, r, bloc_colour(nd->bloc));
-        xml(b, nd->id);
+        mz_buf_xml_str(b, nd->id);
         mz_buf_printf(b, ": bloc %d, %ld events</title></circle>\n", nd->bloc, nd->events);
         double lx = NCX + (NR + r + 10) * cos(p[i].angle), ly = NCY + (NR + r + 10) * sin(p[i].angle);
         const char *anchor = cos(p[i].angle) > 0.2 ? "start" : cos(p[i].angle) < -0.2 ? "end" : "middle";
@@ -268,7 +256,7 @@ void mz_render_network_svg(mz_buf *b, const mz_network *net)
         }
         mz_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-weight=\"bold\" fill=\"%s\">",
                       lx, ly + 4, anchor, bloc_colour(nd->bloc));
-        xml(b, nd->id);
+        mz_buf_xml_str(b, nd->id);
         mz_buf_puts(b, "</text>\n");
     }
     free(p);

@@ -53,7 +53,7 @@ static const struct { const char *name; mz_marker kind; } marker_names[] = {
     {"thatpron", MZ_M_THATPRON},
 };
 
-static char *trim(char *s)
+char *mz_dict_trim(char *s)
 {
     while (*s == ' ' || *s == '\t' || *s == '\r')
         s++;
@@ -415,7 +415,7 @@ static mz_status load_line(mz_engine *e, mz_dict_kind kind, char *line, const sr
             *c = '\0';
             break;
         }
-    line = trim(line);
+    line = mz_dict_trim(line);
     if (!*line)
         return MZ_OK;
     char *colon = strchr(line, ':');
@@ -432,7 +432,7 @@ static mz_status load_line(mz_engine *e, mz_dict_kind kind, char *line, const sr
         bar = strchr(ph, '|');
         if (bar)
             *bar = '\0';
-        ph = trim(ph);
+        ph = mz_dict_trim(ph);
         if (!*ph)
             return mz_fail(at->err, MZ_ERR_PARSE, at->file, at->line, "empty phrase");
         if (strchr(ph, ':'))

@@ -34,6 +34,10 @@ enum {
 int mz_dict_word_ids(mz_engine *e, mz_tokens *toks, const char *text, unsigned opts, uint32_t *ids,
                      int max, int *arabic, const char *file, long line, mz_error *err);
 
+/* Cuts spaces, tabs and carriage returns from both ends of s, in place; returns the first kept
+ * character. */
+char *mz_dict_trim(char *s);
+
 /* Copies a code into the engine's string pool; returns its offset. */
 uint32_t mz_dict_code(mz_engine *e, const char *code);
 

@@ -102,15 +102,6 @@ static const char *const merged_stems[] = {
 
 /* ---- small text helpers ---- */
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
 
 /* Cuts a comment: '#' anywhere; ';' too (TABARI's comment mark, in the verb files). */
 static void cut_comment(char *s)
@@ -639,7 +630,7 @@ static mz_status flush_actor(rd *r, actor_entry *en)
 static mz_status actor_line(rd *r, char *line, actor_entry *en)
 {
     cut_comment(line);
-    char *t = trim(line);
+    char *t = mz_dict_trim(line);
     if (!*t)
         return MZ_OK;
     if (*t == '<') {
@@ -681,7 +672,7 @@ static mz_status define_subst(rd *r, char *t)
     mz_buf_put(&r->subst, t + 1, (size_t)(close - t - 1));
     mz_buf_putc(&r->subst, '\0');
     for (char *save = NULL, *f = strtok_r(eq + 1, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
-        f = trim(f);
+        f = mz_dict_trim(f);
         if (*f) {
             mz_buf_puts(&r->subst, f);
             mz_buf_putc(&r->subst, '\0');
@@ -747,7 +738,7 @@ static mz_status add_agent(rd *r, const char *name, const mz_pcode *c, uint32_t 
 static mz_status agent_line(rd *r, char *line)
 {
     cut_comment(line);
-    char *t = trim(line);
+    char *t = mz_dict_trim(line);
     if (!*t)
         return MZ_OK;
     if (*t == '<') {
@@ -803,7 +794,7 @@ static mz_status agent_line(rd *r, char *line)
 static mz_status discard_line(rd *r, char *line)
 {
     cut_comment(line);
-    char *t = trim(line);
+    char *t = mz_dict_trim(line);
     if (!*t)
         return MZ_OK;
     if (*t == '<') {
@@ -913,7 +904,7 @@ static void verb_code(rd *r, const char *s, size_t n, int in_pattern, char *out)
 static mz_status synset_line(rd *r, char *line, int *in_set)
 {
     cut_comment(line);
-    char *t = trim(line);
+    char *t = mz_dict_trim(line);
     if (!*t)
         return MZ_OK;
     if (*t == '&') {
@@ -1158,7 +1149,7 @@ static mz_status verb_line(rd *r, char *t)
         *forms = '\0';
         *close = '\0';
     }
-    char *main = trim(t);
+    char *main = mz_dict_trim(t);
     main += *main == '+';
     size_t first = r->nalts;
     mz_status st = *main ? alt_phrase(r, main, strlen(main)) : MZ_OK;
@@ -1333,7 +1324,7 @@ static mz_status family_header(rd *r, char *t)
 static mz_status verb_family_line(rd *r, char *line, int *in_set, uint32_t the_alt)
 {
     cut_comment(line);
-    char *t = trim(line);
+    char *t = mz_dict_trim(line);
     if (!*t)
         return MZ_OK;
     if (*t == '&') {

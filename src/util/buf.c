@@ -88,6 +88,20 @@ void mz_buf_json_str(mz_buf *b, const char *s, size_t n)
     mz_buf_putc(b, '"');
 }
 
+/* Appends s with the XML special characters & < > " escaped (GraphML, GEXF, SVG). */
+void mz_buf_xml_str(mz_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': mz_buf_puts(b, "&amp;"); break;
+        case '<': mz_buf_puts(b, "&lt;"); break;
+        case '>': mz_buf_puts(b, "&gt;"); break;
+        case '"': mz_buf_puts(b, "&quot;"); break;
+        default: mz_buf_putc(b, *s);
+        }
+    }
+}
+
 void mz_buf_clear(mz_buf *b)
 {
     b->len = 0;
