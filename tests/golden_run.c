@@ -1,8 +1,8 @@
 /*
  * golden_run.c — runs the golden tests (tests/golden/README.md): codes each case's sentence
  * alone and compares the events with the expected ones, at the precision each expectation is
- * written.  Prints every failing case with what was coded, then per language
- * "N passed, N failed".
+ * written.  Prints every failing case with what was coded, then per language how many cases
+ * code as expected (and the baseline).
  *
  *   golden_run [-q] [--baseline FILE] FILE...
  *
@@ -127,9 +127,11 @@ int main(int argc, char **argv)
     }
     mz_coder_free(c);
     mz_engine_free(e);
-    printf("golden ar: %d passed, %d failed\n", ar.passed, ar.failed);
-    printf("golden en: %d passed, %d failed\n", en.passed, en.failed);
     int min_ar = baseline_of(baseline, "ar"), min_en = baseline_of(baseline, "en");
+    printf("golden ar: %d of %d cases coded as expected (baseline %d)\n", ar.passed,
+           ar.passed + ar.failed, min_ar);
+    printf("golden en: %d of %d cases coded as expected (baseline %d)\n", en.passed,
+           en.passed + en.failed, min_en);
     if (ar.passed < min_ar || en.passed < min_en) {
         printf("golden: below the recorded baseline (ar %d, en %d)\n", min_ar, min_en);
         return 1;
