@@ -110,6 +110,14 @@ static void cut_comment(char *s)
     s[n] = '\0';
 }
 
+/* The text of a line without its comment and surrounding blanks; NULL when nothing is left. */
+static char *line_text(char *line)
+{
+    cut_comment(line);
+    char *t = mz_dict_trim(line);
+    return *t ? t : NULL;
+}
+
 /* Writes a PETRARCH name as mizan words: '_' and runs of blanks become one space, trimmed. */
 static void name_words(const char *s, size_t n, char *out, size_t cap)
 {
@@ -629,9 +637,8 @@ static mz_status flush_actor(rd *r, actor_entry *en)
 
 static mz_status actor_line(rd *r, char *line, actor_entry *en)
 {
-    cut_comment(line);
-    char *t = mz_dict_trim(line);
-    if (!*t)
+    char *t = line_text(line);
+    if (!t)
         return MZ_OK;
     if (*t == '<') {
         warn(r, W_MARKUP);
@@ -737,9 +744,8 @@ static mz_status add_agent(rd *r, const char *name, const mz_pcode *c, uint32_t 
 
 static mz_status agent_line(rd *r, char *line)
 {
-    cut_comment(line);
-    char *t = mz_dict_trim(line);
-    if (!*t)
+    char *t = line_text(line);
+    if (!t)
         return MZ_OK;
     if (*t == '<') {
         warn(r, W_MARKUP);
@@ -793,9 +799,8 @@ static mz_status agent_line(rd *r, char *line)
 
 static mz_status discard_line(rd *r, char *line)
 {
-    cut_comment(line);
-    char *t = mz_dict_trim(line);
-    if (!*t)
+    char *t = line_text(line);
+    if (!t)
         return MZ_OK;
     if (*t == '<') {
         warn(r, W_MARKUP);
@@ -903,9 +908,8 @@ static void verb_code(rd *r, const char *s, size_t n, int in_pattern, char *out)
 /* Pass 1: "&NAME" opens a synonym set; its "+MEMBER" lines follow. */
 static mz_status synset_line(rd *r, char *line, int *in_set)
 {
-    cut_comment(line);
-    char *t = mz_dict_trim(line);
-    if (!*t)
+    char *t = line_text(line);
+    if (!t)
         return MZ_OK;
     if (*t == '&') {
         if (mz_grow((void **)&r->sets, &r->setcap, r->nsets + 1, sizeof *r->sets) < 0)
@@ -1323,9 +1327,8 @@ static mz_status family_header(rd *r, char *t)
 /* Pass 2: families, their verbs and patterns. */
 static mz_status verb_family_line(rd *r, char *line, int *in_set, uint32_t the_alt)
 {
-    cut_comment(line);
-    char *t = mz_dict_trim(line);
-    if (!*t)
+    char *t = line_text(line);
+    if (!t)
         return MZ_OK;
     if (*t == '&') {
         *in_set = 1;
