@@ -182,6 +182,10 @@ mz_status mz_coder_code(mz_coder *coder, const mz_doc *doc, const mz_event **eve
 size_t mz_coder_sentence_count(const mz_coder *coder);
 const char *mz_coder_sentence(const mz_coder *coder, size_t index);
 
+/* The byte span [*start, *end) of sentence `index` of the last coded document, as offsets into
+ * the text it was given.  Returns 0, or -1 when index is out of range. */
+int mz_coder_sentence_span(const mz_coder *coder, size_t index, size_t *start, size_t *end);
+
 /* The language mizan detects for a text: "ar" when Arabic letters outnumber Latin ones. */
 const char *mz_detect_lang(const char *text, size_t len);
 

@@ -310,3 +310,12 @@ const char *mz_coder_sentence(const mz_coder *c, size_t i)
 {
     return i < c->sents.n ? c->sent_text[i] : NULL;
 }
+
+int mz_coder_sentence_span(const mz_coder *c, size_t i, size_t *start, size_t *end)
+{
+    if (i >= c->sents.n)
+        return -1;
+    *start = c->sents.v[i].start;
+    *end = c->sents.v[i].end;
+    return 0;
+}
