@@ -233,6 +233,24 @@ static int push_group(mz_coder *c, int first, int n)
     return 0;
 }
 
+int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place)
+{
+    size_t cl = strlen(country), rl = strlen(role);
+    char *code = mz_arena_alloc(&c->arena, cl + rl + 1);
+    if (!code || cl > 6)
+        return -1;
+    memcpy(code, country, cl);
+    memcpy(code + cl, role, rl + 1);
+    mz_actor a = {.code = code, .group = -1, .b = place ? place->b : 0, .e = place ? place->e : 0,
+                  .context = place ? NULL : c->home_text};
+    memcpy(a.country, country, cl + 1);
+    if (push_actor(c, &a) < 0 || push_group(c, (int)c->na - 1, 1) < 0)
+        return -1;
+    mz_group *g = &c->gv[c->ng - 1];
+    g->b = g->e = UINT32_MAX; /* outside the sentence: no other verb takes it by word order */
+    return (int)c->ng - 1;
+}
+
 int mz_build_actors(mz_coder *c)
 {
     c->na = c->ng = 0;

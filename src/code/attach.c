@@ -531,6 +531,66 @@ static void mark_objects(mz_coder *c, int g)
         c->av[i].object = 1;
 }
 
+/* Acts that news tells without naming one party, and whom CAMEO practice (and the coding guide's
+ * conventions 2 and 3) takes as that party: the country where the act happens, in the role that
+ * does such acts.  A convicted or sentenced man faces its courts, an arrested one its police, a
+ * shooting with no gunman named is an unidentified armed group's, a protest with no target is
+ * against the country.  First matching code prefix wins; "" is the country itself.  The victim
+ * is filled in only when the act has no named doer either or is passive ("was arrested"): after
+ * a named doer, an object the dictionaries do not know ("detained 20 migrants") is no one's to
+ * guess; a protest needs no object and takes the country, but a protest with neither side named
+ * is as often a mention of protests as a report of one, and is left alone. */
+static const struct {
+    const char *prefix, *source_role, *target_role;
+    int target_always, one_named;
+} unnamed_parties[] = {
+    {"116", "JUD", "", 0, 0}, {"173", "COP", "", 0, 0}, {"18", "UAF", "CVL", 0, 0},
+    {"14", "CVL", "", 1, 1},
+};
+
+/* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
+static const mz_actor *place_of(const mz_coder *c, uint32_t b, uint32_t e)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b >= b && c->gv[g].e <= e && located(c, g) && c->av[c->gv[g].first].code &&
+            c->av[c->gv[g].first].country[0])
+            return &c->av[c->gv[g].first];
+    return NULL;
+}
+
+/* Whether the sentence already has an event of root `code`'s root: a second word for the same
+ * act ("hurled stones ... during violent protests") adds no party. */
+static int root_coded(const mz_coder *c, const char *code)
+{
+    for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;)
+        if (strncmp(c->ev[i].code, code, 2) == 0)
+            return 1;
+    return 0;
+}
+
+/* Gives an act the party its sentence leaves unnamed (see unnamed_parties), from the place the
+ * sentence names or the document's country. */
+static void fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive,
+                         int *src, int *tgt)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    size_t k = 0, n = sizeof unnamed_parties / sizeof unnamed_parties[0];
+    while (k < n && strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) != 0)
+        k++;
+    if (k == n || (*src >= 0 && *tgt >= 0) || english_nominal(c, v, b) || root_coded(c, code) ||
+        (unnamed_parties[k].one_named && *src < 0 && *tgt < 0))
+        return; /* "on the anniversary of the massacre": background, no new act */
+    const mz_actor *place = place_of(c, b, e);
+    const char *country = place ? place->country : c->home;
+    if (!country[0])
+        return;
+    int named_doer = *src >= 0;
+    if (*src < 0)
+        *src = mz_unnamed_group(c, country, unnamed_parties[k].source_role, place);
+    if (*tgt < 0 && (!named_doer || passive || unnamed_parties[k].target_always))
+        *tgt = mz_unnamed_group(c, country, unnamed_parties[k].target_role, place);
+}
+
 /* With --explain: what became of verb v, and why. */
 static void note(mz_coder *c, const mz_mention *v, const char *what)
 {
@@ -648,6 +708,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
+    if (between < 0 && pair < 0)
+        fill_unnamed(c, v, b, e, is_passive(c, v, b, by_group(c, v, stop)), &src, &tgt);
     mz_act act = {v, mz_pool_str(c->e, c->e->verbs[v->value].code), intent, text};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {

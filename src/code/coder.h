@@ -113,6 +113,12 @@ void mz_context_home(mz_coder *c);
 /* actors.c: fills c->av and c->gv from the mentions.  Returns 0, -1 when out of memory. */
 int mz_build_actors(mz_coder *c);
 
+/* actors.c: a group of one actor that the sentence does not name: the country `country` (of
+ * `place`, an actor of the sentence naming where the act happens, or else the document's) in
+ * role `role` ("" for the country itself).  It lies outside the sentence's tokens, so word order
+ * never gives it to another verb.  Returns its index, or -1 when out of memory. */
+int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
+
 /* attach.c: codes the verbs of the current sentence into events.  Returns 0, -1 on OOM. */
 int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *sentence_text);
 
