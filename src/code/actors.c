@@ -37,11 +37,6 @@ static size_t base_len(const char *code)
     return n < 3 ? n : 3;
 }
 
-static const char *mention_code(const mz_coder *c, const mz_mention *m)
-{
-    return mz_pool_str(c->e, m->value);
-}
-
 /* A run of mentions being joined into one actor. */
 typedef struct run {
     int first, n;
@@ -87,9 +82,9 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
     const mz_mention *last = last_nominal(c, r);
     char ctry[8] = "";
     if (m->kind != MZ_E_AGENT)
-        mz_actor_country(mention_code(c, m), ctry);
+        mz_actor_country(mz_mention_code(c, m), ctry);
     int same = !r->country[0] || !ctry[0] || strcmp(r->country, ctry) == 0;
-    const char *code = m->kind == MZ_E_ACTOR ? mention_code(c, m) : "";
+    const char *code = m->kind == MZ_E_ACTOR ? mz_mention_code(c, m) : "";
     int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
     switch (m->kind) {
     case MZ_E_ACTOR:
@@ -130,12 +125,15 @@ static int close_run(mz_coder *c, const run *r)
     const char *person = NULL, *base = NULL, *role = NULL;
     int role_first = 0; /* PETRARCH [IGO~]: the role goes before the country */
     int relational = 0; /* "counterpart", "ambassador": not of the document's country */
+    const char *context = NULL; /* a name the document introduced earlier */
     for (int i = r->first; i < r->first + r->n; i++) {
         const mz_mention *m = &c->mv[i];
-        const char *code = mention_code(c, m);
+        const char *code = mz_mention_code(c, m);
         if (m->kind == MZ_E_ACTOR && strlen(code) > base_len(code)) {
             if (!person)
                 person = code;
+            if (m->flags & MZ_MENTION_RECALLED)
+                context = c->learned[m->value].intro;
         } else if (m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ) {
             if (!base)
                 base = code;
@@ -148,10 +146,11 @@ static int close_run(mz_coder *c, const run *r)
     if (!person && !r->has_actor && !role)
         return 0; /* an adjective alone */
     mz_actor a = {.b = c->mv[r->first].b, .e = last_nominal(c, r)->e,
-                  .clitic = c->mv[r->first].clitic, .group = -1};
+                  .clitic = c->mv[r->first].clitic, .group = -1, .context = context};
     if (!person && !base && role && !relational && c->home[0]) {
         base = c->home; /* "the police": the document's country's (context.c) */
         a.context = c->home_text;
+        a.home = 1;
     }
     if (person) {
         a.code = person;
@@ -242,7 +241,7 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
     memcpy(code, country, cl);
     memcpy(code + cl, role, rl + 1);
     mz_actor a = {.code = code, .group = -1, .b = place ? place->b : 0, .e = place ? place->e : 0,
-                  .context = place ? NULL : c->home_text};
+                  .context = place ? NULL : c->home_text, .home = !place};
     memcpy(a.country, country, cl + 1);
     if (push_actor(c, &a) < 0 || push_group(c, (int)c->na - 1, 1) < 0)
         return -1;
@@ -278,7 +277,7 @@ int mz_build_actors(mz_coder *c)
         if (m->kind == MZ_E_AGENT)
             r.has_agent = 1;
         if (m->kind != MZ_E_AGENT && !r.country[0])
-            mz_actor_country(mention_code(c, m), r.country);
+            mz_actor_country(mz_mention_code(c, m), r.country);
     }
     if (close_run(c, &r) < 0)
         return -1;

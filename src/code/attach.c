@@ -99,7 +99,7 @@ static int group_objects(const mz_coder *c, int g)
 static int unresolved(const mz_coder *c, size_t g)
 {
     for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
-        if (c->av[i].code && (c->weak_roles || !c->av[i].context))
+        if (c->av[i].code && (c->weak_roles || !c->av[i].home))
             return 0;
     return !(c->flags & MZ_CODE_PARTIAL);
 }

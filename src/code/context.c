@@ -25,7 +25,7 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
 {
     if (m->kind != MZ_E_ACTOR && m->kind != MZ_E_ADJ)
         return 0;
-    const char *code = mz_pool_str(c->e, m->value);
+    const char *code = mz_mention_code(c, m);
     if (strncmp(code, "IGO", 3) == 0 || strlen(code) < 3)
         return 0;
     mz_actor_country(code, out);

@@ -47,7 +47,7 @@ static void explain_mention(mz_coder *c, const mz_mention *m)
     char tail[512] = "";
     switch (m->kind) {
     case MZ_E_ACTOR: case MZ_E_ADJ: case MZ_E_AGENT:
-        what = mz_pool_str(c->e, m->value);
+        what = mz_mention_code(c, m);
         break;
     case MZ_E_VERB:
         what = mz_pool_str(c->e, c->e->verbs[m->value].code);
@@ -94,7 +94,8 @@ void mz_explain_groups(mz_coder *c)
             mz_buf_printf(&line, "%s %s \"%s\"", i > c->gv[g].first ? " +" : "",
                           a->code ? a->code : "(no country)", mz_span_text(c, a->b, a->e));
             if (a->context)
-                mz_buf_printf(&line, " (the document's country, from \"%s\")", a->context);
+                mz_buf_printf(&line, " (%s \"%s\")", a->home ? "the document's country, from" : "introduced as",
+                              a->context);
         }
         mz_explain(c, "%s", line.data ? line.data : "");
         mz_buf_free(&line);
