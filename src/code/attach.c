@@ -26,6 +26,8 @@ enum { WINDOW = 3 };
 /* What a modifying verb or an attribution passes on to the verbs after it. */
 typedef struct carry {
     int speaker;        /* group of the last attribution's speaker, -1 */
+    int home_speaker;   /* a speaker only the document's country resolves ("وقالت الشرطة"), -1:
+                         * taken by "that" + pronoun (إنها) alone */
     uint32_t speaker_from;
     int intent;         /* from a modifying verb */
     int source;         /* from a modifying verb, -1 */
@@ -159,6 +161,18 @@ static int right_group_at(const mz_coder *c, uint32_t from, uint32_t stop, int s
 static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip)
 {
     return right_group_at(c, from, stop, skip, 0);
+}
+
+/* right_group, falling back on a group that only the document's country resolves. */
+static int right_group_any(mz_coder *c, uint32_t from, uint32_t stop, int skip)
+{
+    int g = right_group(c, from, stop, skip);
+    if (g < 0) {
+        c->weak_roles = 1;
+        g = right_group(c, from, stop, skip);
+        c->weak_roles = 0;
+    }
+    return g;
 }
 
 /* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
@@ -568,16 +582,24 @@ static int root_coded(const mz_coder *c, const char *code)
     return 0;
 }
 
+/* The unnamed_parties entry of verb v's act, or -1. */
+static int unnamed_entry(const mz_coder *c, const mz_mention *v)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    for (size_t k = 0; k < sizeof unnamed_parties / sizeof unnamed_parties[0]; k++)
+        if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0)
+            return (int)k;
+    return -1;
+}
+
 /* Gives an act the party its sentence leaves unnamed (see unnamed_parties), from the place the
  * sentence names or the document's country. */
 static void fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive,
                          int *src, int *tgt)
 {
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    size_t k = 0, n = sizeof unnamed_parties / sizeof unnamed_parties[0];
-    while (k < n && strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) != 0)
-        k++;
-    if (k == n || (*src >= 0 && *tgt >= 0) || english_nominal(c, v, b) || root_coded(c, code) ||
+    int k = unnamed_entry(c, v);
+    if (k < 0 || (*src >= 0 && *tgt >= 0) || english_nominal(c, v, b) || root_coded(c, code) ||
         (unnamed_parties[k].one_named && *src < 0 && *tgt < 0))
         return; /* "on the anniversary of the massacre": background, no new act */
     const mz_actor *place = place_of(c, b, e);
@@ -617,6 +639,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     const mz_mention *v = &c->mv[vi];
     if (v->flags & MZ_V_SAY) {
         st->speaker = speaker_of(c, v, b, e);
+        c->weak_roles = 1;
+        st->home_speaker = st->speaker < 0 ? speaker_of(c, v, b, e) : -1;
+        c->weak_roles = 0;
         st->speaker_from = v->e;
         note(c, v, st->speaker >= 0 ? "attribution; its speaker is the source of the acts after it"
                                     : "attribution with no speaker found");
@@ -655,9 +680,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
-    if (c->arabic && st->speaker >= 0 && pronoun_clause(c, v, b) && !(v->flags & MZ_V_NOUN)) {
-        int r = right_group(c, v->e, stop, st->speaker);
-        src = st->speaker;
+    int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;
+    if (c->arabic && speaker >= 0 && pronoun_clause(c, v, b) && !(v->flags & MZ_V_NOUN)) {
+        int r = right_group_any(c, v->e, stop, speaker);
+        src = speaker;
         tgt = r >= 0 ? r : tgt;
     }
     /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
@@ -690,7 +716,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         if (g >= 0)
             src = g;
     }
-    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from)
+    /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
+     * it reports in the passive ("a spokesman said two men were detained") */
+    int passive = is_passive(c, v, b, by_group(c, v, stop));
+    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && unnamed_entry(c, v) >= 0))
         src = st->speaker;
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it */
@@ -709,7 +738,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (src == tgt)
         tgt = -1;
     if (between < 0 && pair < 0)
-        fill_unnamed(c, v, b, e, is_passive(c, v, b, by_group(c, v, stop)), &src, &tgt);
+        fill_unnamed(c, v, b, e, passive, &src, &tgt);
     mz_act act = {v, mz_pool_str(c->e, c->e->verbs[v->value].code), intent, text};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
@@ -756,7 +785,7 @@ int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
             return 0;
         }
     number_clauses(c, b, e);
-    carry st = {.speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
+    carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *v = &c->mv[k];
