@@ -54,8 +54,8 @@ static void explain_mention(mz_coder *c, const mz_mention *m)
         if (m->tail_e > m->tail_b)
             snprintf(tail, sizeof tail, " ... \"%s\"", mz_span_text(c, m->tail_b, m->tail_e));
         break;
-    case MZ_E_MARKER:
-        what = mz_marker_name((int)m->value);
+    case MZ_E_MARKER: /* kind 0: a dateline's place, no longer an actor (context.c) */
+        what = m->value ? mz_marker_name((int)m->value) : "dateline";
         break;
     default:
         break;
