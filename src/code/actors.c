@@ -117,6 +117,23 @@ static int push_actor(mz_coder *c, const mz_actor *a)
     return 0;
 }
 
+/* Whether the adjectives of tokens [b, e) name the doer of an act named by a noun beside them:
+ * Arabic puts the adjective after the verbal noun (القصف الإسرائيلي على غزة, the Israeli
+ * shelling of Gaza), English before it ("Turkish airstrikes", "a US counter-terrorism
+ * operation").  English cannot tell a noun from a verb by its form; a verb right after a
+ * nationality adjective is read as a noun. */
+static int adjective_doer(const mz_coder *c, uint32_t b, uint32_t e)
+{
+    int k = -1;
+    if (c->arabic && b > 0)
+        k = c->tok_mention[b - 1];
+    else if (!c->arabic && e < c->toks.n)
+        k = c->tok_mention[e];
+    if (k < 0 || c->mv[k].kind != MZ_E_VERB || (c->mv[k].flags & MZ_V_SAY))
+        return 0;
+    return c->arabic ? (c->mv[k].flags & MZ_V_NOUN) && c->mv[k].e == b : c->mv[k].b == e;
+}
+
 /* Turns a finished run into an actor (or nothing, for a lone adjective). */
 static int close_run(mz_coder *c, const run *r)
 {
@@ -143,7 +160,8 @@ static int close_run(mz_coder *c, const run *r)
             relational = (m->flags & MZ_A_RELATIONAL) != 0;
         }
     }
-    if (!person && !r->has_actor && !role)
+    if (!person && !r->has_actor && !role &&
+        !adjective_doer(c, c->mv[r->first].b, last_nominal(c, r)->e))
         return 0; /* an adjective alone */
     mz_actor a = {.b = c->mv[r->first].b, .e = last_nominal(c, r)->e,
                   .clitic = c->mv[r->first].clitic, .group = -1, .context = context};

@@ -368,8 +368,11 @@ static int embedded(const mz_coder *c, const carry *st, const mz_mention *v)
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
     /* acts two parties do together: intentions, meetings, diplomatic and material cooperation,
-     * aid, concessions (agreeing to a ceasefire), and fighting each other (exchanging fire) */
+     * aid, concessions (agreeing to a ceasefire), and fighting each other (exchanging fire); a
+     * visit (042) and hosting one (043) go one way: "visited Yemen and Sudan" */
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
+        return 0;
     return (code[0] == '0' && code[1] >= '3' && code[1] <= '8') || (code[0] == '1' && code[1] == '9');
 }
 
