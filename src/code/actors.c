@@ -250,6 +250,41 @@ static int push_group(mz_coder *c, int first, int n)
     return 0;
 }
 
+/* Roles whose people act where they are: a sentence's own place ("police in Clairton,
+ * Pennsylvania, in the United States", "a gunman ... in El Paso") says their country better
+ * than the document does.  Governments and armies travel and are left with the document's. */
+static const char *const local_roles[] = {"COP", "JUD", "OPP", "CVL", "UAF"};
+
+/* Gives the actors of the current sentence that took the document's country and have a local
+ * role the country of the place the sentence names ("in X"), when it names one. */
+static int localise(mz_coder *c)
+{
+    const mz_actor *place = NULL;
+    for (size_t g = 0; g < c->ng && !place; g++) {
+        const mz_actor *a = &c->av[c->gv[g].first];
+        if (c->gv[g].b > 0 && mz_marker_at(c, c->gv[g].b - 1) == MZ_M_LOC && a->code && !a->home &&
+            strlen(a->country) == 3 && strcmp(a->country, c->home) != 0)
+            place = a;
+    }
+    for (size_t i = 0; place && i < c->na; i++) {
+        mz_actor *a = &c->av[i];
+        size_t k = 0, n = sizeof local_roles / sizeof local_roles[0];
+        while (k < n && !(a->home && strcmp(a->code + 3, local_roles[k]) == 0))
+            k++;
+        if (k == n)
+            continue;
+        char *code = mz_arena_alloc(&c->arena, 7);
+        if (!code)
+            return -1;
+        memcpy(code, place->country, 3);
+        memcpy(code + 3, local_roles[k], 4);
+        a->code = code;
+        memcpy(a->country, place->country, 4);
+        a->context = mz_span_text(c, place->b, place->e);
+    }
+    return 0;
+}
+
 int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place)
 {
     size_t cl = strlen(country), rl = strlen(role);
@@ -314,5 +349,5 @@ int mz_build_actors(mz_coder *c)
             return -1;
         i = closed;
     }
-    return 0;
+    return localise(c);
 }

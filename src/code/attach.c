@@ -309,6 +309,37 @@ static const struct {
     {"045", "039"},  {"04", "036"},   {"05", "032"},   {"08", "035"},
 };
 
+/* Fighting whose target is civilians is an assault on them (CAMEO 18; the coding guide's
+ * convention 8): a gunman shooting shoppers, shelling of residential areas.  Air strikes stay
+ * 19 whoever they hit. */
+static const struct {
+    const char *code, *on_civilians;
+} civilian_codes[] = {{"190", "180"}, {"193", "180"}, {"194", "180"}};
+
+/* Roles of people who take no part in fighting. */
+static const char *const civilian_roles[] = {"CVL", "REF"};
+
+/* The code of an act on civilians when the act is fighting (civilian_codes), else `code`:
+ * every member of target group `tgt` must be civilians. */
+static const char *on_civilians(const mz_coder *c, const char *code, int tgt)
+{
+    if (tgt < 0)
+        return code;
+    for (int i = c->gv[tgt].first; i < c->gv[tgt].first + c->gv[tgt].n; i++) {
+        const mz_actor *a = &c->av[i];
+        size_t base = strlen(a->country);
+        int civilian = 0;
+        for (size_t k = 0; a->code && k < sizeof civilian_roles / sizeof civilian_roles[0]; k++)
+            civilian |= strlen(a->code) == base + 3 && strcmp(a->code + base, civilian_roles[k]) == 0;
+        if (!civilian)
+            return code;
+    }
+    for (size_t k = 0; k < sizeof civilian_codes / sizeof civilian_codes[0]; k++)
+        if (strcmp(code, civilian_codes[k].code) == 0)
+            return civilian_codes[k].on_civilians;
+    return code;
+}
+
 /* The 03x code expressing the intention to do `code`; `code` itself when none applies. */
 static const char *intention_code(const char *code)
 {
@@ -433,9 +464,24 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
                                                "following", "during"};
     if (c->arabic || v->b < b + 2)
         return 0;
-    const char *d = mz_tok_fold(&c->toks, v->b - 1), *p = mz_tok_fold(&c->toks, v->b - 2);
-    return in_list(d, determiners, sizeof determiners / sizeof determiners[0]) &&
-           in_list(p, prepositions, sizeof prepositions / sizeof prepositions[0]);
+    /* up to three words no dictionary knows may modify the noun: "after the Christchurch
+     * mosque shootings" */
+    uint32_t d = v->b - 1;
+    while (d > b + 1 && v->b - d <= 3 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
+           !in_list(mz_tok_fold(&c->toks, d), determiners, sizeof determiners / sizeof determiners[0]))
+        d--;
+    return in_list(mz_tok_fold(&c->toks, d), determiners, sizeof determiners / sizeof determiners[0]) &&
+           in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
+}
+
+/* Whether an English determiner or possessive stands in tokens [from, to). */
+static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
+{
+    static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their"};
+    for (uint32_t i = from; !c->arabic && i < to; i++)
+        if (in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]))
+            return 1;
+    return 0;
 }
 
 /* Source and target of a verb by word order (see the file comment). */
@@ -562,7 +608,7 @@ static const struct {
     int target_always, one_named;
 } unnamed_parties[] = {
     {"116", "JUD", "", 0, 0}, {"173", "COP", "", 0, 0}, {"18", "UAF", "CVL", 0, 0},
-    {"14", "CVL", "", 1, 1},
+    {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "", 1, 1},
 };
 
 /* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
@@ -725,9 +771,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && unnamed_entry(c, v) >= 0))
         src = st->speaker;
     int between = between_group(c, v, stop);
-    /* a verb with no target right before another verb modifies it */
-    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= (v->tail_e > v->e ? v->tail_e : v->e) + WINDOW &&
-        !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
+    /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
+     * a determiner makes the next one a noun of its own ("sentenced for her murder") */
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW &&
+        !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v)) && !determiner_in(c, vend, stop)) {
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
         st->source = src;
@@ -742,7 +790,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = -1;
     if (between < 0 && pair < 0)
         fill_unnamed(c, v, b, e, passive, &src, &tgt);
-    mz_act act = {v, mz_pool_str(c->e, c->e->verbs[v->value].code), intent, text};
+    mz_act act = {v, on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);
