@@ -237,9 +237,13 @@ int mz_learn_names(mz_coder *c)
 {
     c->nlearned = 0;
     for (size_t s = 0; s < c->sents.n; s++) {
+        int titles = 0; /* a title needs an agent: most sentences have none */
+        for (uint32_t k = c->sent_m[s]; k < c->sent_m[s + 1] && !titles; k++)
+            titles = c->dmv[k].kind == MZ_E_AGENT;
+        if (!titles)
+            continue;
         c->nm = c->sent_m[s + 1] - c->sent_m[s];
-        if (c->nm)
-            memcpy(c->mv, c->dmv + c->sent_m[s], c->nm * sizeof *c->mv);
+        memcpy(c->mv, c->dmv + c->sent_m[s], c->nm * sizeof *c->mv);
         if (mz_build_actors(c) < 0 || learn_sentence(c, c->sents.v[s].tok_begin, c->sents.v[s].tok_end) < 0)
             return -1;
     }
