@@ -484,6 +484,31 @@ static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* Arabic words that make the verbal noun after them the time or cause of what the sentence
+ * reports: بعد اعتقاله (after his arrest), منذ الهجوم, إثر الاحتجاجات, جراء القصف. */
+static const char *const background_words[] = {
+    "\xd8\xa8\xd8\xb9\xd8\xaf",                         /* بعد */
+    "\xd9\x82\xd8\xa8\xd9\x84",                         /* قبل */
+    "\xd9\x85\xd9\x86\xd8\xb0",                         /* منذ */
+    "\xd8\xb9\xd9\x82\xd8\xa8",                         /* عقب */
+    "\xd8\xa7\xd8\xab\xd8\xb1",                         /* اثر: إثر folded */
+    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",               /* خلال */
+    "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1",     /* اثناء: أثناء folded */
+    "\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1",               /* جراء */
+    "\xd8\xa8\xd8\xb3\xd8\xa8\xd8\xa8",               /* بسبب */
+    "\xd8\xb0\xd9\x83\xd8\xb1\xd9\x8a",               /* ذكري: ذكرى folded */
+};
+
+/* Whether v is an Arabic verbal noun named as the time or cause of another act (see
+ * background_words): background, not news of its own. */
+static int background(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == 0)
+        return 0;
+    return in_list(mz_tok_fold(&c->toks, v->b - 1), background_words,
+                   sizeof background_words / sizeof background_words[0]);
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         int *src, int *tgt)
@@ -708,6 +733,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (complement(c, st, v)) {
         note(c, v, "not coded: it completes the act coded just before it");
+        return 0;
+    }
+    if (background(c, v)) {
+        note(c, v, "not coded: named as the time or cause of another act (background)");
         return 0;
     }
     /* a governing act reaches past the act it governs for its target ("threatened to impose
