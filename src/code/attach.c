@@ -499,12 +499,22 @@ static const char *const background_words[] = {
     "\xd8\xb0\xd9\x83\xd8\xb1\xd9\x8a",               /* ذكري: ذكرى folded */
 };
 
-/* Whether v is an Arabic verbal noun named as the time or cause of another act (see
- * background_words): background, not news of its own. */
-static int background(const mz_coder *c, const mz_mention *v)
+/* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
+ * or cause of another act (see background_words), or made definite with no party of its own —
+ * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
+ * "between" (المفاوضات بين), no تم/جرى: "الاغتيال", "التفجيرات" name an act the reader already
+ * knows of. */
+static int background(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == 0)
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == b)
         return 0;
+    if ((v->clitic & MZ_CL_DEF) && !marker_before(c, v->b, b, 2, MZ_M_BE) &&
+        left_group(c, v->b, b, 0) < 0) {
+        int k = v->e < c->toks.n ? c->tok_mention[v->e] : -1;
+        if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ &&
+                      !(c->mv[k].kind == MZ_E_MARKER && c->mv[k].value == MZ_M_BETWEEN)))
+            return 1;
+    }
     return in_list(mz_tok_fold(&c->toks, v->b - 1), background_words,
                    sizeof background_words / sizeof background_words[0]);
 }
@@ -735,7 +745,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: it completes the act coded just before it");
         return 0;
     }
-    if (background(c, v)) {
+    if (background(c, v, b)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
         return 0;
     }

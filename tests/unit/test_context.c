@@ -142,13 +142,15 @@ static void domestic_events(void **state)
 }
 
 /* Acts told without their doer take the country where they happen, in the role that does them:
- * the courts for a sentence, the police for an arrest; a protest with no target is against the
- * country. */
+ * the police for an arrest or a prison sentence (root 17), the courts for a conviction; a
+ * protest with no target is against the country. */
 static void unnamed_parties(void **state)
 {
     (void)state;
     char ev[1024];
     code("en", "Two journalists were sentenced to prison in Egypt.", 0, ev, sizeof ev);
+    has(ev, "EGYCOP 173 EGYMED\n");
+    code("en", "Two journalists were convicted of espionage in Egypt.", 0, ev, sizeof ev);
     has(ev, "EGYJUD 116 EGYMED\n");
     /* تم اعتقال ناشطين في القاهرة. */
     code("ar", "\xd8\xaa\xd9\x85 \xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd8\xa7\xd9\x84 "
