@@ -110,7 +110,7 @@ static int unresolved(const mz_coder *c, size_t g)
  * party to the act. */
 static int located(const mz_coder *c, size_t g)
 {
-    return c->gv[g].b > 0 && mz_marker_at(c, c->gv[g].b - 1) == MZ_M_LOC;
+    return mz_after_place_word(c, c->gv[g].b);
 }
 
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
@@ -519,6 +519,39 @@ static int background(const mz_coder *c, const mz_mention *v, uint32_t b)
                    sizeof background_words / sizeof background_words[0]);
 }
 
+/* The year token i names (1900 to 2099), or 0. */
+static int year_at(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    const char *w = mz_tok_fold(&c->toks, i);
+    if (!(t->flags & MZ_TOK_NUM) || t->fold_len != 4 || (w[0] != '1' && w[0] != '2'))
+        return 0;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (w[k] < '0' || w[k] > '9')
+            return 0;
+        y = y * 10 + (w[k] - '0');
+    }
+    return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+/* Whether the act at v is placed in a year before the document's (the coding guide's
+ * convention 7: "In 1979, ...", "the 2003 invasion", "في عام 1982 اجتاحت"): a past year before
+ * it in its clause, or opening the sentence.  A year after the act most often dates a noun that
+ * follows it ("investigated the 1994 bombing"), and undated documents have no past. */
+static int past_year(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    int now = c->date_num / 10000;
+    if (!now)
+        return 0;
+    for (uint32_t i = b; i < v->b; i++) {
+        int y = year_at(c, i);
+        if (y && y < now && (c->clause[i] == c->clause[v->b] || i < b + 3))
+            return 1;
+    }
+    return 0;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         int *src, int *tgt)
@@ -743,6 +776,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (complement(c, st, v)) {
         note(c, v, "not coded: it completes the act coded just before it");
+        return 0;
+    }
+    if (past_year(c, v, b)) {
+        note(c, v, "not coded: placed in a year before the document's (background)");
         return 0;
     }
     if (background(c, v, b)) {
