@@ -21,7 +21,7 @@ endif
 OUT := build/$(BUILD)
 CFLAGS_ALL := $(BASE_CFLAGS) $(CFLAGS_MODE) $(CFLAGS)
 
-DATA := data/cameo.tsv $(sort $(wildcard data/dict/*.txt))
+DATA := data/cameo.tsv $(wildcard data/salience.txt) $(sort $(wildcard data/dict/*.txt))
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/io/*.c \
                              src/store/*.c src/analyze/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -32,7 +32,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(OUT)/bench/%)
 
-.PHONY: all demo check test test-one deps clean bench format eval-real
+.PHONY: all demo check test test-one deps clean bench format eval-real salience
 all: $(OUT)/mizan
 
 $(OUT)/tools/embed: tools/embed.c
@@ -95,6 +95,12 @@ bench: $(BENCH_BIN) $(OUT)/mizan
 REALTEXT ?= ../shared/realtext
 eval-real: $(OUT)/mizan
 	$(OUT)/mizan eval $(REALTEXT)
+
+# Retrains the built-in salience model (data/salience.txt) from the labelled Arabic detection
+# sets beside the project, printing its nested cross-validated figures; commit the result.
+salience: $(OUT)/mizan
+	$(OUT)/mizan train-salience -o data/salience.txt $(REALTEXT)/argsr_protest_dev.jsonl \
+	  $(REALTEXT)/argsr_assault_dev.jsonl
 
 deps:
 	bash scripts/deps.sh

@@ -171,6 +171,7 @@ typedef struct mz_coder mz_coder;
 /* Coder options (bit flags). */
 #define MZ_CODE_PARTIAL 0x1u  /* also emit events with one actor unresolved ("---") */
 #define MZ_CODE_EXPLAIN 0x2u  /* keep an account of every decision (mz_coder_explanation) */
+#define MZ_CODE_ALL_ACTS 0x4u /* keep the acts the salience model judges not to be news */
 
 /* A new coder reading a compiled engine.  The engine must outlive the coder. */
 mz_coder *mz_coder_new(const mz_engine *engine, unsigned flags);

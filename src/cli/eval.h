@@ -9,6 +9,8 @@
 #ifndef MZ_EVAL_H
 #define MZ_EVAL_H
 
+#include <jansson.h>
+
 #include "../../include/mizan.h"
 
 enum { MZ_EVAL_ROOTS = 21 };
@@ -33,6 +35,10 @@ int mz_tuple_add(mz_tuple *set, int n, const char *src, const char *tgt, const c
 
 /* Whether x is in the set. */
 int mz_tuple_in(const mz_tuple *set, int n, const mz_tuple *x);
+
+/* Calls fn(record, ctx) for each JSON object line of path, skipping blank lines; returns 0, or
+ * -1 after reporting an unreadable file, a malformed line or a record fn turned down (-1). */
+int mz_each_record(const char *path, int (*fn)(json_t *, void *), void *ctx);
 
 /* `mizan eval` on real-news sets (eval_real.c): `paths` are folders or JSON Lines files.
  * Returns the exit status. */

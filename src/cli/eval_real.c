@@ -74,9 +74,7 @@ static const char *json_text(json_t *o, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* Calls fn(record, ctx) for each JSON object line of path; returns 0, or -1 after reporting an
- * unreadable file or a malformed line. */
-static int each_record(const char *path, int (*fn)(json_t *, void *), void *ctx)
+int mz_each_record(const char *path, int (*fn)(json_t *, void *), void *ctx)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -407,7 +405,7 @@ static int load_articles(const char *dir, articles *a)
         char path[4096];
         if (snprintf(path, sizeof path, "%s/%s", dir, de->d_name) >= (int)sizeof path)
             continue; /* no real folder nests that deep */
-        rc = each_record(path, add_article, a);
+        rc = mz_each_record(path, add_article, a);
     }
     closedir(d);
     if (a->n)
@@ -428,11 +426,11 @@ static int eval_set(const char *path, int kind, mz_coder *events_coder, mz_coder
     char dir[4096];
     snprintf(dir, sizeof dir, "%.*s", base > path ? (int)(base - path - 1) : 1, base > path ? path : ".");
     articles arts = {0};
-    int rc = each_record(path, add_sentence, &s);
+    int rc = mz_each_record(path, add_sentence, &s);
     if (rc == 0 && kind == KIND_EVENTS) {
         char gold[4096];
         snprintf(gold, sizeof gold, "%.*s_gold.jsonl", (int)(strlen(path) - strlen("_input.jsonl")), path);
-        rc = each_record(gold, add_gold, &s);
+        rc = mz_each_record(gold, add_gold, &s);
     }
     if (rc == 0)
         rc = load_articles(dir, &arts);

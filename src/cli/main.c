@@ -22,6 +22,7 @@ static const command commands[] = {
     {"network", mz_cmd_network, "signed network of actors and its blocs"},
     {"profile", mz_cmd_profile, "what two actors give each other"},
     {"watch", mz_cmd_watch, "change points in cooperation series"},
+    {"train-salience", mz_cmd_train_salience, "train the model of which coded acts are news"},
 };
 
 static void usage(FILE *f)

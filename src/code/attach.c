@@ -888,12 +888,15 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = -1;
     if (between < 0 && pair < 0)
         fill_unnamed(c, v, b, e, passive, &src, &tgt);
-    mz_act act = {v, on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text};
+    mz_act act = {v, on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text, -1};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);
         act.intent = 0;
     }
+    int news = mz_salience_keep(c, v, b, e, src, tgt, act.code, &act.feat);
+    if (news <= 0)
+        return news;
     note_roles(c, v, src, tgt, between, pair);
     int rc = 0;
     size_t emitted = c->nev;

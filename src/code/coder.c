@@ -43,6 +43,8 @@ void mz_coder_free(mz_coder *c)
     free(c->kn);
     free(c->mv);
     free(c->dmv);
+    free(c->feat);
+    free(c->ev_feat);
     free(c->learned);
     mz_buf_free(&c->explain);
     free(c->sent_m);
@@ -240,8 +242,10 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
             strcmp(o->target, t && t->code ? t->code : "---") == 0)
             return 0;
     }
-    if (mz_grow((void **)&c->ev, &c->ev_cap, c->nev + 1, sizeof *c->ev) < 0)
+    if (mz_grow((void **)&c->ev, &c->ev_cap, c->nev + 1, sizeof *c->ev) < 0 ||
+        mz_grow((void **)&c->ev_feat, &c->ev_feat_cap, c->nev + 1, sizeof *c->ev_feat) < 0)
         return -1;
+    c->ev_feat[c->nev] = act->feat;
     const mz_cameo *cm = mz_engine_cameo(c->e, code);
     mz_event *ev = &c->ev[c->nev];
     memset(ev, 0, sizeof *ev);
@@ -348,6 +352,7 @@ mz_status mz_coder_code(mz_coder *c, const mz_doc *doc, const mz_event **events,
     *events = NULL;
     *count = 0;
     c->nev = 0;
+    c->nfeat = 0;
     c->sents.n = 0;
     mz_buf_clear(&c->explain);
     mz_arena_reset(&c->arena);

@@ -39,6 +39,13 @@ typedef struct mz_mention {
     uint32_t value;    /* actor/agent: pool offset of the code; verb: verb index; marker: kind */
 } mz_mention;
 
+/* A coder flag beside the public MZ_CODE_*: keep the salience features of every coded act, for
+ * `mizan train-salience` (mz_coder_event_features). */
+#define MZ_CODE_FEATURES 0x100u
+
+/* The most features an act has (salience.c). */
+enum { MZ_SALIENCE_FEATURES = 128 };
+
 /* Mention flags beside the entry flags (MZ_V_*, MZ_A_*): an actor mention of a name the document
  * introduced (names.c); `value` then indexes c->learned.  RECALLED: a later use of the name. */
 enum { MZ_MENTION_LEARNED = 1 << 14, MZ_MENTION_RECALLED = 1 << 15 };
@@ -106,6 +113,12 @@ struct mz_coder {
     mz_learned *learned;   /* names the document introduced (names.c) */
     size_t nlearned, learned_cap;
     mz_buf explain;        /* with MZ_CODE_EXPLAIN: the account of the document (explain.c) */
+    /* with MZ_CODE_FEATURES: each act's features as [n, f1 .. fn] runs, and per event the start
+     * of its act's run (-1 when none) */
+    uint32_t *feat;
+    size_t nfeat, feat_cap;
+    int *ev_feat;
+    size_t ev_feat_cap;
     /* results */
     mz_event *ev;
     size_t nev, ev_cap;
@@ -163,7 +176,24 @@ typedef struct mz_act {
     const char *code;
     int intent;
     const char *text;
+    int feat;            /* its salience features in c->feat, -1 when not kept */
 } mz_act;
+
+/* salience.c: the hashed salience features of verb v's act in sentence [b, e) with source and
+ * target groups src, tgt (-1 when none), written to out (room for max); returns how many. */
+int mz_salience_features(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int src, int tgt,
+                         uint32_t *out, int max);
+
+/* salience.c: whether the act of verb v coded as `code` is news: 1 when the engine's salience
+ * model does not judge it or judges it news, 0 when not news, -1 when out of memory.  With
+ * MZ_CODE_FEATURES its features are kept and *feat says where. */
+int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int src, int tgt,
+                     const char *code, int *feat);
+
+/* salience.c: the features of the act of the last document's event i (MZ_CODE_FEATURES):
+ * *f points at them; returns how many, 0 for an act the model does not judge (both parties
+ * named), -1 when none were kept. */
+int mz_coder_event_features(const mz_coder *c, size_t i, const uint32_t **f);
 
 /* coder.c: appends one event; s or t may be NULL only in partial mode. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act);

@@ -82,6 +82,12 @@ mz_engine *mz_engine_new(void)
         mz_engine_free(e);
         return NULL;
     }
+    /* the salience model judges acts whatever the dictionaries; a build without one judges none */
+    const mz_builtin *sal = builtin("salience.txt");
+    if (sal && mz_salience_parse(&e->salience, sal->name, sal->data, sal->len, NULL) != MZ_OK) {
+        mz_engine_free(e);
+        return NULL;
+    }
     return e;
 }
 
@@ -99,6 +105,7 @@ void mz_engine_free(mz_engine *e)
     mz_matcher_free(&e->m);
     mz_keygen_free(&e->keys);
     free(e->warnings);
+    mz_salience_free(&e->salience);
     free(e);
 }
 

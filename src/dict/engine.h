@@ -13,6 +13,7 @@
 #include "../text/keys.h"
 #include "../util/buf.h"
 #include "matcher.h"
+#include "salience.h"
 
 typedef enum mz_ekind {
     MZ_E_ACTOR = 1,
@@ -77,6 +78,7 @@ struct mz_engine {
     size_t counts[MZ_DICT_MARKERS + 1][2];  /* phrases per kind and language (0 ar, 1 en) */
     size_t verb_roots[21][2];    /* verb phrases per CAMEO root 01..20 and language */
     size_t actor_classes[MZ_ACTOR_CLASSES][2]; /* actor phrases per mz_actor_class and language */
+    mz_salience salience;        /* the built-in salience model (data/salience.txt), if any */
     mz_warning *warnings;        /* lines read but not applied, one record per reason */
     size_t nwarnings;
     int compiled;

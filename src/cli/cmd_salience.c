@@ -1,0 +1,326 @@
+/*
+ * cmd_salience.c — `mizan train-salience`: trains the salience model (src/dict/salience.h) on
+ * sentences labelled for whether they report a new event of a type (the detection sets of
+ * `mizan eval`: {"id","text","event","label"}, label "yes", "easy no", "difficult no" or
+ * "ambiguous", the last skipped).
+ *
+ * Each labelled sentence is coded alone, keeping every act (MZ_CODE_ALL_ACTS) and its features;
+ * the acts of the sentence's event type are the examples, each with the sentence's label.  The
+ * model is logistic regression over the hashed features, fitted by stochastic gradient descent
+ * with the positive examples weighted to balance the classes, in a fixed order (deterministic).
+ * A sentence is flagged when one of its acts scores at least the threshold.
+ *
+ * The figures printed come from K-fold cross-validation over sentences (sentence i is in fold
+ * i mod K): each fold is flagged by a model trained on the other folds, at a threshold chosen by
+ * a cross-validation inside those folds alone (nested), so neither the weights nor the threshold
+ * have seen the sentences they are scored on.  The model written with -o is trained on every
+ * sentence, at the threshold a cross-validation over all of them chooses.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../code/coder.h"
+#include "../util/vec.h"
+#include "commands.h"
+#include "eval.h"
+
+enum { DIMS = 1 << 18, MAX_SETS = 16 };
+
+typedef struct example {
+    uint32_t *f;
+    int n;
+    size_t sentence;
+} example;
+
+typedef struct tsent {
+    int label;     /* 1 yes, 0 no */
+    int told;      /* an act of the type with both parties named: flagged whatever the model */
+    int set;
+    size_t first, n; /* its examples */
+} tsent;
+
+typedef struct trainer {
+    mz_coder *coder;
+    const char *lang;
+    int set;
+    char events[MAX_SETS][16];
+    char names[MAX_SETS][128];
+    tsent *s;
+    size_t ns, s_cap;
+    example *x;
+    size_t nx, x_cap;
+} trainer;
+
+/* Codes one labelled sentence and keeps the acts of its set's type as examples. */
+static int add_labelled(json_t *o, void *ctx)
+{
+    trainer *t = ctx;
+    json_t *jt = json_object_get(o, "text"), *jl = json_object_get(o, "label"), *je = json_object_get(o, "event");
+    if (!json_is_string(jt) || !json_is_string(jl) || !json_is_string(je))
+        return -1;
+    const char *label = json_string_value(jl);
+    if (strcmp(label, "ambiguous") == 0)
+        return 0;
+    snprintf(t->events[t->set], sizeof t->events[0], "%s", json_string_value(je));
+    const char *text = json_string_value(jt);
+    mz_doc doc = {.id = "s", .lang = t->lang, .text = text, .len = json_string_length(jt)};
+    const mz_event *ev;
+    size_t n;
+    mz_error err = {0};
+    if (mz_grow((void **)&t->s, &t->s_cap, t->ns + 1, sizeof *t->s) < 0)
+        return -1;
+    tsent *s = &t->s[t->ns];
+    *s = (tsent){.label = strcmp(label, "yes") == 0, .set = t->set, .first = t->nx};
+    if (mz_coder_code(t->coder, &doc, &ev, &n, &err) != MZ_OK)
+        n = 0; /* a sentence the coder refuses has no acts: it is never flagged */
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *f;
+        int k = strcmp(ev[i].plover, t->events[t->set]) == 0 ? mz_coder_event_features(t->coder, i, &f) : -1;
+        s->told |= k == 0;
+        if (k <= 0)
+            continue;
+        if (mz_grow((void **)&t->x, &t->x_cap, t->nx + 1, sizeof *t->x) < 0)
+            return -1;
+        example *x = &t->x[t->nx++];
+        x->f = malloc((size_t)k * sizeof *x->f);
+        if (!x->f)
+            return -1;
+        memcpy(x->f, f, (size_t)k * sizeof *f);
+        x->n = k;
+        x->sentence = t->ns;
+    }
+    s->n = t->nx - s->first;
+    t->ns++;
+    return 0;
+}
+
+static double prob(const float *w, const example *x)
+{
+    double z = 0;
+    for (int i = 0; i < x->n; i++)
+        z += w[x->f[i] & (DIMS - 1)];
+    return 1.0 / (1.0 + exp(-z));
+}
+
+/* Whether sentence s takes part in training: not in fold `skip` (of `folds`), nor in fold
+ * `skip2` of the inner split of the remaining sentences (-1: no such fold). */
+static int trains(size_t s, int folds, int skip, int skip2)
+{
+    if (skip >= 0 && (int)(s % (size_t)folds) == skip)
+        return 0;
+    return skip2 < 0 || (int)(s / (size_t)folds % (size_t)(folds - 1)) != skip2;
+}
+
+/* Fits w on the examples of the sentences that train (see trains). */
+static void fit(const trainer *t, float *w, int folds, int skip, int skip2, int epochs)
+{
+    memset(w, 0, DIMS * sizeof *w);
+    size_t pos = 0, neg = 0;
+    for (size_t i = 0; i < t->nx; i++) {
+        if (!trains(t->x[i].sentence, folds, skip, skip2))
+            continue;
+        t->s[t->x[i].sentence].label ? pos++ : neg++;
+    }
+    double wpos = pos ? (double)neg / (double)pos : 1.0;
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    for (int ep = 0; ep < epochs; ep++) {
+        double rate = 0.1 / (1.0 + ep);
+        for (size_t k = 0; k < t->nx; k++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const example *x = &t->x[(size_t)(seed >> 33) % t->nx]; /* a fixed random order */
+            if (!trains(x->sentence, folds, skip, skip2))
+                continue;
+            int y = t->s[x->sentence].label;
+            double g = (y - prob(w, x)) * (y ? wpos : 1.0) * rate;
+            for (int i = 0; i < x->n; i++)
+                w[x->f[i] & (DIMS - 1)] += (float)g;
+        }
+    }
+}
+
+/* The score of a sentence: its best act's probability, 1 when an act is told with both parties
+ * named, -1 when it has no act of its type. */
+static double sentence_score(const trainer *t, const float *w, size_t s)
+{
+    double best = t->s[s].told ? 1.0 : -1;
+    for (size_t i = t->s[s].first; i < t->s[s].first + t->s[s].n; i++) {
+        double p = prob(w, &t->x[i]);
+        best = p > best ? p : best;
+    }
+    return best;
+}
+
+/* Sentence-level counts of set `set` (-1 all) at threshold th, from scores (-1: no act), over
+ * the sentences `in` selects (NULL: all). */
+static mz_score count(const trainer *t, const double *score, const double *th, int set, const char *in)
+{
+    mz_score r = {0};
+    for (size_t s = 0; s < t->ns; s++) {
+        if ((set >= 0 && t->s[s].set != set) || (in && !in[s]))
+            continue;
+        int flag = score[s] >= 0 && score[s] >= th[s], yes = t->s[s].label;
+        r.tp += flag && yes, r.fp += flag && !yes, r.fn += !flag && yes;
+    }
+    return r;
+}
+
+static void row(const char *name, const char *what, const mz_score *s)
+{
+    printf("%-24s %-14s %5ld %5ld %5ld %9.3f %7.3f %6.3f\n", name, what, s->tp, s->fp, s->fn,
+           mz_score_precision(s), mz_score_recall(s), mz_score_f1(s));
+}
+
+/* The threshold (0.05 .. 0.95) with the best F1 over the sentences `in` marks; th is scratch. */
+static double best_threshold(const trainer *t, const double *score, double *th, const char *in)
+{
+    double best = 0.5, best_f1 = -1;
+    for (int i = 5; i <= 95; i++) {
+        for (size_t s = 0; s < t->ns; s++)
+            th[s] = i / 100.0;
+        mz_score c = count(t, score, th, -1, in);
+        if (mz_score_f1(&c) > best_f1)
+            best_f1 = mz_score_f1(&c), best = i / 100.0;
+    }
+    return best;
+}
+
+/* Out-of-fold scores of the sentences outside fold `outer` (-1: of all), by an inner K-fold
+ * split; returns the threshold with the best F1 on them. */
+static double inner_threshold(const trainer *t, float *w, int folds, int outer, int epochs,
+                              double *score, double *th, char *in)
+{
+    int parts = outer >= 0 ? folds - 1 : folds;
+    for (size_t s = 0; s < t->ns; s++)
+        in[s] = outer < 0 || (int)(s % (size_t)folds) != outer;
+    for (int k = 0; k < parts; k++) {
+        if (outer >= 0)
+            fit(t, w, folds, outer, k, epochs);
+        else
+            fit(t, w, folds, k, -1, epochs);
+        for (size_t s = 0; s < t->ns; s++)
+            if (in[s] && (outer >= 0 ? !trains(s, folds, outer, k) : (int)(s % (size_t)folds) == k))
+                score[s] = sentence_score(t, w, s);
+    }
+    return best_threshold(t, score, th, in);
+}
+
+/* Nested cross-validation: prints each set's figures without the model and with it, on
+ * sentences neither its weights nor its threshold saw; returns the threshold chosen over all. */
+static double cross_validate(const trainer *t, float *w, int folds, int epochs)
+{
+    double *score = malloc(t->ns * sizeof *score), *inner = malloc(t->ns * sizeof *inner);
+    double *th = malloc(t->ns * sizeof *th), *scratch = malloc(t->ns * sizeof *scratch);
+    char *in = malloc(t->ns);
+    double chosen = 0.5;
+    if (!score || !inner || !th || !scratch || !in)
+        goto done;
+    for (int k = 0; k < folds; k++) {
+        double tk = inner_threshold(t, w, folds, k, epochs, inner, scratch, in);
+        fit(t, w, folds, k, -1, epochs);
+        for (size_t s = (size_t)k; s < t->ns; s += (size_t)folds) {
+            score[s] = sentence_score(t, w, s);
+            th[s] = tk;
+        }
+    }
+    printf("%-24s %-14s %5s %5s %5s %9s %7s %6s\n", "set", "", "tp", "fp", "fn", "precision", "recall", "f1");
+    for (int set = 0; set < t->set; set++) {
+        for (size_t s = 0; s < t->ns; s++)
+            scratch[s] = 0.0;
+        mz_score before = count(t, score, scratch, set, NULL), after = count(t, score, th, set, NULL);
+        row(t->names[set], "without model", &before);
+        row(t->names[set], "cross-valid.", &after);
+    }
+    chosen = inner_threshold(t, w, folds, -1, epochs, inner, scratch, in);
+    printf("%d-fold nested cross-validation over %zu sentences (%zu acts); the model's threshold: %.2f\n",
+           folds, t->ns, t->nx, chosen);
+done:
+    free(score), free(inner), free(th), free(scratch), free(in);
+    return chosen;
+}
+
+static int usage(FILE *f, int rc)
+{
+    fprintf(f, "usage: mizan train-salience [--folds K] [--epochs N] [-o MODEL] SET.jsonl...\n"
+               "  SET.jsonl: Arabic or English sentences labelled for one event type\n"
+               "             ({\"text\",\"event\",\"label\"}, labels yes / easy no / difficult no / ambiguous)\n"
+               "  prints K-fold cross-validated precision, recall and F1 (default K 10), then\n"
+               "  writes the model trained on all sentences to MODEL (data/salience.txt is built in)\n");
+    return rc;
+}
+
+int mz_cmd_train_salience(int argc, char **argv)
+{
+    static const struct option longs[] = {{"folds", required_argument, 0, 'k'},
+                                          {"epochs", required_argument, 0, 'e'},
+                                          {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int folds = 10, epochs = 10, ch;
+    const char *out = NULL;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "o:h", longs, NULL)) != -1) {
+        if (ch == 'k' && (folds = atoi(optarg)) >= 2 && folds <= 100)
+            continue;
+        if (ch == 'e' && (epochs = atoi(optarg)) >= 1 && epochs <= 1000)
+            continue;
+        if (ch == 'o') {
+            out = optarg;
+            continue;
+        }
+        return usage(ch == 'h' ? stdout : stderr, ch == 'h' ? 0 : 1);
+    }
+    if (optind >= argc || argc - optind > MAX_SETS)
+        return usage(stderr, 1);
+    mz_engine *e = mz_cli_engine(NULL);
+    trainer t = {0};
+    t.coder = e ? mz_coder_new(e, MZ_CODE_PARTIAL | MZ_CODE_ALL_ACTS | MZ_CODE_FEATURES) : NULL;
+    float *w = malloc(DIMS * sizeof *w);
+    int rc = t.coder && w ? 0 : 2;
+    for (int i = optind; rc == 0 && i < argc; i++, t.set++) {
+        const char *base = strrchr(argv[i], '/');
+        base = base ? base + 1 : argv[i];
+        snprintf(t.names[t.set], sizeof t.names[0], "%.*s", (int)strcspn(base, "."), base);
+        t.lang = strncmp(base, "en", 2) == 0 ? "en" : "ar"; /* the labelled sets are Arabic (argsr_*) */
+        rc = mz_each_record(argv[i], add_labelled, &t) < 0 ? 2 : 0;
+    }
+    if (rc == 0 && !t.nx) {
+        fprintf(stderr, "mizan train-salience: no act of the sets' types was coded; nothing to learn\n");
+        rc = 2;
+    }
+    mz_salience m = {.dims = DIMS, .w = w};
+    if (rc == 0) {
+        m.threshold = cross_validate(&t, w, folds, epochs);
+        fit(&t, w, folds, -1, -1, epochs);
+        snprintf(m.lang, sizeof m.lang, "%s", t.lang);
+        for (int s = 0; s < t.set; s++) { /* each type once */
+            int seen = 0;
+            for (int k = 0; k < m.ntypes; k++)
+                seen |= strcmp(m.types[k], t.events[s]) == 0;
+            if (!seen && m.ntypes < MZ_SALIENCE_TYPES)
+                snprintf(m.types[m.ntypes++], sizeof m.types[0], "%s", t.events[s]);
+        }
+    }
+    if (rc == 0 && out) {
+        FILE *f = fopen(out, "w");
+        int ok = f && fprintf(f, "# mizan salience model, written by `mizan train-salience` from %zu labelled "
+                                 "sentences of:", t.ns) > 0;
+        for (int s = 0; ok && s < t.set; s++)
+            ok = fprintf(f, " %s", t.names[s]) > 0;
+        if (!ok || fprintf(f, "\n# (sources and licences of the sets: README.md, \"Salience\")\n") < 0 ||
+            mz_salience_write(&m, f) < 0) {
+            fprintf(stderr, "%s: cannot write the model\n", out);
+            rc = 2;
+        }
+        if (f && fclose(f) != 0)
+            rc = 2;
+    }
+    for (size_t i = 0; i < t.nx; i++)
+        free(t.x[i].f);
+    free(t.x);
+    free(t.s);
+    free(w);
+    mz_coder_free(t.coder);
+    mz_engine_free(e);
+    return rc;
+}

@@ -1,0 +1,131 @@
+/*
+ * salience.c — whether an act the coder found is news, by the trained model of
+ * src/dict/salience.h.
+ *
+ * Real sentences name many acts they do not report: a film called "the assassination of ...",
+ * "a blow to the economy", an attack recalled as the reason for today's news.  Word order says
+ * little about that; the words around the act say more.  The features of an act are its verb
+ * (words, code, root, form: noun or verb, definite, tense), the words beside it, the grammar
+ * markers before it, whether its source and target were named, where it stands in the sentence
+ * and the sentence's words; each is hashed.  The model, trained by `mizan train-salience` on
+ * sentences labelled for an event type, judges only the language and PLOVER types it was trained
+ * for.  An act it judges below its threshold is not coded (unless MZ_CODE_ALL_ACTS).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../text/clitic.h"
+#include "../util/vec.h"
+#include "coder.h"
+
+enum { BAG_MAX = 80 };
+
+typedef struct feats {
+    uint32_t *v;
+    int n, max;
+} feats;
+
+static void add(feats *f, const char *prefix, const char *value)
+{
+    char s[160];
+    int n = snprintf(s, sizeof s, "%s=%s", prefix, value);
+    if (f->n < f->max && n > 0)
+        f->v[f->n++] = mz_salience_hash(s, (size_t)n < sizeof s ? (size_t)n : sizeof s - 1);
+}
+
+/* A word of the sentence as a feature: its folded form, in Arabic without a leading و or ال,
+ * so that والهجوم and الهجوم and هجوم are one. */
+static const char *word_of(const mz_coder *c, uint32_t i, char *buf, size_t cap)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    if (c->arabic && strncmp(w, "\xd9\x88", 2) == 0 && strlen(w) > 4)
+        w += 2;
+    if (c->arabic && strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0 && strlen(w) > 6)
+        w += 4;
+    snprintf(buf, cap, "%s", w);
+    return buf;
+}
+
+int mz_salience_features(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int src, int tgt,
+                         uint32_t *out, int max)
+{
+    feats f = {out, 0, max};
+    char w[128], t[16];
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    add(&f, "bias", "");
+    add(&f, "code", code);
+    snprintf(t, sizeof t, "%.2s", code);
+    add(&f, "root", t);
+    add(&f, "verb", word_of(c, v->b, w, sizeof w));
+    add(&f, "form", (v->flags & MZ_V_NOUN) ? "noun" : "verb");
+    if (v->clitic & MZ_CL_DEF)
+        add(&f, "form", "definite");
+    if (v->clitic & MZ_CL_FUT)
+        add(&f, "form", "future");
+    if (v->flags & MZ_V_PRES)
+        add(&f, "form", "present");
+    static const char *const near[] = {"l2", "l1", "r1", "r2"};
+    const int64_t at[] = {(int64_t)v->b - 2, (int64_t)v->b - 1, v->e, (int64_t)v->e + 1};
+    for (int k = 0; k < 4; k++)
+        add(&f, near[k], at[k] >= b && at[k] < e ? word_of(c, (uint32_t)at[k], w, sizeof w) : "<edge>");
+    for (uint32_t i = b; i < v->b; i++)
+        if (mz_marker_at(c, i))
+            add(&f, "marker", mz_marker_name(mz_marker_at(c, i)));
+    add(&f, "source", src < 0 ? "none" : c->av[c->gv[src].first].home ? "document" : "named");
+    add(&f, "target", tgt < 0 ? "none" : c->av[c->gv[tgt].first].home ? "document" : "named");
+    snprintf(t, sizeof t, "%d", v->b - b < 3 ? 0 : v->b - b < 12 ? 1 : 2);
+    add(&f, "position", t);
+    snprintf(t, sizeof t, "%d", e - b < 12 ? 0 : e - b < 30 ? 1 : 2);
+    add(&f, "length", t);
+    for (uint32_t i = b, k = 0; i < e && k < BAG_MAX; i++)
+        if (c->toks.v[i].flags & MZ_TOK_WORD)
+            add(&f, "word", word_of(c, i, w, sizeof w)), k++;
+    return f.n;
+}
+
+/* Whether group g names a party with the sentence's own words (not -1, not only the document's
+ * country). */
+static int named(const mz_coder *c, int g)
+{
+    return g >= 0 && c->av[c->gv[g].first].code && !c->av[c->gv[g].first].home;
+}
+
+int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int src, int tgt,
+                     const char *code, int *feat)
+{
+    const mz_salience *m = &c->e->salience;
+    const mz_cameo *cm = mz_engine_cameo(c->e, code);
+    *feat = -1;
+    /* both parties named by the sentence: the act is told, not alluded to, and not judged */
+    int told = named(c, src) && named(c, tgt);
+    int judged = !told && cm && mz_salience_judges(m, c->lang, cm->plover);
+    if (!judged && !(c->flags & MZ_CODE_FEATURES))
+        return 1;
+    uint32_t f[MZ_SALIENCE_FEATURES];
+    int n = told ? 0 : mz_salience_features(c, v, b, e, src, tgt, f, MZ_SALIENCE_FEATURES);
+    if (c->flags & MZ_CODE_FEATURES) { /* kept for `mizan train-salience` */
+        if (mz_grow((void **)&c->feat, &c->feat_cap, c->nfeat + (size_t)n + 1, sizeof *c->feat) < 0)
+            return -1;
+        *feat = (int)c->nfeat;
+        c->feat[c->nfeat++] = (uint32_t)n;
+        memcpy(c->feat + c->nfeat, f, (size_t)n * sizeof *f);
+        c->nfeat += (size_t)n;
+    }
+    if (!judged || (c->flags & MZ_CODE_ALL_ACTS))
+        return 1;
+    double p = mz_salience_prob(m, f, n);
+    if (p >= m->threshold)
+        return 1;
+    if (c->flags & MZ_CODE_EXPLAIN)
+        mz_explain(c, "  verb \"%s\" %s: not coded: not news by the salience model (%.2f < %.2f)",
+                   mz_span_text(c, v->b, v->e), code, p, m->threshold);
+    return 0;
+}
+
+int mz_coder_event_features(const mz_coder *c, size_t i, const uint32_t **f)
+{
+    if (i >= c->nev || c->ev_feat[i] < 0)
+        return -1;
+    *f = c->feat + c->ev_feat[i] + 1;
+    return (int)c->feat[c->ev_feat[i]];
+}

@@ -1,0 +1,54 @@
+/*
+ * salience.h — a trained model of whether a coded act is news: a new event the sentence
+ * reports, not one it mentions (a film's title, a metaphor, a past attack recalled, an event of
+ * another clause).  Logistic regression over hashed features of the act and its sentence
+ * (src/code/salience.c makes them); the weights come from `mizan train-salience` on sentences
+ * labelled for an event type, and the model names the language and the PLOVER types it was
+ * trained for, so that it judges nothing else.
+ *
+ * Text format (data/salience.txt):
+ *     # comments
+ *     lang ar
+ *     types PROTEST ASSAULT
+ *     dims 262144
+ *     threshold 0.42
+ *     INDEX WEIGHT            one line per non-zero weight
+ */
+#ifndef MZ_SALIENCE_H
+#define MZ_SALIENCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../../include/mizan.h"
+
+enum { MZ_SALIENCE_TYPES = 8 };
+
+typedef struct mz_salience {
+    char lang[4];                         /* "ar" or "en" */
+    char types[MZ_SALIENCE_TYPES][16];    /* PLOVER types it judges */
+    int ntypes;
+    uint32_t dims;                        /* a power of two */
+    float *w;                             /* dims weights; owned */
+    double threshold;                     /* probability below which an act is not news */
+} mz_salience;
+
+/* Parses a model from text; *m is filled and owns its weights (mz_salience_free). */
+mz_status mz_salience_parse(mz_salience *m, const char *name, const char *text, size_t len, mz_error *err);
+
+/* Writes a model in the text format. */
+int mz_salience_write(const mz_salience *m, FILE *f);
+
+/* Whether the model judges acts of PLOVER type `plover` in language `lang`. */
+int mz_salience_judges(const mz_salience *m, const char *lang, const char *plover);
+
+/* The probability that an act with hashed features f[0..n) is news. */
+double mz_salience_prob(const mz_salience *m, const uint32_t *f, int n);
+
+/* The hash of a feature's name, to be reduced modulo dims (FNV-1a). */
+uint32_t mz_salience_hash(const char *s, size_t len);
+
+void mz_salience_free(mz_salience *m);
+
+#endif
