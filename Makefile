@@ -32,7 +32,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(OUT)/bench/%)
 
-.PHONY: all demo check test test-one deps clean bench format
+.PHONY: all demo check test test-one deps clean bench format eval-real
 all: $(OUT)/mizan
 
 $(OUT)/tools/embed: tools/embed.c
@@ -87,6 +87,12 @@ demo: $(OUT)/mizan
 
 bench: $(BENCH_BIN) $(OUT)/mizan
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+
+# Precision, recall and F1 on the real-news sets beside the project (../shared/realtext); not part
+# of the test command, which never needs them.
+REALTEXT ?= ../shared/realtext
+eval-real: $(OUT)/mizan
+	$(OUT)/mizan eval $(REALTEXT)
 
 deps:
 	bash scripts/deps.sh

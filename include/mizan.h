@@ -160,6 +160,8 @@ typedef struct mz_event {
     const char *ev_source;       /* surface text that gave the source, target and verb */
     const char *ev_target;
     const char *ev_verb;
+    const char *ev_context_source; /* for an actor resolved from the document rather than the */
+    const char *ev_context_target; /* sentence: the earlier mention it came from, else "" */
 } mz_event;
 
 /* ---- coder ------------------------------------------------------------------------------- */
@@ -168,6 +170,7 @@ typedef struct mz_coder mz_coder;
 
 /* Coder options (bit flags). */
 #define MZ_CODE_PARTIAL 0x1u  /* also emit events with one actor unresolved ("---") */
+#define MZ_CODE_EXPLAIN 0x2u  /* keep an account of every decision (mz_coder_explanation) */
 
 /* A new coder reading a compiled engine.  The engine must outlive the coder. */
 mz_coder *mz_coder_new(const mz_engine *engine, unsigned flags);
@@ -181,6 +184,17 @@ mz_status mz_coder_code(mz_coder *coder, const mz_doc *doc, const mz_event **eve
 /* Sentences in the last coded document (for the store). */
 size_t mz_coder_sentence_count(const mz_coder *coder);
 const char *mz_coder_sentence(const mz_coder *coder, size_t index);
+
+/* The byte span [*start, *end) of sentence `index` of the last coded document, as offsets into
+ * the text it was given.  Returns 0, or -1 when index is out of range. */
+int mz_coder_sentence_span(const mz_coder *coder, size_t index, size_t *start, size_t *end);
+
+/* With MZ_CODE_EXPLAIN: the account of the last coded document, in English, a line per
+ * decision: the document's country, each sentence's mentions (actors with their codes and where
+ * they came from, agents, verbs with their patterns, markers), the actors and groups built from
+ * them, and for each verb the source and target chosen and why an event was emitted or dropped.
+ * Owned by the coder, valid until the next call; "" without the flag. */
+const char *mz_coder_explanation(const mz_coder *coder);
 
 /* The language mizan detects for a text: "ar" when Arabic letters outnumber Latin ones. */
 const char *mz_detect_lang(const char *text, size_t len);

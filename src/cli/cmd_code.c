@@ -44,6 +44,8 @@ static void usage(FILE *f)
           "  --lang ar|en            language (default: detected per document)\n"
           "  --format jsonl|tsv      output format (default jsonl)\n"
           "  --partial               also emit events with one actor unresolved (\"---\")\n"
+          "  --explain               print, instead of the events, how each sentence was read:\n"
+          "                          mentions, actors, and why each event was coded or dropped\n"
           "  -j N                    code with N threads\n"
           "  --actors/--agents/--verbs/--discards FILE   extra dictionary (repeatable)\n"
           "  --no-builtin            use only the dictionaries given\n",
@@ -83,6 +85,10 @@ static void code_job(mz_coder *c, job *j, int tsv)
     size_t n;
     if (mz_coder_code(c, &j->doc, &ev, &n, &j->err) != MZ_OK) {
         j->failed = 1;
+        return;
+    }
+    if (*mz_coder_explanation(c)) {
+        mz_buf_puts(&j->out, mz_coder_explanation(c));
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -144,7 +150,7 @@ static int run_batch(pool *p, int threads)
 
 typedef struct options {
     const char *input, *date, *lang;
-    int tsv, partial, threads;
+    int tsv, partial, explain, threads;
     mz_dict_opts dict;
 } options;
 
@@ -153,7 +159,8 @@ static int parse(int argc, char **argv, options *o)
     static const struct option longs[] = {
         {"input", required_argument, 0, 'i'}, {"date", required_argument, 0, 'd'},
         {"lang", required_argument, 0, 'l'}, {"format", required_argument, 0, 'f'},
-        {"partial", no_argument, 0, 'p'}, {"actors", required_argument, 0, 'A'},
+        {"partial", no_argument, 0, 'p'}, {"explain", no_argument, 0, 'x'},
+        {"actors", required_argument, 0, 'A'},
         {"agents", required_argument, 0, 'G'}, {"verbs", required_argument, 0, 'V'},
         {"discards", required_argument, 0, 'D'}, {"no-builtin", no_argument, 0, 'N'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
@@ -172,6 +179,7 @@ static int parse(int argc, char **argv, options *o)
             o->tsv = strcmp(optarg, "tsv") == 0;
             break;
         case 'p': o->partial = 1; break;
+        case 'x': o->explain = 1; break;
         case 'j': o->threads = atoi(optarg); break;
         case 'A': mz_dict_opts_add(&o->dict, MZ_DICT_ACTORS, optarg); break;
         case 'G': mz_dict_opts_add(&o->dict, MZ_DICT_AGENTS, optarg); break;
@@ -236,10 +244,11 @@ int mz_cmd_code(int argc, char **argv)
     mz_engine *e = mz_cli_engine(&o.dict);
     if (!e)
         return 1;
-    pool p = {.e = e, .flags = o.partial ? MZ_CODE_PARTIAL : 0, .tsv = o.tsv};
+    pool p = {.e = e, .flags = (o.partial ? MZ_CODE_PARTIAL : 0) | (o.explain ? MZ_CODE_EXPLAIN : 0),
+              .tsv = o.tsv};
     p.jobs = calloc(BATCH, sizeof *p.jobs);
     pthread_mutex_init(&p.lock, NULL);
-    if (o.tsv) {
+    if (o.tsv && !o.explain) {
         mz_buf h = MZ_BUF_INIT;
         mz_render_tsv_header(&h);
         fwrite(h.data, 1, h.len, stdout);

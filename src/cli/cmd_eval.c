@@ -12,50 +12,48 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../io/cases.h"
 #include "commands.h"
+#include "eval.h"
 
-enum { ROOTS = 21 };
+enum { ROOTS = MZ_EVAL_ROOTS };
 
-typedef struct score {
-    long tp, fp, fn;
-} score;
+typedef mz_score score;
+typedef mz_tuple tuple;
 
 typedef struct tally {
     score all, root[ROOTS];
     long cases;
 } tally;
 
-typedef struct tuple {
-    char s[8], t[8];
-    int root;
-} tuple;
-
 static double ratio(long a, long b) { return b ? (double)a / (double)b : 0.0; }
 
-static double f1(const score *s)
+double mz_score_precision(const mz_score *s) { return ratio(s->tp, s->tp + s->fp); }
+
+double mz_score_recall(const mz_score *s) { return ratio(s->tp, s->tp + s->fn); }
+
+double mz_score_f1(const mz_score *s)
 {
-    double p = ratio(s->tp, s->tp + s->fp), r = ratio(s->tp, s->tp + s->fn);
+    double p = mz_score_precision(s), r = mz_score_recall(s);
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-/* Adds a tuple to a set unless present; returns the new size. */
-static int add(tuple *set, int n, const char *src, const char *tgt, const char *code)
+static double f1(const score *s) { return mz_score_f1(s); }
+
+int mz_tuple_add(mz_tuple *set, int n, const char *src, const char *tgt, const char *code)
 {
     tuple x = {.root = (code[0] - '0') * 10 + (code[1] - '0')};
     mz_actor_country(src, x.s);
     mz_actor_country(tgt, x.t);
-    if (x.root < 1 || x.root >= ROOTS)
+    if (x.root < 1 || x.root >= ROOTS || mz_tuple_in(set, n, &x))
         return n;
-    for (int i = 0; i < n; i++)
-        if (set[i].root == x.root && !strcmp(set[i].s, x.s) && !strcmp(set[i].t, x.t))
-            return n;
     set[n] = x;
     return n + 1;
 }
 
-static int contains(const tuple *set, int n, const tuple *x)
+int mz_tuple_in(const mz_tuple *set, int n, const mz_tuple *x)
 {
     for (int i = 0; i < n; i++)
         if (set[i].root == x->root && !strcmp(set[i].s, x->s) && !strcmp(set[i].t, x->t))
@@ -76,17 +74,17 @@ static void score_case(tally *t, const mz_case *k, const mz_event *ev, size_t n,
     tuple want[MZ_CASE_EVENTS], got[256];
     int nw = 0, ng = 0;
     for (int i = 0; i < k->nev; i++)
-        nw = add(want, nw, k->ev[i].source, k->ev[i].target, k->ev[i].code);
+        nw = mz_tuple_add(want, nw, k->ev[i].source, k->ev[i].target, k->ev[i].code);
     for (size_t i = 0; i < n && ng < 256; i++)
-        ng = add(got, ng, ev[i].source, ev[i].target, ev[i].code);
+        ng = mz_tuple_add(got, ng, ev[i].source, ev[i].target, ev[i].code);
     for (int i = 0; i < nw; i++) {
-        int hit = contains(got, ng, &want[i]);
+        int hit = mz_tuple_in(got, ng, &want[i]);
         count(t, want[i].root, hit, 0, !hit);
         if (!hit && verbose)
             printf("%s:%ld: missed %s %02d %s: %s\n", path, k->line, want[i].s, want[i].root, want[i].t, k->text);
     }
     for (int i = 0; i < ng; i++) {
-        if (contains(want, nw, &got[i]))
+        if (mz_tuple_in(want, nw, &got[i]))
             continue;
         count(t, got[i].root, 0, 1, 0);
         if (verbose)
@@ -146,10 +144,20 @@ static void report(const tally *ar, const tally *en)
     }
 }
 
+/* Whether a command-line path names real-news sets (a folder or a JSON Lines file) rather than
+ * a file of the project's annotated sentences. */
+static int real_path(const char *path)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 int mz_cmd_eval(int argc, char **argv)
 {
     static const struct option longs[] = {{"min-f1", required_argument, 0, 'm'},
                                           {"verbose", no_argument, 0, 'v'},
+                                          {"errors", no_argument, 0, 'v'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     double min[2] = {0, 0};
     int verbose = 0, ch;
@@ -161,8 +169,11 @@ int mz_cmd_eval(int argc, char **argv)
             min[optarg[0] == 'e'] = strtod(optarg + 3, NULL);
         } else {
             fprintf(ch == 'h' ? stdout : stderr,
-                    "usage: mizan eval [-v] [--min-f1 ar=X] [--min-f1 en=X] FILE...\n"
-                    "  FILE: annotated sentences (tests/golden/README.md); ar_* files are Arabic\n");
+                    "usage: mizan eval [--errors] [--min-f1 ar=X] [--min-f1 en=X] FILE|FOLDER...\n"
+                    "  FILE: annotated sentences (tests/golden/README.md); ar_* files are Arabic\n"
+                    "  FILE.jsonl or FOLDER: real-news sets (NAME_input.jsonl with NAME_gold.jsonl,\n"
+                    "    or sentences labelled for one event type); see docs/ACCURACY.md\n"
+                    "  --errors, -v  list each missed and extra event with the sentence and evidence\n");
             return ch == 'h' ? 0 : 1;
         }
     }
@@ -170,7 +181,19 @@ int mz_cmd_eval(int argc, char **argv)
         fprintf(stderr, "mizan eval: no case files given\n");
         return 1;
     }
+    int nreal = 0;
+    for (int i = optind; i < argc; i++)
+        nreal += real_path(argv[i]);
+    if (nreal && nreal != argc - optind) {
+        fprintf(stderr, "mizan eval: give either annotated sentence files or real-news sets, not both\n");
+        return 1;
+    }
     mz_engine *e = mz_cli_engine(NULL);
+    if (e && nreal) {
+        int rc = mz_eval_real(e, argv + optind, nreal, verbose);
+        mz_engine_free(e);
+        return rc;
+    }
     mz_coder *c = e ? mz_coder_new(e, 0) : NULL;
     if (!c) {
         mz_engine_free(e);

@@ -129,6 +129,7 @@ static int close_run(mz_coder *c, const run *r)
         return 0;
     const char *person = NULL, *base = NULL, *role = NULL;
     int role_first = 0; /* PETRARCH [IGO~]: the role goes before the country */
+    int relational = 0; /* "counterpart", "ambassador": not of the document's country */
     for (int i = r->first; i < r->first + r->n; i++) {
         const mz_mention *m = &c->mv[i];
         const char *code = mention_code(c, m);
@@ -141,12 +142,17 @@ static int close_run(mz_coder *c, const run *r)
         } else if (m->kind == MZ_E_AGENT && !role) {
             role = code;
             role_first = (m->flags & MZ_A_ROLE_FIRST) != 0;
+            relational = (m->flags & MZ_A_RELATIONAL) != 0;
         }
     }
     if (!person && !r->has_actor && !role)
         return 0; /* an adjective alone */
     mz_actor a = {.b = c->mv[r->first].b, .e = last_nominal(c, r)->e,
                   .clitic = c->mv[r->first].clitic, .group = -1};
+    if (!person && !base && role && !relational && c->home[0]) {
+        base = c->home; /* "the police": the document's country's (context.c) */
+        a.context = c->home_text;
+    }
     if (person) {
         a.code = person;
     } else if (base && role && strncmp(base, "IGO", 3) != 0 && strlen(base) == 3) {

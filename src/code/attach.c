@@ -16,6 +16,7 @@
  * exchange for"/مقابل reverses the previous event; a dual pronoun (اتفاقهما) refers to the last
  * two actors; "between A and B" and joint subjects code each pair once.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "coder.h"
@@ -92,15 +93,15 @@ static int group_objects(const mz_coder *c, int g)
 }
 
 /* Whether a group names nobody the coder can code (an agent with no country, "the president"):
- * outside partial mode it is passed over as a source or target. */
+ * outside partial mode it is passed over as a source or target.  While c->weak_roles is 0, a
+ * group that only the document's context resolves ("the police" of the document's country) is
+ * passed over too: the sentence's own actors come first (see code_verb). */
 static int unresolved(const mz_coder *c, size_t g)
 {
-    if (c->flags & MZ_CODE_PARTIAL)
-        return 0;
     for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
-        if (c->av[i].code)
+        if (c->av[i].code && (c->weak_roles || !c->av[i].context))
             return 0;
-    return 1;
+    return !(c->flags & MZ_CODE_PARTIAL);
 }
 
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
@@ -530,6 +531,26 @@ static void mark_objects(mz_coder *c, int g)
         c->av[i].object = 1;
 }
 
+/* With --explain: what became of verb v, and why. */
+static void note(mz_coder *c, const mz_mention *v, const char *what)
+{
+    if (c->flags & MZ_CODE_EXPLAIN)
+        mz_explain(c, "  verb \"%s\" %s: %s", mz_span_text(c, v->b, v->e),
+                   mz_pool_str(c->e, c->e->verbs[v->value].code), what);
+}
+
+/* With --explain: the roles chosen for verb v. */
+static void note_roles(mz_coder *c, const mz_mention *v, int src, int tgt, int between, int pair)
+{
+    if (!(c->flags & MZ_CODE_EXPLAIN))
+        return;
+    char what[160];
+    snprintf(what, sizeof what, "source group %d, target group %d%s%s", src, tgt,
+             between >= 0 ? ", between the members of a group" : "",
+             pair >= 0 ? ", between the two a dual pronoun names" : "");
+    note(c, v, what);
+}
+
 /* Codes one verb mention. */
 static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, const char *text)
 {
@@ -537,17 +558,41 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (v->flags & MZ_V_SAY) {
         st->speaker = speaker_of(c, v, b, e);
         st->speaker_from = v->e;
+        note(c, v, st->speaker >= 0 ? "attribution; its speaker is the source of the acts after it"
+                                    : "attribution with no speaker found");
         return 0;
     }
     int carried = st->active;
     st->active = 0;
-    if (suppressed(c, v, b, st->speaker_from > 0) || embedded(c, st, v) || complement(c, st, v))
+    if (suppressed(c, v, b, st->speaker_from > 0)) {
+        note(c, v, "not coded: negated or hypothetical");
         return 0;
+    }
+    if (embedded(c, st, v)) {
+        note(c, v, "not coded: the content of the appeal, accusation or threat before it");
+        return 0;
+    }
+    if (complement(c, st, v)) {
+        note(c, v, "not coded: it completes the act coded just before it");
+        return 0;
+    }
     /* a governing act reaches past the act it governs for its target ("threatened to impose
      * sanctions on Iran": the threat is against Iran) */
     uint32_t stop = governs(c, v) ? e : next_verb(c, vi, e);
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, &src, &tgt);
+    if ((src < 0 || tgt < 0) && !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
+        /* a role the sentence's own actors leave open may go to one the document resolves (not
+         * the target of a joint act: "China and Russia held joint naval patrols") */
+        int s2 = -1, t2 = -1;
+        c->weak_roles = 1;
+        order_roles(c, v, b, stop, &s2, &t2);
+        c->weak_roles = 0;
+        if (src < 0 && s2 != tgt)
+            src = s2;
+        if (tgt < 0 && t2 != src)
+            tgt = t2;
+    }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     if (c->arabic && st->speaker >= 0 && pronoun_clause(c, v, b) && !(v->flags & MZ_V_NOUN)) {
@@ -594,6 +639,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
         st->source = src;
+        note(c, v, "no target: it modifies the verb after it, passing on its source and mood");
         return 0;
     }
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
@@ -608,6 +654,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         act.code = intention_code(act.code);
         act.intent = 0;
     }
+    note_roles(c, v, src, tgt, between, pair);
     int rc = 0;
     size_t emitted = c->nev;
     if (pair >= 0) {
@@ -641,8 +688,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
 int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
 {
     for (size_t k = 0; k < c->nm; k++)
-        if (c->mv[k].kind == MZ_E_DISCARD)
+        if (c->mv[k].kind == MZ_E_DISCARD) {
+            mz_explain(c, "  no event: the sentence has the discard phrase \"%s\"",
+                       mz_span_text(c, c->mv[k].b, c->mv[k].e));
             return 0;
+        }
     number_clauses(c, b, e);
     carry st = {.speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;

@@ -42,6 +42,9 @@ void mz_coder_free(mz_coder *c)
     free(c->kfirst);
     free(c->kn);
     free(c->mv);
+    free(c->dmv);
+    mz_buf_free(&c->explain);
+    free(c->sent_m);
     free(c->tok_mention);
     free(c->clause);
     free(c->av);
@@ -185,14 +188,35 @@ static int lookup_keys(mz_coder *c)
     return 0;
 }
 
+/* Whether an event between two actors of one country is one CAMEO codes: two different parts of
+ * the country (police against protesters, IRNJUD → IRNOPP), a part acting on the country
+ * (citizens protesting in Cairo), or the country acting on a part the sentence names ("the
+ * Lebanese" against the government).  A part that only the document's country resolves is not
+ * the target of its own country: in "Egypt massed troops" the troops are Egypt's means. */
+static int domestic_ok(const mz_actor *s, const mz_actor *t)
+{
+    size_t base = strlen(s->country);
+    return strlen(s->code) > base || !t->context;
+}
+
 /* Appends one event.  `s` or `t` may be NULL in partial mode; the caller checks that. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
 {
     const mz_mention *v = act->verb;
-    if (s && t && s->code && t->code && strcmp(s->code, t->code) == 0)
+    const char *sc = s && s->code ? s->code : "---", *tc = t && t->code ? t->code : "---";
+    if (s && t && s->code && t->code && s->country[0] && strcmp(s->country, t->country) == 0 &&
+        !domestic_ok(s, t)) {
+        mz_explain(c, "    dropped %s %s %s: the country's own means as the target", sc, act->code, tc);
         return 0;
-    if (!(c->flags & MZ_CODE_PARTIAL) && (!s || !t || !s->code || !t->code))
+    }
+    if (s && t && s->code && t->code && strcmp(s->code, t->code) == 0) {
+        mz_explain(c, "    dropped %s %s %s: an actor acting on itself", sc, act->code, tc);
         return 0;
+    }
+    if (!(c->flags & MZ_CODE_PARTIAL) && (!s || !t || !s->code || !t->code)) {
+        mz_explain(c, "    dropped %s %s %s: a side is unknown (--partial keeps it)", sc, act->code, tc);
+        return 0;
+    }
     const char *code = act->code;
     /* one event per (source, code, target) in a sentence */
     for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;) {
@@ -223,6 +247,8 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
     ev->text = act->text;
     ev->ev_source = s ? mz_span_text(c, s->b, s->e) : "";
     ev->ev_target = t ? mz_span_text(c, t->b, t->e) : "";
+    ev->ev_context_source = s && s->context ? s->context : "";
+    ev->ev_context_target = t && t->context ? t->context : "";
     if (v->tail_e > v->tail_b) {
         const char *h = mz_span_text(c, v->b, v->e), *tl = mz_span_text(c, v->tail_b, v->tail_e);
         size_t hl = strlen(h), tl_len = strlen(tl);
@@ -239,13 +265,47 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
     if (!ev->source_country || !ev->target_country)
         return -1;
     c->nev++;
+    mz_explain(c, "    event %s %s %s (%s)", ev->source, ev->code, ev->target,
+               ev->mood == MZ_MOOD_INTENT ? "intent" : "fact");
     return 0;
+}
+
+/* Finds the mentions of every sentence into c->dmv, so that what the whole document says (its
+ * country, the people it introduces) is known before its first sentence is coded. */
+static int find_all_mentions(mz_coder *c)
+{
+    if (mz_grow((void **)&c->sent_m, &c->sent_m_cap, c->sents.n + 1, sizeof *c->sent_m) < 0)
+        return -1;
+    c->ndm = 0;
+    for (size_t i = 0; i < c->sents.n; i++) {
+        c->sent_m[i] = (uint32_t)c->ndm;
+        if (mz_find_mentions(c, c->sents.v[i].tok_begin, c->sents.v[i].tok_end) < 0)
+            return -1;
+        if (c->ndm + c->nm > c->dm_cap &&
+            mz_grow((void **)&c->dmv, &c->dm_cap, c->ndm + c->nm, sizeof *c->dmv) < 0)
+            return -1;
+        if (c->nm)
+            memcpy(c->dmv + c->ndm, c->mv, c->nm * sizeof *c->mv);
+        c->ndm += c->nm;
+    }
+    c->sent_m[c->sents.n] = (uint32_t)c->ndm;
+    return 0;
+}
+
+/* Makes sentence i's mentions the current ones (c->mv); tok_mention still indexes them. */
+static void load_mentions(mz_coder *c, size_t i)
+{
+    c->nm = c->sent_m[i + 1] - c->sent_m[i];
+    if (c->nm)
+        memcpy(c->mv, c->dmv + c->sent_m[i], c->nm * sizeof *c->mv);
 }
 
 static mz_status code_sentences(mz_coder *c, mz_error *err)
 {
-    if (mz_grow((void **)&c->sent_text, &c->sent_cap, c->sents.n + 1, sizeof *c->sent_text) < 0)
+    if (mz_grow((void **)&c->sent_text, &c->sent_cap, c->sents.n + 1, sizeof *c->sent_text) < 0 ||
+        find_all_mentions(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    mz_context_home(c);
     for (size_t i = 0; i < c->sents.n; i++) {
         const mz_sentence *s = &c->sents.v[i];
         const char *text = mz_arena_strndup(&c->arena, c->text + s->start, s->end - s->start);
@@ -253,8 +313,12 @@ static mz_status code_sentences(mz_coder *c, mz_error *err)
             return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
         c->sent_text[i] = text;
         c->sentence = (int)i;
-        if (mz_find_mentions(c, s->tok_begin, s->tok_end) < 0 || mz_build_actors(c) < 0 ||
-            mz_attach(c, s->tok_begin, s->tok_end, text) < 0)
+        load_mentions(c, i);
+        mz_explain_sentence(c, i, text);
+        if (mz_build_actors(c) < 0)
+            return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+        mz_explain_groups(c);
+        if (mz_attach(c, s->tok_begin, s->tok_end, text) < 0)
             return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     }
     return MZ_OK;
@@ -267,6 +331,7 @@ mz_status mz_coder_code(mz_coder *c, const mz_doc *doc, const mz_event **events,
     *count = 0;
     c->nev = 0;
     c->sents.n = 0;
+    mz_buf_clear(&c->explain);
     mz_arena_reset(&c->arena);
     if (!doc || !doc->id || (!doc->text && doc->len))
         return mz_fail(err, MZ_ERR_ARG, NULL, 0, "document without id or text");
@@ -309,4 +374,13 @@ size_t mz_coder_sentence_count(const mz_coder *c) { return c->sents.n; }
 const char *mz_coder_sentence(const mz_coder *c, size_t i)
 {
     return i < c->sents.n ? c->sent_text[i] : NULL;
+}
+
+int mz_coder_sentence_span(const mz_coder *c, size_t i, size_t *start, size_t *end)
+{
+    if (i >= c->sents.n)
+        return -1;
+    *start = c->sents.v[i].start;
+    *end = c->sents.v[i].end;
+    return 0;
 }

@@ -20,6 +20,7 @@
 #include "../text/keys.h"
 #include "../text/token.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 
 /* A candidate key of a token that the dictionary knows. */
 typedef struct mz_kcand {
@@ -45,6 +46,8 @@ typedef struct mz_actor {
     uint8_t clitic;        /* clitic flags of the first token */
     int group;             /* index of the group it belongs to */
     int object;            /* taken as the target of a verb */
+    const char *context;   /* the earlier mention the actor was resolved from (context.c), NULL
+                            * when the sentence's own words name it */
 } mz_actor;
 
 typedef struct mz_group {
@@ -75,6 +78,17 @@ struct mz_coder {
     size_t na, a_cap;
     mz_group *gv;
     size_t ng, g_cap;
+    /* the document's mentions, found for every sentence before any is coded: sentence i's are
+     * dmv[sent_m[i] .. sent_m[i + 1]) */
+    mz_mention *dmv;
+    size_t ndm, dm_cap;
+    uint32_t *sent_m;
+    size_t sent_m_cap;
+    /* document context (context.c) */
+    char home[8];          /* the country the document is about, "" when none */
+    const char *home_text; /* the mention that says so */
+    int weak_roles;        /* attach.c: actors resolved from context may take a role */
+    mz_buf explain;        /* with MZ_CODE_EXPLAIN: the account of the document (explain.c) */
     /* results */
     mz_event *ev;
     size_t nev, ev_cap;
@@ -91,6 +105,10 @@ struct mz_coder {
 
 /* mention.c: fills c->mv for tokens [b, e).  Returns 0, -1 when out of memory. */
 int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e);
+
+/* context.c: the document's country, from the mentions of every sentence (c->dmv): the place of a
+ * dateline, else the country named most often. */
+void mz_context_home(mz_coder *c);
 
 /* actors.c: fills c->av and c->gv from the mentions.  Returns 0, -1 when out of memory. */
 int mz_build_actors(mz_coder *c);
@@ -109,6 +127,13 @@ typedef struct mz_act {
 
 /* coder.c: appends one event; s or t may be NULL only in partial mode. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act);
+
+/* explain.c: with MZ_CODE_EXPLAIN, appends a line (printf format) to the account; the others
+ * describe the current sentence's mentions and groups, and the document's country. */
+void mz_explain(mz_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void mz_explain_sentence(mz_coder *c, size_t index, const char *text);
+void mz_explain_groups(mz_coder *c);
+void mz_explain_home(mz_coder *c, const char *how);
 
 /* The text of tokens [b, e) as an arena string. */
 const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);

@@ -38,7 +38,9 @@ enum {
     MZ_V_PRES = 1 << 3,    /* generated Arabic present form */
     MZ_V_FEM = 1 << 4,     /* form agreeing with a feminine singular subject */
     MZ_V_NOUN = 1 << 5,    /* Arabic noun or verbal noun (not a conjugated verb) */
-    MZ_A_ROLE_FIRST = 1 << 6 /* agent whose role goes before the country (PETRARCH [IGO~]) */
+    MZ_A_ROLE_FIRST = 1 << 6, /* agent whose role goes before the country (PETRARCH [IGO~]) */
+    MZ_A_RELATIONAL = 1 << 7  /* agent named by its relation to another country (counterpart,
+                               * ambassador): never given the document's country */
 };
 
 typedef struct mz_entry {
@@ -85,6 +87,9 @@ static inline const char *mz_pool_str(const mz_engine *e, uint32_t off) { return
 
 /* Loads the CAMEO table text (data/cameo.tsv format). */
 mz_status mz_cameo_load(mz_engine *e, const char *text, size_t len, mz_error *err);
+
+/* The name of a grammar marker kind as markers.txt writes it ("neg", "by"), "?" when unknown. */
+const char *mz_marker_name(int kind);
 
 /* Parses "YYYY-MM-DD" into YYYYMMDD; returns -1 when not a valid date. */
 int32_t mz_parse_date(const char *s, size_t len);

@@ -53,6 +53,14 @@ static const struct { const char *name; mz_marker kind; } marker_names[] = {
     {"thatpron", MZ_M_THATPRON},
 };
 
+const char *mz_marker_name(int kind)
+{
+    for (size_t i = 0; i < sizeof marker_names / sizeof marker_names[0]; i++)
+        if ((int)marker_names[i].kind == kind)
+            return marker_names[i].name;
+    return "?";
+}
+
 char *mz_dict_trim(char *s)
 {
     while (*s == ' ' || *s == '\t' || *s == '\r')
@@ -244,7 +252,7 @@ static uint32_t pool_add(mz_engine *e, const char *s)
 /* Head fields parsed from before the colon. */
 typedef struct head {
     char code[32];
-    int adj, intent, say;
+    int adj, intent, say, relational;
     int32_t from, to;
     int ranges;
 } head;
@@ -297,6 +305,8 @@ static mz_status parse_head(mz_engine *e, mz_dict_kind kind, char *text, head *h
             h->intent = 1;
         else if (strcmp(f, "say") == 0 && kind == MZ_DICT_VERBS)
             h->say = 1;
+        else if (strcmp(f, "relational") == 0 && kind == MZ_DICT_AGENTS)
+            h->relational = 1;
         else
             st = mz_fail(at->err, MZ_ERR_PARSE, at->file, at->line, "unknown flag '%s'", f);
         if (st != MZ_OK)
@@ -331,7 +341,11 @@ static mz_entry make_entry(mz_engine *e, mz_dict_kind kind, const head *h)
     q.to = h->to;
     switch (kind) {
     case MZ_DICT_ACTORS: q.kind = h->adj ? MZ_E_ADJ : MZ_E_ACTOR; q.value = pool_add(e, h->code); break;
-    case MZ_DICT_AGENTS: q.kind = MZ_E_AGENT; q.value = pool_add(e, h->code); break;
+    case MZ_DICT_AGENTS:
+        q.kind = MZ_E_AGENT;
+        q.value = pool_add(e, h->code);
+        q.flags = h->relational ? MZ_A_RELATIONAL : 0;
+        break;
     case MZ_DICT_DISCARDS: q.kind = MZ_E_DISCARD; break;
     case MZ_DICT_MARKERS:
         q.kind = MZ_E_MARKER;

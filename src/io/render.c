@@ -33,6 +33,18 @@ void mz_render_jsonl(mz_buf *out, const mz_event *ev)
     field(out, "source", ev->ev_source, 0);
     field(out, "target", ev->ev_target, 1);
     field(out, "verb", ev->ev_verb, 1);
+    /* which side came from the document, and from what earlier mention (events read back from
+     * a store carry none) */
+    const char *cs = ev->ev_context_source ? ev->ev_context_source : "";
+    const char *ct = ev->ev_context_target ? ev->ev_context_target : "";
+    if (cs[0] || ct[0]) {
+        mz_buf_puts(out, ",\"context\":{");
+        if (cs[0])
+            field(out, "source", cs, 0);
+        if (ct[0])
+            field(out, "target", ct, cs[0] != 0);
+        mz_buf_putc(out, '}');
+    }
     mz_buf_puts(out, "}}\n");
 }
 

@@ -45,18 +45,24 @@ void mz_buf_puts(mz_buf *b, const char *s) { mz_buf_put(b, s, strlen(s)); }
 
 void mz_buf_putc(mz_buf *b, char c) { mz_buf_put(b, &c, 1); }
 
+void mz_buf_vprintf(mz_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0 && mz_buf_grow(b, (size_t)n) == 0) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void mz_buf_printf(mz_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    mz_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0 || mz_buf_grow(b, (size_t)n) < 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 /* Appends `s` as a JSON string literal, quotes included.  The input is valid UTF-8 (the coder

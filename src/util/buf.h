@@ -25,6 +25,7 @@ void mz_buf_put(mz_buf *b, const char *s, size_t n);
 void mz_buf_puts(mz_buf *b, const char *s);
 void mz_buf_putc(mz_buf *b, char c);
 void mz_buf_printf(mz_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void mz_buf_vprintf(mz_buf *b, const char *fmt, va_list ap);
 void mz_buf_json_str(mz_buf *b, const char *s, size_t n);
 void mz_buf_xml_str(mz_buf *b, const char *s);
 void mz_buf_clear(mz_buf *b);
