@@ -16,7 +16,7 @@ check "gaps: English -ed/-ing forms counted under one stem" row verb 3 recalibra
 check "gaps: English word after 'to'" row verb 1 reconvene
 check "gaps: English title before a name" row title 1 lawyer
 check "gaps: English title after a country's 's" row title 1 "electoral commission"
-check "gaps: English noun after a country adjective" row title 1 farmers
+check "gaps: English noun after a country adjective" row title 1 haberdashers
 check "gaps: Arabic organisation after منظمة, with its clitic forms" row name 2 "منظمة زورفان للسلام"
 check "gaps: Arabic verbal noun (استفعال)" row verb 2 "استكشاف"
 check "gaps: Arabic title after وزير" row title 1 "وزير شؤون الزراعة"
