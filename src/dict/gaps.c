@@ -50,7 +50,7 @@ static const char *const ar_stop[] = {
     "عام", "امس", "حيث", "كما", "اكثر", "اكبر", "اخري", "اخر", "اعلي", "افضل", "اقل", "اهم",
     "اول", "اجل", "اطار", "اثناء", "ايضا", "اصبح", "اصبحت", "ليست", "يتم", "تتم", "تم", "يناير",
     "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
-    "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
+    "امام", "خلف", "وراء", "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
     "يجب", "يمكن", "تعالي", "سبحانه", "وتعالي", "تحت", "فوق", "وقت", "بيت",
 };
 
@@ -264,8 +264,8 @@ static int count(mz_gaps *g, mz_gap_class cls, const char *key, size_t n, const 
     size_t ce = pe + CONTEXT_BYTES < s->end ? pe + CONTEXT_BYTES : s->end;
     while (cb < pb && ((unsigned char)t[cb] & 0xC0) == 0x80)
         cb++;
-    while (ce > pe && ((unsigned char)t[ce] & 0xC0) == 0x80)
-        ce--;
+    while (ce > pe && ce < s->end && ((unsigned char)t[ce] & 0xC0) == 0x80)
+        ce--; /* t[s->end] may lie past the text: the sentence's end is a boundary anyway */
     rec r = {.klen = (uint32_t)n, .count = 1, .hash = h};
     r.key = pool_line(g, k, n);
     r.phrase = pool_line(g, shown, sn);
