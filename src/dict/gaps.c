@@ -97,7 +97,8 @@ typedef struct rec {
     uint32_t key, klen;   /* class byte + matching form */
     uint32_t phrase;      /* shown form, NUL-terminated */
     uint32_t example;     /* NUL-terminated */
-    uint32_t count;
+    uint32_t count;       /* occurrences counted under this key */
+    uint32_t total;       /* with the forms folded into it, as listed (settle) */
     uint32_t hash;
     uint8_t hidden;
 } rec;
@@ -640,8 +641,11 @@ static int ar_plain(const mz_gaps *g, uint32_t i, char *norm, size_t *nn, int *a
     if (!is_word(g, i, 1) || !uncovered(g, i))
         return 0;
     *nn = ar_norm(g, i, norm, article);
-    return *nn && !wordset_has(&g->ar_stop, norm) &&
-           !wordset_has(&g->ar_stop, mz_tok_fold(&g->toks, i));
+    if (!*nn || wordset_has(&g->ar_stop, norm) || wordset_has(&g->ar_stop, mz_tok_fold(&g->toks, i)))
+        return 0;
+    /* a function word after a conjunction: وكانت, فقد */
+    return !((memcmp(norm, "و", 2) == 0 || memcmp(norm, "ف", 2) == 0) && *nn > 4 &&
+             wordset_has(&g->ar_stop, norm + 2));
 }
 
 /* The phrase of a head word (its matching form) and the folded words [b, e) after it. */
@@ -665,9 +669,19 @@ static int arabic(mz_gaps *g, const mz_sentence *s)
     for (uint32_t i = b; i < e; i++) {
         size_t nn = 0, xn;
         int article = 0, xa;
-        if (actors && ar_plain(g, i, norm, &nn, &article) && ar_verb_shape(norm, nn, article) &&
-            count(g, MZ_GAP_VERB, norm, nn, norm, nn, i, i + 1, s) < 0)
-            return -1;
+        if (actors && ar_plain(g, i, norm, &nn, &article)) {
+            /* a word of a verb's shape, or one after a conjunction (واستكشاف: و + استكشاف) */
+            const char *w = norm;
+            size_t wn = nn;
+            int shaped = ar_verb_shape(w, wn, article);
+            if (!shaped && !article && wn >= 8 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0) &&
+                ar_verb_shape(w + 2, wn - 2, 0)) {
+                w += 2, wn -= 2;
+                shaped = 1;
+            }
+            if (shaped && count(g, MZ_GAP_VERB, w, wn, w, wn, i, i + 1, s) < 0)
+                return -1;
+        }
         if (!is_word(g, i, 1))
             continue;
         /* a title or an organisation word, alone or covered by a phrase of its own, and the
@@ -726,9 +740,14 @@ static const rec *lookup(const mz_gaps *g, const char *key, size_t n)
 
 /* Folds counts together and hides phrases before listing: an Arabic verb written with the
  * conjunction (وأعلنت) goes to the form without it when that is counted too (أعلنت); a phrase
- * nearly always followed by the same word (three times in four) gives way to the longer one. */
+ * nearly always followed by the same word (three times in four) gives way to the longer one.
+ * Made afresh from the raw counts at each call, so listing may be repeated as documents come. */
 static void settle(mz_gaps *g)
 {
+    for (size_t i = 0; i < g->nrecs; i++) {
+        g->recs[i].total = g->recs[i].count;
+        g->recs[i].hidden = 0;
+    }
     for (size_t i = 0; i < g->nrecs; i++) {
         rec *r = &g->recs[i];
         const char *k = g->pool.data + r->key;
@@ -741,7 +760,7 @@ static void settle(mz_gaps *g)
         memcpy(tmp + 1, k + 3, r->klen - 3);
         rec *to = (rec *)lookup(g, tmp, r->klen - 2);
         if (to && to != r) {
-            to->count += r->count;
+            to->total += r->count;
             r->hidden = 1;
         }
     }
@@ -754,7 +773,7 @@ static void settle(mz_gaps *g)
         if (r->hidden || k[0] == '0' + MZ_GAP_VERB || sp == 0)
             continue;
         rec *prefix = (rec *)lookup(g, k, sp - 1);
-        if (prefix && (uint64_t)r->count * 4 >= (uint64_t)prefix->count * 3)
+        if (prefix && (uint64_t)r->total * 4 >= (uint64_t)prefix->total * 3)
             prefix->hidden = 1;
     }
 }
@@ -780,7 +799,7 @@ size_t mz_gaps_list(mz_gaps *g, const mz_gap **out)
         if (r->hidden)
             continue;
         g->out[n++] = (mz_gap){.cls = (mz_gap_class)(g->pool.data[r->key] - '0'),
-                               .count = r->count, .phrase = g->pool.data + r->phrase,
+                               .count = r->total, .phrase = g->pool.data + r->phrase,
                                .example = g->pool.data + r->example};
     }
     qsort(g->out, n, sizeof *g->out, cmp_gap);

@@ -56,7 +56,8 @@ int mz_gaps_add(mz_gaps *g, const char *text, size_t len, int arabic);
 /* The phrases counted so far, by class, each class by count (most frequent first, then by
  * phrase); a phrase counted also under a longer one that nearly always follows it is left out
  * (حزب العدالة under حزب العدالة والتنمية).  *out points into g, valid until the next call to
- * mz_gaps_add or mz_gaps_free.  Returns the number, or (size_t)-1 when out of memory. */
+ * mz_gaps_add, mz_gaps_list or mz_gaps_free; listing may be repeated as documents are added.
+ * Returns the number, or (size_t)-1 when out of memory. */
 size_t mz_gaps_list(mz_gaps *g, const mz_gap **out);
 
 /* The name of a class: "verb", "title", "name". */
