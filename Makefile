@@ -87,6 +87,8 @@ demo: $(OUT)/mizan
 
 bench: $(BENCH_BIN) $(OUT)/mizan
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+	@echo "== bench/realtext.sh (the command on the real article pools of $(REALTEXT))"
+	@bash bench/realtext.sh $(OUT)/mizan $(REALTEXT)
 
 # Precision, recall and F1 on the real-news sets beside the project (../shared/realtext); not part
 # of the test command, which never needs them.

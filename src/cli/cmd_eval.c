@@ -132,7 +132,7 @@ static void report(const tally *ar, const tally *en)
     print_score("all", "ar", ar->cases, &ar->all);
     print_score("all", "en", en->cases, &en->all);
     for (int r = 1; r < ROOTS; r++) {
-        char root[8];
+        char root[16];
         snprintf(root, sizeof root, "%02d", r);
         const tally *ts[2] = {ar, en};
         const char *ls[2] = {"ar", "en"};

@@ -519,7 +519,7 @@ int mz_eval_real(const mz_engine *e, char **paths, int n, int errors)
     for (int l = 0; l < 2; l++)
         for (int r = 1; r < MZ_EVAL_ROOTS; r++) {
             const mz_score *s = &lt[l][KIND_EVENTS].root[r];
-            char root[16];
+            char root[24];
             snprintf(root, sizeof root, "root %02d", r);
             if (s->tp + s->fp + s->fn)
                 print_row(root, langs[l], "events", 0, s);

@@ -37,11 +37,6 @@ static size_t base_len(const char *code)
     return n < 3 ? n : 3;
 }
 
-static const char *mention_code(const mz_coder *c, const mz_mention *m)
-{
-    return mz_pool_str(c->e, m->value);
-}
-
 /* A run of mentions being joined into one actor. */
 typedef struct run {
     int first, n;
@@ -87,9 +82,9 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
     const mz_mention *last = last_nominal(c, r);
     char ctry[8] = "";
     if (m->kind != MZ_E_AGENT)
-        mz_actor_country(mention_code(c, m), ctry);
+        mz_actor_country(mz_mention_code(c, m), ctry);
     int same = !r->country[0] || !ctry[0] || strcmp(r->country, ctry) == 0;
-    const char *code = m->kind == MZ_E_ACTOR ? mention_code(c, m) : "";
+    const char *code = m->kind == MZ_E_ACTOR ? mz_mention_code(c, m) : "";
     int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
     switch (m->kind) {
     case MZ_E_ACTOR:
@@ -122,6 +117,23 @@ static int push_actor(mz_coder *c, const mz_actor *a)
     return 0;
 }
 
+/* Whether the adjectives of tokens [b, e) name the doer of an act named by a noun beside them:
+ * Arabic puts the adjective after the verbal noun (القصف الإسرائيلي على غزة, the Israeli
+ * shelling of Gaza), English before it ("Turkish airstrikes", "a US counter-terrorism
+ * operation").  English cannot tell a noun from a verb by its form; a verb right after a
+ * nationality adjective is read as a noun. */
+static int adjective_doer(const mz_coder *c, uint32_t b, uint32_t e)
+{
+    int k = -1;
+    if (c->arabic && b > 0)
+        k = c->tok_mention[b - 1];
+    else if (!c->arabic && e < c->toks.n)
+        k = c->tok_mention[e];
+    if (k < 0 || c->mv[k].kind != MZ_E_VERB || (c->mv[k].flags & MZ_V_SAY))
+        return 0;
+    return c->arabic ? (c->mv[k].flags & MZ_V_NOUN) && c->mv[k].e == b : c->mv[k].b == e;
+}
+
 /* Turns a finished run into an actor (or nothing, for a lone adjective). */
 static int close_run(mz_coder *c, const run *r)
 {
@@ -130,12 +142,15 @@ static int close_run(mz_coder *c, const run *r)
     const char *person = NULL, *base = NULL, *role = NULL;
     int role_first = 0; /* PETRARCH [IGO~]: the role goes before the country */
     int relational = 0; /* "counterpart", "ambassador": not of the document's country */
+    const char *context = NULL; /* a name the document introduced earlier */
     for (int i = r->first; i < r->first + r->n; i++) {
         const mz_mention *m = &c->mv[i];
-        const char *code = mention_code(c, m);
+        const char *code = mz_mention_code(c, m);
         if (m->kind == MZ_E_ACTOR && strlen(code) > base_len(code)) {
             if (!person)
                 person = code;
+            if (m->flags & MZ_MENTION_RECALLED)
+                context = c->learned[m->value].intro;
         } else if (m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ) {
             if (!base)
                 base = code;
@@ -145,13 +160,15 @@ static int close_run(mz_coder *c, const run *r)
             relational = (m->flags & MZ_A_RELATIONAL) != 0;
         }
     }
-    if (!person && !r->has_actor && !role)
+    if (!person && !r->has_actor && !role &&
+        !adjective_doer(c, c->mv[r->first].b, last_nominal(c, r)->e))
         return 0; /* an adjective alone */
     mz_actor a = {.b = c->mv[r->first].b, .e = last_nominal(c, r)->e,
-                  .clitic = c->mv[r->first].clitic, .group = -1};
+                  .clitic = c->mv[r->first].clitic, .group = -1, .context = context};
     if (!person && !base && role && !relational && c->home[0]) {
         base = c->home; /* "the police": the document's country's (context.c) */
         a.context = c->home_text;
+        a.home = 1;
     }
     if (person) {
         a.code = person;
@@ -233,6 +250,59 @@ static int push_group(mz_coder *c, int first, int n)
     return 0;
 }
 
+/* Roles whose people act where they are: a sentence's own place ("police in Clairton,
+ * Pennsylvania, in the United States", "a gunman ... in El Paso") says their country better
+ * than the document does.  Governments and armies travel and are left with the document's. */
+static const char *const local_roles[] = {"COP", "JUD", "OPP", "CVL", "UAF"};
+
+/* Gives the actors of the current sentence that took the document's country and have a local
+ * role the country of the place the sentence names ("in X"), when it names one. */
+static int localise(mz_coder *c)
+{
+    const mz_actor *place = NULL;
+    for (size_t g = 0; g < c->ng && !place; g++) {
+        const mz_actor *a = &c->av[c->gv[g].first];
+        if (c->gv[g].b > 0 && mz_marker_at(c, c->gv[g].b - 1) == MZ_M_LOC && a->code && !a->home &&
+            strlen(a->country) == 3 && strcmp(a->country, c->home) != 0)
+            place = a;
+    }
+    for (size_t i = 0; place && i < c->na; i++) {
+        mz_actor *a = &c->av[i];
+        size_t k = 0, n = sizeof local_roles / sizeof local_roles[0];
+        while (k < n && !(a->home && strcmp(a->code + 3, local_roles[k]) == 0))
+            k++;
+        if (k == n)
+            continue;
+        char *code = mz_arena_alloc(&c->arena, 7);
+        if (!code)
+            return -1;
+        memcpy(code, place->country, 3);
+        memcpy(code + 3, local_roles[k], 4);
+        a->code = code;
+        memcpy(a->country, place->country, 4);
+        a->context = mz_span_text(c, place->b, place->e);
+    }
+    return 0;
+}
+
+int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place)
+{
+    size_t cl = strlen(country), rl = strlen(role);
+    char *code = mz_arena_alloc(&c->arena, cl + rl + 1);
+    if (!code || cl > 6)
+        return -1;
+    memcpy(code, country, cl);
+    memcpy(code + cl, role, rl + 1);
+    mz_actor a = {.code = code, .group = -1, .b = place ? place->b : 0, .e = place ? place->e : 0,
+                  .context = place ? NULL : c->home_text, .home = !place};
+    memcpy(a.country, country, cl + 1);
+    if (push_actor(c, &a) < 0 || push_group(c, (int)c->na - 1, 1) < 0)
+        return -1;
+    mz_group *g = &c->gv[c->ng - 1];
+    g->b = g->e = UINT32_MAX; /* outside the sentence: no other verb takes it by word order */
+    return (int)c->ng - 1;
+}
+
 int mz_build_actors(mz_coder *c)
 {
     c->na = c->ng = 0;
@@ -260,7 +330,7 @@ int mz_build_actors(mz_coder *c)
         if (m->kind == MZ_E_AGENT)
             r.has_agent = 1;
         if (m->kind != MZ_E_AGENT && !r.country[0])
-            mz_actor_country(mention_code(c, m), r.country);
+            mz_actor_country(mz_mention_code(c, m), r.country);
     }
     if (close_run(c, &r) < 0)
         return -1;
@@ -279,5 +349,5 @@ int mz_build_actors(mz_coder *c)
             return -1;
         i = closed;
     }
-    return 0;
+    return localise(c);
 }

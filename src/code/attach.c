@@ -26,6 +26,8 @@ enum { WINDOW = 3 };
 /* What a modifying verb or an attribution passes on to the verbs after it. */
 typedef struct carry {
     int speaker;        /* group of the last attribution's speaker, -1 */
+    int home_speaker;   /* a speaker only the document's country resolves ("وقالت الشرطة"), -1:
+                         * taken by "that" + pronoun (إنها) alone */
     uint32_t speaker_from;
     int intent;         /* from a modifying verb */
     int source;         /* from a modifying verb, -1 */
@@ -99,7 +101,7 @@ static int group_objects(const mz_coder *c, int g)
 static int unresolved(const mz_coder *c, size_t g)
 {
     for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
-        if (c->av[i].code && (c->weak_roles || !c->av[i].context))
+        if (c->av[i].code && (c->weak_roles || !c->av[i].home))
             return 0;
     return !(c->flags & MZ_CODE_PARTIAL);
 }
@@ -159,6 +161,18 @@ static int right_group_at(const mz_coder *c, uint32_t from, uint32_t stop, int s
 static int right_group(const mz_coder *c, uint32_t from, uint32_t stop, int skip)
 {
     return right_group_at(c, from, stop, skip, 0);
+}
+
+/* right_group, falling back on a group that only the document's country resolves. */
+static int right_group_any(mz_coder *c, uint32_t from, uint32_t stop, int skip)
+{
+    int g = right_group(c, from, stop, skip);
+    if (g < 0) {
+        c->weak_roles = 1;
+        g = right_group(c, from, stop, skip);
+        c->weak_roles = 0;
+    }
+    return g;
 }
 
 /* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
@@ -295,6 +309,37 @@ static const struct {
     {"045", "039"},  {"04", "036"},   {"05", "032"},   {"08", "035"},
 };
 
+/* Fighting whose target is civilians is an assault on them (CAMEO 18; the coding guide's
+ * convention 8): a gunman shooting shoppers, shelling of residential areas.  Air strikes stay
+ * 19 whoever they hit. */
+static const struct {
+    const char *code, *on_civilians;
+} civilian_codes[] = {{"190", "180"}, {"193", "180"}, {"194", "180"}};
+
+/* Roles of people who take no part in fighting. */
+static const char *const civilian_roles[] = {"CVL", "REF"};
+
+/* The code of an act on civilians when the act is fighting (civilian_codes), else `code`:
+ * every member of target group `tgt` must be civilians. */
+static const char *on_civilians(const mz_coder *c, const char *code, int tgt)
+{
+    if (tgt < 0)
+        return code;
+    for (int i = c->gv[tgt].first; i < c->gv[tgt].first + c->gv[tgt].n; i++) {
+        const mz_actor *a = &c->av[i];
+        size_t base = strlen(a->country);
+        int civilian = 0;
+        for (size_t k = 0; a->code && k < sizeof civilian_roles / sizeof civilian_roles[0]; k++)
+            civilian |= strlen(a->code) == base + 3 && strcmp(a->code + base, civilian_roles[k]) == 0;
+        if (!civilian)
+            return code;
+    }
+    for (size_t k = 0; k < sizeof civilian_codes / sizeof civilian_codes[0]; k++)
+        if (strcmp(code, civilian_codes[k].code) == 0)
+            return civilian_codes[k].on_civilians;
+    return code;
+}
+
 /* The 03x code expressing the intention to do `code`; `code` itself when none applies. */
 static const char *intention_code(const char *code)
 {
@@ -354,8 +399,11 @@ static int embedded(const mz_coder *c, const carry *st, const mz_mention *v)
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
     /* acts two parties do together: intentions, meetings, diplomatic and material cooperation,
-     * aid, concessions (agreeing to a ceasefire), and fighting each other (exchanging fire) */
+     * aid, concessions (agreeing to a ceasefire), and fighting each other (exchanging fire); a
+     * visit (042) and hosting one (043) go one way: "visited Yemen and Sudan" */
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
+        return 0;
     return (code[0] == '0' && code[1] >= '3' && code[1] <= '8') || (code[0] == '1' && code[1] == '9');
 }
 
@@ -416,9 +464,24 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
                                                "following", "during"};
     if (c->arabic || v->b < b + 2)
         return 0;
-    const char *d = mz_tok_fold(&c->toks, v->b - 1), *p = mz_tok_fold(&c->toks, v->b - 2);
-    return in_list(d, determiners, sizeof determiners / sizeof determiners[0]) &&
-           in_list(p, prepositions, sizeof prepositions / sizeof prepositions[0]);
+    /* up to three words no dictionary knows may modify the noun: "after the Christchurch
+     * mosque shootings" */
+    uint32_t d = v->b - 1;
+    while (d > b + 1 && v->b - d <= 3 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
+           !in_list(mz_tok_fold(&c->toks, d), determiners, sizeof determiners / sizeof determiners[0]))
+        d--;
+    return in_list(mz_tok_fold(&c->toks, d), determiners, sizeof determiners / sizeof determiners[0]) &&
+           in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
+}
+
+/* Whether an English determiner or possessive stands in tokens [from, to). */
+static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
+{
+    static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their"};
+    for (uint32_t i = from; !c->arabic && i < to; i++)
+        if (in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]))
+            return 1;
+    return 0;
 }
 
 /* Source and target of a verb by word order (see the file comment). */
@@ -531,6 +594,74 @@ static void mark_objects(mz_coder *c, int g)
         c->av[i].object = 1;
 }
 
+/* Acts that news tells without naming one party, and whom CAMEO practice (and the coding guide's
+ * conventions 2 and 3) takes as that party: the country where the act happens, in the role that
+ * does such acts.  A convicted or sentenced man faces its courts, an arrested one its police, a
+ * shooting with no gunman named is an unidentified armed group's, a protest with no target is
+ * against the country.  First matching code prefix wins; "" is the country itself.  The victim
+ * is filled in only when the act has no named doer either or is passive ("was arrested"): after
+ * a named doer, an object the dictionaries do not know ("detained 20 migrants") is no one's to
+ * guess; a protest needs no object and takes the country, but a protest with neither side named
+ * is as often a mention of protests as a report of one, and is left alone. */
+static const struct {
+    const char *prefix, *source_role, *target_role;
+    int target_always, one_named;
+} unnamed_parties[] = {
+    {"116", "JUD", "", 0, 0}, {"173", "COP", "", 0, 0}, {"18", "UAF", "CVL", 0, 0},
+    {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "", 1, 1},
+};
+
+/* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
+static const mz_actor *place_of(const mz_coder *c, uint32_t b, uint32_t e)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b >= b && c->gv[g].e <= e && located(c, g) && c->av[c->gv[g].first].code &&
+            c->av[c->gv[g].first].country[0])
+            return &c->av[c->gv[g].first];
+    return NULL;
+}
+
+/* Whether the sentence already has an event of root `code`'s root: a second word for the same
+ * act ("hurled stones ... during violent protests") adds no party. */
+static int root_coded(const mz_coder *c, const char *code)
+{
+    for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;)
+        if (strncmp(c->ev[i].code, code, 2) == 0)
+            return 1;
+    return 0;
+}
+
+/* The unnamed_parties entry of verb v's act, or -1. */
+static int unnamed_entry(const mz_coder *c, const mz_mention *v)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    for (size_t k = 0; k < sizeof unnamed_parties / sizeof unnamed_parties[0]; k++)
+        if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* Gives an act the party its sentence leaves unnamed (see unnamed_parties), from the place the
+ * sentence names or the document's country. */
+static void fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive,
+                         int *src, int *tgt)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    int k = unnamed_entry(c, v);
+    if (k < 0 || (*src >= 0 && *tgt >= 0) || english_nominal(c, v, b) || root_coded(c, code) ||
+        (unnamed_parties[k].one_named && *src < 0 && *tgt < 0))
+        return; /* "on the anniversary of the massacre": background, no new act */
+    const mz_actor *place = place_of(c, b, e);
+    const char *country = place ? place->country : c->home;
+    if (!country[0])
+        return;
+    int named_doer = *src >= 0;
+    if (*src < 0)
+        *src = mz_unnamed_group(c, country, unnamed_parties[k].source_role, place);
+    if (*tgt < 0 && (!named_doer || passive || unnamed_parties[k].target_always))
+        *tgt = mz_unnamed_group(c, country, unnamed_parties[k].target_role, place);
+}
+
 /* With --explain: what became of verb v, and why. */
 static void note(mz_coder *c, const mz_mention *v, const char *what)
 {
@@ -557,6 +688,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     const mz_mention *v = &c->mv[vi];
     if (v->flags & MZ_V_SAY) {
         st->speaker = speaker_of(c, v, b, e);
+        c->weak_roles = 1;
+        st->home_speaker = st->speaker < 0 ? speaker_of(c, v, b, e) : -1;
+        c->weak_roles = 0;
         st->speaker_from = v->e;
         note(c, v, st->speaker >= 0 ? "attribution; its speaker is the source of the acts after it"
                                     : "attribution with no speaker found");
@@ -595,9 +729,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
-    if (c->arabic && st->speaker >= 0 && pronoun_clause(c, v, b) && !(v->flags & MZ_V_NOUN)) {
-        int r = right_group(c, v->e, stop, st->speaker);
-        src = st->speaker;
+    int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;
+    if (c->arabic && speaker >= 0 && pronoun_clause(c, v, b) && !(v->flags & MZ_V_NOUN)) {
+        int r = right_group_any(c, v->e, stop, speaker);
+        src = speaker;
         tgt = r >= 0 ? r : tgt;
     }
     /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
@@ -630,12 +765,17 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         if (g >= 0)
             src = g;
     }
-    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from)
+    /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
+     * it reports in the passive ("a spokesman said two men were detained") */
+    int passive = is_passive(c, v, b, by_group(c, v, stop));
+    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && unnamed_entry(c, v) >= 0))
         src = st->speaker;
     int between = between_group(c, v, stop);
-    /* a verb with no target right before another verb modifies it */
-    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= (v->tail_e > v->e ? v->tail_e : v->e) + WINDOW &&
-        !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
+    /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
+     * a determiner makes the next one a noun of its own ("sentenced for her murder") */
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW &&
+        !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v)) && !determiner_in(c, vend, stop)) {
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
         st->source = src;
@@ -648,7 +788,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
-    mz_act act = {v, mz_pool_str(c->e, c->e->verbs[v->value].code), intent, text};
+    if (between < 0 && pair < 0)
+        fill_unnamed(c, v, b, e, passive, &src, &tgt);
+    mz_act act = {v, on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);
@@ -694,7 +836,7 @@ int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
             return 0;
         }
     number_clauses(c, b, e);
-    carry st = {.speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
+    carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *v = &c->mv[k];

@@ -43,6 +43,7 @@ void mz_coder_free(mz_coder *c)
     free(c->kn);
     free(c->mv);
     free(c->dmv);
+    free(c->learned);
     mz_buf_free(&c->explain);
     free(c->sent_m);
     free(c->tok_mention);
@@ -96,6 +97,13 @@ const char *mz_detect_lang(const char *text, size_t len)
         latin += sum >> 16;
     }
     return arabic > latin ? "ar" : "en";
+}
+
+const char *mz_mention_code(const mz_coder *c, const mz_mention *m)
+{
+    if (m->flags & MZ_MENTION_LEARNED)
+        return c->learned[m->value].code;
+    return mz_pool_str(c->e, m->value);
 }
 
 int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
@@ -196,7 +204,7 @@ static int lookup_keys(mz_coder *c)
 static int domestic_ok(const mz_actor *s, const mz_actor *t)
 {
     size_t base = strlen(s->country);
-    return strlen(s->code) > base || !t->context;
+    return strlen(s->code) > base || !t->home;
 }
 
 /* Appends one event.  `s` or `t` may be NULL in partial mode; the caller checks that. */
@@ -306,6 +314,8 @@ static mz_status code_sentences(mz_coder *c, mz_error *err)
         find_all_mentions(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     mz_context_home(c);
+    if (mz_learn_names(c) < 0)
+        return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     for (size_t i = 0; i < c->sents.n; i++) {
         const mz_sentence *s = &c->sents.v[i];
         const char *text = mz_arena_strndup(&c->arena, c->text + s->start, s->end - s->start);

@@ -39,6 +39,18 @@ typedef struct mz_mention {
     uint32_t value;    /* actor/agent: pool offset of the code; verb: verb index; marker: kind */
 } mz_mention;
 
+/* Mention flags beside the entry flags (MZ_V_*, MZ_A_*): an actor mention of a name the document
+ * introduced (names.c); `value` then indexes c->learned.  RECALLED: a later use of the name. */
+enum { MZ_MENTION_LEARNED = 1 << 14, MZ_MENTION_RECALLED = 1 << 15 };
+
+/* A name the document introduced with a title (names.c). */
+typedef struct mz_learned {
+    const char *surname;   /* folded last word of the name */
+    const char *code;      /* the title's actor code */
+    const char *intro;     /* the introduction's text, for the evidence */
+    uint32_t name_b, name_e; /* the name's tokens in the introduction */
+} mz_learned;
+
 typedef struct mz_actor {
     uint32_t b, e;         /* tokens [b, e) */
     const char *code;      /* CAMEO actor code, NULL when unresolved (an agent with no country) */
@@ -46,8 +58,9 @@ typedef struct mz_actor {
     uint8_t clitic;        /* clitic flags of the first token */
     int group;             /* index of the group it belongs to */
     int object;            /* taken as the target of a verb */
-    const char *context;   /* the earlier mention the actor was resolved from (context.c), NULL
-                            * when the sentence's own words name it */
+    const char *context;   /* the earlier mention the actor was resolved from (context.c, names.c),
+                            * NULL when the sentence's own words name it fully */
+    int home;              /* its country is the document's, not one the sentence names */
 } mz_actor;
 
 typedef struct mz_group {
@@ -88,6 +101,8 @@ struct mz_coder {
     char home[8];          /* the country the document is about, "" when none */
     const char *home_text; /* the mention that says so */
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
+    mz_learned *learned;   /* names the document introduced (names.c) */
+    size_t nlearned, learned_cap;
     mz_buf explain;        /* with MZ_CODE_EXPLAIN: the account of the document (explain.c) */
     /* results */
     mz_event *ev;
@@ -110,8 +125,22 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e);
  * dateline, else the country named most often. */
 void mz_context_home(mz_coder *c);
 
+/* names.c: learns the names the document introduces with a title and adds their mentions to
+ * c->dmv (after mz_context_home).  Returns 0, -1 when out of memory. */
+int mz_learn_names(mz_coder *c);
+
+/* The actor code of an actor, adjective or agent mention (a learned name's code, or the
+ * dictionary entry's). */
+const char *mz_mention_code(const mz_coder *c, const mz_mention *m);
+
 /* actors.c: fills c->av and c->gv from the mentions.  Returns 0, -1 when out of memory. */
 int mz_build_actors(mz_coder *c);
+
+/* actors.c: a group of one actor that the sentence does not name: the country `country` (of
+ * `place`, an actor of the sentence naming where the act happens, or else the document's) in
+ * role `role` ("" for the country itself).  It lies outside the sentence's tokens, so word order
+ * never gives it to another verb.  Returns its index, or -1 when out of memory. */
+int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
 
 /* attach.c: codes the verbs of the current sentence into events.  Returns 0, -1 on OOM. */
 int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *sentence_text);

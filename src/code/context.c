@@ -25,7 +25,7 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
 {
     if (m->kind != MZ_E_ACTOR && m->kind != MZ_E_ADJ)
         return 0;
-    const char *code = mz_pool_str(c->e, m->value);
+    const char *code = mz_mention_code(c, m);
     if (strncmp(code, "IGO", 3) == 0 || strlen(code) < 3)
         return 0;
     mz_actor_country(code, out);
@@ -34,11 +34,11 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
 
 /* The dateline's place: the document's first mention, a country, among its first tokens and
  * followed closely by the punctuation of a dateline. */
-static const mz_mention *dateline(const mz_coder *c)
+static mz_mention *dateline(mz_coder *c)
 {
     if (!c->sents.n || c->sent_m[1] == 0)
         return NULL;
-    const mz_mention *m = &c->dmv[0];
+    mz_mention *m = &c->dmv[0];
     const mz_sentence *s = &c->sents.v[0];
     char ctry[8];
     if (m->b > s->tok_begin + DATELINE_PLACE || !mention_country(c, m, ctry))
@@ -56,6 +56,7 @@ void mz_context_home(mz_coder *c)
     c->home_text = NULL;
     const mz_mention *home = dateline(c);
     const char *how = "from the dateline";
+    int from_dateline = home != NULL;
     if (!home) {
         how = "the country named most, first as";
         struct {
@@ -89,4 +90,9 @@ void mz_context_home(mz_coder *c)
         c->home_text = mz_span_text(c, home->b, home->e);
     }
     mz_explain_home(c, how);
+    if (from_dateline) {
+        /* the dateline says where the news comes from; it is no party to what it reports */
+        c->dmv[0].kind = MZ_E_MARKER;
+        c->dmv[0].value = 0;
+    }
 }

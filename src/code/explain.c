@@ -47,15 +47,15 @@ static void explain_mention(mz_coder *c, const mz_mention *m)
     char tail[512] = "";
     switch (m->kind) {
     case MZ_E_ACTOR: case MZ_E_ADJ: case MZ_E_AGENT:
-        what = mz_pool_str(c->e, m->value);
+        what = mz_mention_code(c, m);
         break;
     case MZ_E_VERB:
         what = mz_pool_str(c->e, c->e->verbs[m->value].code);
         if (m->tail_e > m->tail_b)
             snprintf(tail, sizeof tail, " ... \"%s\"", mz_span_text(c, m->tail_b, m->tail_e));
         break;
-    case MZ_E_MARKER:
-        what = mz_marker_name((int)m->value);
+    case MZ_E_MARKER: /* kind 0: a dateline's place, no longer an actor (context.c) */
+        what = m->value ? mz_marker_name((int)m->value) : "dateline";
         break;
     default:
         break;
@@ -94,7 +94,8 @@ void mz_explain_groups(mz_coder *c)
             mz_buf_printf(&line, "%s %s \"%s\"", i > c->gv[g].first ? " +" : "",
                           a->code ? a->code : "(no country)", mz_span_text(c, a->b, a->e));
             if (a->context)
-                mz_buf_printf(&line, " (the document's country, from \"%s\")", a->context);
+                mz_buf_printf(&line, " (%s \"%s\")", a->home ? "the document's country, from" : "introduced as",
+                              a->context);
         }
         mz_explain(c, "%s", line.data ? line.data : "");
         mz_buf_free(&line);

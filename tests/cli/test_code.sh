@@ -91,4 +91,20 @@ check "jsonl starting with an empty line: exit 0, record coded" bash -c "test $r
 check "usage error: exit 1" test $rc -eq 1
 "$MIZAN" code /nonexistent/file.txt > /dev/null 2> "$TMP/e7"; rc=$?
 check "missing file: exit 2 with reason" bash -c "test $rc -eq 2 && grep -q 'cannot open' '$TMP/e7'"
+
+# --- --explain: the account of each decision instead of the events ---
+printf 'Kenyan Interior Minister Joseph Kamau accused Somalia of harbouring militants. Kamau did not meet the Somali ambassador.\n' \
+  | "$MIZAN" code --explain --lang en > "$TMP/explain.txt"
+check "explain: exit 0" test $? -eq 0
+check "explain: the document's country" grep -q '^document stdin: country SOM, the country named most' "$TMP/explain.txt"
+check "explain: a learned name" grep -q 'learned "Joseph Kamau" as KENGOV' "$TMP/explain.txt"
+check "explain: mentions with codes" grep -q 'verb      112     "accused"' "$TMP/explain.txt"
+check "explain: a group resolved from the introduction" grep -q 'KENGOV "Kamau" (introduced as' "$TMP/explain.txt"
+check "explain: the event emitted" grep -q '^    event KENGOV 112 SOM (fact)$' "$TMP/explain.txt"
+check "explain: why a verb was dropped" grep -q 'verb "meet" 040: not coded: negated or hypothetical' "$TMP/explain.txt"
+check "explain: no JSON" bash -c "! grep -q '^{' '$TMP/explain.txt'"
+printf 'Kenyan Interior Minister Joseph Kamau met Ethiopian officials. Kamau later accused Somalia of harbouring militants.\n' \
+  | "$MIZAN" code --lang en > "$TMP/context.jsonl"
+check "evidence: the context an actor came from" \
+  grep -q '"source":"KENGOV","target":"SOM".*"evidence":{"source":"Kamau",.*"context":{"source":"Kenyan Interior Minister Joseph Kamau"}}' "$TMP/context.jsonl"
 finish

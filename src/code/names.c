@@ -1,0 +1,270 @@
+/*
+ * names.c — people a document introduces once and then names alone.
+ *
+ * News writes "Mexico's Foreign Secretary Marcelo Ebrard", "Carrie Lam, the chief executive of
+ * Hong Kong," or "وزير الخارجية الماليزي أنيفة أمان" once, and afterwards "Ebrard said", "وأضاف
+ * أمان".  The dictionaries cannot list everyone; the title says who the person is.  After the
+ * mentions of the whole document are found (coder.c), each actor built from a title — a role
+ * with its country, or with the document's (context.c) — that stands right before a name the
+ * dictionaries do not know (English: up to four capitalised words; Arabic: up to three words
+ * without the article), or right after one with an English apposition ("NAME, the TITLE"),
+ * teaches the coder the name's last word as an actor with the title's code.  The introduction and
+ * every later use of that word become actor mentions; a later use carries the introduction as
+ * its context in the event's evidence.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/clitic.h"
+#include "../util/vec.h"
+#include "coder.h"
+
+enum { NAME_WORDS_EN = 4, NAME_WORDS_AR = 3 };
+
+/* Capitalised English words that are no names: days, months, words that open a clause, and the
+ * heads of institutions' names ("Police Department", "Marine Traffic"). */
+static const char *const not_names_en[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "on", "in", "at", "and", "but", "he", "she", "it",
+    "they", "this", "that", "i", "we", "mr", "mrs", "ms", "dr", "sir", "department", "agency",
+    "act", "centre", "center", "city", "office", "council", "committee", "party", "union",
+    "association", "institute", "university", "hospital", "bureau", "commission", "service",
+    "services", "company", "traffic", "bulletin", "star", "news", "times", "post", "daily",
+    "headquarters", "station", "board", "authority", "force", "forces", "command", "corps",
+};
+
+/* Arabic words without the article that often follow a title and are no names: prepositions,
+ * particles and time words the grammar markers do not cover. */
+static const char *const not_names_ar[] = {
+    "\xd9\x85\xd9\x86",                         /* من */
+    "\xd8\xb9\xd9\x86",                         /* عن */
+    "\xd9\x85\xd8\xb9",                         /* مع */
+    "\xd8\xa7\xd9\x84\xd9\x8a",                 /* الي: إلى folded */
+    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",         /* خلال */
+    "\xd8\xa8\xd8\xb9\xd8\xaf",                 /* بعد */
+    "\xd9\x82\xd8\xa8\xd9\x84",                 /* قبل */
+    "\xd8\xa7\xd9\x85\xd8\xb3",                 /* امس */
+    "\xd9\x8a\xd9\x88\xd9\x85",                 /* يوم */
+    "\xd9\x84\xd8\xaf\xd9\x8a",                 /* لدي: لدى folded */
+    "\xd8\xb9\xd8\xa8\xd8\xb1",                 /* عبر */
+    "\xd9\x85\xd9\x86\xd8\xb0",                 /* منذ */
+    "\xd8\xad\xd9\x88\xd9\x84",                 /* حول */
+    "\xd8\xb9\xd9\x84\xd9\x8a",                 /* علي: على folded */
+    "\xd9\x81\xd9\x8a",                         /* في */
+    "\xd8\xa7\xd9\x86",                         /* ان */
+    "\xd9\x87\xd9\x88",                         /* هو */
+    "\xd9\x87\xd9\x8a",                         /* هي */
+    "\xd8\xa8\xd9\x8a\xd9\x86",                 /* بين */
+    "\xd8\xb6\xd8\xaf",                         /* ضد */
+    "\xd8\xb9\xd9\x86\xd8\xaf",                 /* عند */
+    "\xd9\x83\xd9\x85\xd8\xa7",                 /* كما */
+    "\xd8\xa7\xd9\x88",                         /* او */
+    "\xd8\xab\xd9\x85",                         /* ثم */
+    "\xd9\x82\xd8\xaf",                         /* قد */
+    "\xd9\x84\xd9\x85",                         /* لم */
+    "\xd9\x84\xd9\x86",                         /* لن */
+    "\xd9\x84\xd8\xa7",                         /* لا */
+    "\xd9\x85\xd8\xa7",                         /* ما */
+};
+
+static int listed(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether token i lies in the tail of a verb pattern ("أجرت ... مشتركة"). */
+static int in_tail(const mz_coder *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->mv[k].kind == MZ_E_VERB && i >= c->mv[k].tail_b && i < c->mv[k].tail_e)
+            return 1;
+    return 0;
+}
+
+/* Whether token i may be a word of a name the dictionaries do not know.  An Arabic word ending
+ * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name. */
+static int name_word(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    const char *w = mz_tok_fold(&c->toks, i);
+    if (c->tok_mention[i] >= 0 || !(t->flags & MZ_TOK_WORD) || t->fold_len < 2 || in_tail(c, i))
+        return 0;
+    if (!c->arabic)
+        return (t->flags & MZ_TOK_INITCAP) && !(t->flags & MZ_TOK_ABBREV) &&
+               !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
+    const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
+    return (t->flags & MZ_TOK_ARABIC) && strncmp(w, "\xd8\xa7\xd9\x84", 4) != 0 /* ال */ &&
+           strcmp(last, "\xd9\x87") != 0 /* ه: ة folded */ &&
+           !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
+}
+
+/* Whether an actor was built from a title: a role with a country (RUSGOV), not a person the
+ * dictionaries list (their words are mentions of their own, never a name to learn).  In Arabic,
+ * where no capital letter marks a name, the sentence must name the title's country itself. */
+static int titled(const mz_coder *c, const mz_actor *a)
+{
+    if (!a->code || strlen(a->code) <= strlen(a->country) || strncmp(a->code, "IGO", 3) == 0 ||
+        (c->arabic && a->home))
+        return 0;
+    for (uint32_t i = a->b; i < a->e; i++) {
+        int k = c->tok_mention[i];
+        if (k >= 0 && c->mv[k].kind == MZ_E_AGENT)
+            return 1;
+    }
+    return 0;
+}
+
+static int learn(mz_coder *c, const mz_actor *title, uint32_t nb, uint32_t ne)
+{
+    if (mz_grow((void **)&c->learned, &c->learned_cap, c->nlearned + 1, sizeof *c->learned) < 0)
+        return -1;
+    uint32_t tb = title->b < nb ? title->b : nb, te = title->e > ne ? title->e : ne;
+    const char *last = mz_tok_fold(&c->toks, ne - 1);
+    mz_learned *l = &c->learned[c->nlearned];
+    l->surname = mz_arena_strndup(&c->arena, last, strlen(last));
+    l->code = title->code;
+    l->intro = mz_span_text(c, tb, te);
+    l->name_b = nb;
+    l->name_e = ne;
+    if (!l->surname)
+        return -1;
+    c->nlearned++;
+    mz_explain(c, "  learned \"%s\" as %s from \"%s\"", mz_span_text(c, nb, ne), l->code, l->intro);
+    return 0;
+}
+
+/* The names the current sentence introduces (its actors are built). */
+static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
+{
+    size_t max = c->arabic ? NAME_WORDS_AR : NAME_WORDS_EN;
+    for (size_t k = 0; k < c->na; k++) {
+        const mz_actor *a = &c->av[k];
+        if (!titled(c, a))
+            continue;
+        uint32_t ne = a->e;
+        while (ne < e && ne - a->e < max && name_word(c, ne))
+            ne++;
+        if (ne > a->e) { /* TITLE NAME */
+            if (learn(c, a, a->e, ne) < 0)
+                return -1;
+            continue;
+        }
+        /* NAME, the TITLE (English apposition) */
+        if (c->arabic || a->b < b + 2)
+            continue;
+        uint32_t comma = mz_tok_is(c, a->b - 1, "the") ? a->b - 2 : a->b - 1;
+        if (comma <= b || !mz_tok_is(c, comma, ","))
+            continue;
+        uint32_t nb = comma;
+        while (nb > b && comma - nb < max && name_word(c, nb - 1))
+            nb--;
+        if (nb < comma && learn(c, a, nb, comma) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The learned name whose last word token i is, or -1; *conj tells that an Arabic و or ف was
+ * read off the front ("وأمان": and Aman). */
+static int recall(const mz_coder *c, uint32_t i, int *conj)
+{
+    const mz_token *t = &c->toks.v[i];
+    const char *w = mz_tok_fold(&c->toks, i);
+    *conj = 0;
+    if (!(t->flags & MZ_TOK_WORD) || (!c->arabic && !(t->flags & MZ_TOK_INITCAP)))
+        return -1;
+    for (size_t k = 0; k < c->nlearned; k++) {
+        const char *s = c->learned[k].surname;
+        if (strcmp(w, s) == 0)
+            return (int)k;
+        /* و and ف are two bytes each in UTF-8 */
+        if (c->arabic && (strncmp(w, "\xd9\x88", 2) == 0 || strncmp(w, "\xd9\x81", 2) == 0) &&
+            strcmp(w + 2, s) == 0) {
+            *conj = 1;
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
+/* Adds the mentions of learned names to sentence s's mentions (kept in token order) in out,
+ * and renumbers the sentence's tok_mention. */
+static int merge_sentence(mz_coder *c, size_t s, mz_mention **out, size_t *n, size_t *cap)
+{
+    const mz_sentence *st = &c->sents.v[s];
+    size_t first = *n, k = c->sent_m[s], end = c->sent_m[s + 1];
+    for (uint32_t i = st->tok_begin; i < st->tok_end;) {
+        mz_mention m;
+        int conj = 0, l = -1;
+        uint32_t next = i + 1;
+        while (k < end && c->dmv[k].b < i) /* mentions that start inside a learned name */
+            k++;
+        if (k < end && c->dmv[k].b == i) {
+            m = c->dmv[k++];
+            next = m.e > i ? m.e : i + 1;
+        } else if (c->tok_mention[i] < 0 && (l = recall(c, i, &conj)) >= 0) {
+            const mz_learned *ln = &c->learned[l];
+            int intro = i + 1 == ln->name_e && ln->name_b >= st->tok_begin && ln->name_e <= st->tok_end;
+            m = (mz_mention){.kind = MZ_E_ACTOR, .flags = MZ_MENTION_LEARNED | (intro ? 0 : MZ_MENTION_RECALLED),
+                             .b = intro ? ln->name_b : i, .e = i + 1, .value = (uint32_t)l,
+                             .clitic = conj ? MZ_CL_CONJ : 0, .tail_b = i + 1, .tail_e = i + 1};
+            if (intro) { /* the introduction's first words were taken as nothing else */
+                while (*n > first && (*out)[*n - 1].b >= ln->name_b)
+                    (*n)--;
+            }
+        } else {
+            i = next;
+            continue;
+        }
+        if (mz_grow((void **)out, cap, *n + 1, sizeof **out) < 0)
+            return -1;
+        (*out)[(*n)++] = m;
+        i = next;
+    }
+    for (uint32_t i = st->tok_begin; i < st->tok_end; i++)
+        c->tok_mention[i] = -1;
+    for (size_t j = first; j < *n; j++)
+        for (uint32_t i = (*out)[j].b; i < (*out)[j].e; i++)
+            c->tok_mention[i] = (int32_t)(j - first);
+    return 0;
+}
+
+int mz_learn_names(mz_coder *c)
+{
+    c->nlearned = 0;
+    for (size_t s = 0; s < c->sents.n; s++) {
+        int titles = 0; /* a title needs an agent: most sentences have none */
+        for (uint32_t k = c->sent_m[s]; k < c->sent_m[s + 1] && !titles; k++)
+            titles = c->dmv[k].kind == MZ_E_AGENT;
+        if (!titles)
+            continue;
+        c->nm = c->sent_m[s + 1] - c->sent_m[s];
+        memcpy(c->mv, c->dmv + c->sent_m[s], c->nm * sizeof *c->mv);
+        if (mz_build_actors(c) < 0 || learn_sentence(c, c->sents.v[s].tok_begin, c->sents.v[s].tok_end) < 0)
+            return -1;
+    }
+    if (!c->nlearned)
+        return 0;
+    mz_mention *out = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t s = 0; s < c->sents.n; s++) {
+        size_t first = n;
+        if (merge_sentence(c, s, &out, &n, &cap) < 0) {
+            free(out);
+            return -1;
+        }
+        c->sent_m[s] = (uint32_t)first;
+    }
+    c->sent_m[c->sents.n] = (uint32_t)n;
+    free(c->dmv);
+    c->dmv = out;
+    c->ndm = n;
+    c->dm_cap = cap;
+    if (n > c->m_cap && mz_grow((void **)&c->mv, &c->m_cap, n, sizeof *c->mv) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,201 @@
+/*
+ * Unit tests of what the coder reads from the whole document and of the events real news tells
+ * that the project's first sentences did not: the document's country (dateline, or the country
+ * named most), names introduced once with a title and used alone afterwards, domestic events
+ * between parts of one country, and acts whose doer or victim goes unnamed (passives, nouns).
+ * Every sentence here is written for the project, in both languages.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mizan.h"
+
+static mz_engine *engine;
+
+static int setup(void **state)
+{
+    (void)state;
+    mz_error err = {0};
+    engine = mz_engine_new();
+    if (!engine || mz_engine_load_builtin(engine, &err) != MZ_OK || mz_engine_compile(engine, &err) != MZ_OK)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    mz_engine_free(engine);
+    return 0;
+}
+
+/* The events of a document, as "SOURCE CODE TARGET" lines (each with " <CONTEXT" when its source
+ * came from the document), in `out`. */
+static void code(const char *lang, const char *text, unsigned flags, char *out, size_t size)
+{
+    mz_coder *c = mz_coder_new(engine, flags);
+    assert_non_null(c);
+    mz_doc doc = {.id = "t", .date = "2024-05-01", .lang = lang, .text = text, .len = strlen(text)};
+    const mz_event *ev;
+    size_t n;
+    mz_error err = {0};
+    assert_int_equal(mz_coder_code(c, &doc, &ev, &n, &err), MZ_OK);
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s %s %s%s%s\n", ev[i].source, ev[i].code,
+                                 ev[i].target, ev[i].ev_context_source[0] ? " <" : "",
+                                 ev[i].ev_context_source);
+    mz_coder_free(c);
+}
+
+static void has(const char *events, const char *line)
+{
+    if (!strstr(events, line))
+        fail_msg("expected '%s' among:\n%s", line, events);
+}
+
+/* A dateline says where the news comes from: "the police" are that country's, and the place
+ * itself is no party. */
+static void dateline_gives_the_country(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "CAIRO, March 3 (Reuters) - Police arrested dozens of protesters on Tuesday.", 0, ev, sizeof ev);
+    has(ev, "EGYCOP 173 EGYOPP <CAIRO\n");
+    code("ar", "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9 3 - 3 (\xd8\xa3 \xd8\xb4 \xd8\xa3) - "
+               "\xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd9\x84\xd8\xaa \xd8\xa7\xd9\x84\xd8\xb4\xd8\xb1\xd8\xb7\xd8\xa9 "
+               "\xd8\xb9\xd8\xb4\xd8\xb1\xd8\xa7\xd8\xaa \xd8\xa7\xd9\x84\xd9\x85\xd8\xaa\xd8\xb8\xd8\xa7\xd9\x87\xd8\xb1\xd9\x8a\xd9\x86.",
+         0, ev, sizeof ev); /* القاهرة 3 - 3 (أ ش أ) - اعتقلت الشرطة عشرات المتظاهرين. */
+    has(ev, "EGYCOP 173 EGYOPP <\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9\n");
+}
+
+/* Without a dateline the document's country is the one it names most, first among equals; an
+ * Arabic attribution's speaker may be one of its institutions. */
+static void most_named_country(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Kenya's parliament passed a new security law. The police arrested two opposition "
+               "leaders in Nairobi on Friday.", 0, ev, sizeof ev);
+    has(ev, "KENCOP 173 KENOPP <Kenya\n");
+    /* أعلنت الحكومة الكينية حالة الطوارئ. وقالت الشرطة إنها اعتقلت عشرة معارضين. */
+    code("ar", "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa \xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd8\xa9 "
+               "\xd8\xa7\xd9\x84\xd9\x83\xd9\x8a\xd9\x86\xd9\x8a\xd8\xa9 \xd8\xad\xd8\xa7\xd9\x84\xd8\xa9 "
+               "\xd8\xa7\xd9\x84\xd8\xb7\xd9\x88\xd8\xa7\xd8\xb1\xd8\xa6. \xd9\x88\xd9\x82\xd8\xa7\xd9\x84\xd8\xaa "
+               "\xd8\xa7\xd9\x84\xd8\xb4\xd8\xb1\xd8\xb7\xd8\xa9 \xd8\xa5\xd9\x86\xd9\x87\xd8\xa7 "
+               "\xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd9\x84\xd8\xaa \xd8\xb9\xd8\xb4\xd8\xb1\xd8\xa9 "
+               "\xd9\x85\xd8\xb9\xd8\xa7\xd8\xb1\xd8\xb6\xd9\x8a\xd9\x86.",
+         0, ev, sizeof ev);
+    has(ev, "KENCOP 173 KENOPP <");
+}
+
+/* A person introduced with a title is that title's actor when named alone later, with the
+ * introduction as the evidence's context; an English apposition introduces too. */
+static void names_introduced_once(void **state)
+{
+    (void)state;
+    char ev[2048];
+    code("en", "Kenyan Interior Minister Joseph Kamau accused Somalia of harbouring militants. "
+               "Amina Yusuf, the foreign minister of Somalia, rejected the accusation. "
+               "Yusuf also criticized Kenya. Kamau met Ethiopia's prime minister on Monday.",
+         0, ev, sizeof ev);
+    has(ev, "KENGOV 112 SOM\n");
+    has(ev, "SOMGOV 111 KEN <Amina Yusuf, the foreign minister of Somalia\n");
+    has(ev, "KENGOV 040 ETHGOV <Kenyan Interior Minister Joseph Kamau\n");
+    /* التقى وزير الخارجية الماليزي حسن داود نظيره الإندونيسي في جاكرتا. وانتقد داود إسرائيل بشدة. */
+    code("ar", "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd9\x89 \xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 "
+               "\xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac\xd9\x8a\xd8\xa9 "
+               "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd9\x84\xd9\x8a\xd8\xb2\xd9\x8a \xd8\xad\xd8\xb3\xd9\x86 "
+               "\xd8\xaf\xd8\xa7\xd9\x88\xd8\xaf \xd9\x86\xd8\xb8\xd9\x8a\xd8\xb1\xd9\x87 "
+               "\xd8\xa7\xd9\x84\xd8\xa5\xd9\x86\xd8\xaf\xd9\x88\xd9\x86\xd9\x8a\xd8\xb3\xd9\x8a \xd9\x81\xd9\x8a "
+               "\xd8\xac\xd8\xa7\xd9\x83\xd8\xb1\xd8\xaa\xd8\xa7. \xd9\x88\xd8\xa7\xd9\x86\xd8\xaa\xd9\x82\xd8\xaf "
+               "\xd8\xaf\xd8\xa7\xd9\x88\xd8\xaf \xd8\xa5\xd8\xb3\xd8\xb1\xd8\xa7\xd8\xa6\xd9\x8a\xd9\x84 "
+               "\xd8\xa8\xd8\xb4\xd8\xaf\xd8\xa9.",
+         0, ev, sizeof ev);
+    has(ev, "MYSGOV 040 IDNGOV\n");
+    has(ev, "MYSGOV 111 ISR <");
+}
+
+/* Two parts of one country are coded against each other; a government acting on itself and a
+ * country acting on its own forces are not events. */
+static void domestic_events(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Protesters marched through the centre of Nairobi on Tuesday. Police fired tear gas "
+               "at the protesters.", 0, ev, sizeof ev);
+    has(ev, "KENCOP 175 KENOPP");
+    code("en", "The Kenyan government dismissed the interior minister.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+    code("en", "Egypt deployed soldiers near its border.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+    /* حشدت مصر قوات على حدودها. */
+    code("ar", "\xd8\xad\xd8\xb4\xd8\xaf\xd8\xaa \xd9\x85\xd8\xb5\xd8\xb1 \xd9\x82\xd9\x88\xd8\xa7\xd8\xaa "
+               "\xd8\xb9\xd9\x84\xd9\x89 \xd8\xad\xd8\xaf\xd9\x88\xd8\xaf\xd9\x87\xd8\xa7.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+}
+
+/* Acts told without their doer take the country where they happen, in the role that does them:
+ * the courts for a sentence, the police for an arrest; a protest with no target is against the
+ * country. */
+static void unnamed_parties(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Two journalists were sentenced to prison in Egypt.", 0, ev, sizeof ev);
+    has(ev, "EGYJUD 116 EGYMED\n");
+    /* تم اعتقال ناشطين في القاهرة. */
+    code("ar", "\xd8\xaa\xd9\x85 \xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd8\xa7\xd9\x84 "
+               "\xd9\x86\xd8\xa7\xd8\xb4\xd8\xb7\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a "
+               "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9.", 0, ev, sizeof ev);
+    has(ev, "EGYCOP 173 EGYOPP\n");
+    /* تظاهر آلاف المواطنين في القاهرة احتجاجا على رفع الأسعار. */
+    code("ar", "\xd8\xaa\xd8\xb8\xd8\xa7\xd9\x87\xd8\xb1 \xd8\xa2\xd9\x84\xd8\xa7\xd9\x81 "
+               "\xd8\xa7\xd9\x84\xd9\x85\xd9\x88\xd8\xa7\xd8\xb7\xd9\x86\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a "
+               "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9 \xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac\xd8\xa7 "
+               "\xd8\xb9\xd9\x84\xd9\x89 \xd8\xb1\xd9\x81\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xb1.",
+         0, ev, sizeof ev);
+    has(ev, "EGYCVL 141 EGY");
+}
+
+/* The account --explain gives names the document's country, the mentions, the groups and what
+ * became of each verb. */
+static void explanation(void **state)
+{
+    (void)state;
+    mz_coder *c = mz_coder_new(engine, MZ_CODE_EXPLAIN);
+    const char *text = "CAIRO, March 3 (Reuters) - Police did not arrest the protesters. Egypt deployed soldiers.";
+    mz_doc doc = {.id = "x", .lang = "en", .text = text, .len = strlen(text)};
+    const mz_event *ev;
+    size_t n;
+    mz_error err = {0};
+    assert_int_equal(mz_coder_code(c, &doc, &ev, &n, &err), MZ_OK);
+    const char *x = mz_coder_explanation(c);
+    assert_non_null(strstr(x, "document x: country EGY, from the dateline \"CAIRO\""));
+    assert_non_null(strstr(x, "agent     COP     \"Police\""));
+    assert_non_null(strstr(x, "not coded: negated or hypothetical"));
+    assert_non_null(strstr(x, "[0,1) marker    dateline \"CAIRO\""));
+    assert_non_null(strstr(x, "verb \"deployed\" 154: source group 0, target group 1"));
+    assert_non_null(strstr(x, "dropped EGY 154 EGYMIL: the country's own means as the target"));
+    mz_coder_free(c);
+    c = mz_coder_new(engine, 0);
+    assert_int_equal(mz_coder_code(c, &doc, &ev, &n, &err), MZ_OK);
+    assert_string_equal(mz_coder_explanation(c), "");
+    mz_coder_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(dateline_gives_the_country), cmocka_unit_test(most_named_country),
+        cmocka_unit_test(names_introduced_once),      cmocka_unit_test(domestic_events),
+        cmocka_unit_test(unnamed_parties),            cmocka_unit_test(explanation),
+    };
+    return cmocka_run_group_tests_name("context", tests, setup, teardown);
+}
