@@ -262,7 +262,7 @@ static int localise(mz_coder *c)
     const mz_actor *place = NULL;
     for (size_t g = 0; g < c->ng && !place; g++) {
         const mz_actor *a = &c->av[c->gv[g].first];
-        if (c->gv[g].b > 0 && mz_marker_at(c, c->gv[g].b - 1) == MZ_M_LOC && a->code && !a->home &&
+        if (mz_after_place_word(c, c->gv[g].b) && a->code && !a->home &&
             strlen(a->country) == 3 && strcmp(a->country, c->home) != 0)
             place = a;
     }

@@ -110,7 +110,7 @@ static int unresolved(const mz_coder *c, size_t g)
  * party to the act. */
 static int located(const mz_coder *c, size_t g)
 {
-    return c->gv[g].b > 0 && mz_marker_at(c, c->gv[g].b - 1) == MZ_M_LOC;
+    return mz_after_place_word(c, c->gv[g].b);
 }
 
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
@@ -484,6 +484,74 @@ static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* Arabic words that make the verbal noun after them the time or cause of what the sentence
+ * reports: بعد اعتقاله (after his arrest), منذ الهجوم, إثر الاحتجاجات, جراء القصف. */
+static const char *const background_words[] = {
+    "\xd8\xa8\xd8\xb9\xd8\xaf",                         /* بعد */
+    "\xd9\x82\xd8\xa8\xd9\x84",                         /* قبل */
+    "\xd9\x85\xd9\x86\xd8\xb0",                         /* منذ */
+    "\xd8\xb9\xd9\x82\xd8\xa8",                         /* عقب */
+    "\xd8\xa7\xd8\xab\xd8\xb1",                         /* اثر: إثر folded */
+    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",               /* خلال */
+    "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1",     /* اثناء: أثناء folded */
+    "\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1",               /* جراء */
+    "\xd8\xa8\xd8\xb3\xd8\xa8\xd8\xa8",               /* بسبب */
+    "\xd8\xb0\xd9\x83\xd8\xb1\xd9\x8a",               /* ذكري: ذكرى folded */
+};
+
+/* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
+ * or cause of another act (see background_words), or made definite with no party of its own —
+ * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
+ * "between" (المفاوضات بين), no تم/جرى: "الاغتيال", "التفجيرات" name an act the reader already
+ * knows of. */
+static int background(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == b)
+        return 0;
+    if ((v->clitic & MZ_CL_DEF) && !marker_before(c, v->b, b, 2, MZ_M_BE) &&
+        left_group(c, v->b, b, 0) < 0) {
+        int k = v->e < c->toks.n ? c->tok_mention[v->e] : -1;
+        if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ &&
+                      !(c->mv[k].kind == MZ_E_MARKER && c->mv[k].value == MZ_M_BETWEEN)))
+            return 1;
+    }
+    return in_list(mz_tok_fold(&c->toks, v->b - 1), background_words,
+                   sizeof background_words / sizeof background_words[0]);
+}
+
+/* The year token i names (1900 to 2099), or 0. */
+static int year_at(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    const char *w = mz_tok_fold(&c->toks, i);
+    if (!(t->flags & MZ_TOK_NUM) || t->fold_len != 4 || (w[0] != '1' && w[0] != '2'))
+        return 0;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (w[k] < '0' || w[k] > '9')
+            return 0;
+        y = y * 10 + (w[k] - '0');
+    }
+    return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+/* Whether the act at v is placed in a year before the document's (the coding guide's
+ * convention 7: "In 1979, ...", "the 2003 invasion", "في عام 1982 اجتاحت"): a past year before
+ * it in its clause, or opening the sentence.  A year after the act most often dates a noun that
+ * follows it ("investigated the 1994 bombing"), and undated documents have no past. */
+static int past_year(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    int now = c->date_num / 10000;
+    if (!now)
+        return 0;
+    for (uint32_t i = b; i < v->b; i++) {
+        int y = year_at(c, i);
+        if (y && y < now && (c->clause[i] == c->clause[v->b] || i < b + 3))
+            return 1;
+    }
+    return 0;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         int *src, int *tgt)
@@ -708,6 +776,14 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (complement(c, st, v)) {
         note(c, v, "not coded: it completes the act coded just before it");
+        return 0;
+    }
+    if (past_year(c, v, b)) {
+        note(c, v, "not coded: placed in a year before the document's (background)");
+        return 0;
+    }
+    if (background(c, v, b)) {
+        note(c, v, "not coded: named as the time or cause of another act (background)");
         return 0;
     }
     /* a governing act reaches past the act it governs for its target ("threatened to impose

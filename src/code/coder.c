@@ -106,6 +106,13 @@ const char *mz_mention_code(const mz_coder *c, const mz_mention *m)
     return mz_pool_str(c->e, m->value);
 }
 
+int mz_after_place_word(const mz_coder *c, uint32_t i)
+{
+    if (i > 1 && mz_tok_is(c, i - 1, "the")) /* "in the United States" */
+        i--;
+    return i > 0 && mz_marker_at(c, i - 1) == MZ_M_LOC;
+}
+
 int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
 {
     return strcmp(mz_tok_fold(&c->toks, i), s) == 0;

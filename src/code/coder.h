@@ -170,6 +170,10 @@ const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);
 /* Whether token i's folded form equals s. */
 int mz_tok_is(const mz_coder *c, uint32_t i, const char *s);
 
+/* Whether the tokens before token i are a preposition of place ("in", "in the", "في"): an actor
+ * starting at i names where something happens. */
+int mz_after_place_word(const mz_coder *c, uint32_t i);
+
 /* The marker kind of the mention covering token i, or 0. */
 int mz_marker_at(const mz_coder *c, uint32_t i);
 

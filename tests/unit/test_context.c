@@ -142,13 +142,15 @@ static void domestic_events(void **state)
 }
 
 /* Acts told without their doer take the country where they happen, in the role that does them:
- * the courts for a sentence, the police for an arrest; a protest with no target is against the
- * country. */
+ * the police for an arrest or a prison sentence (root 17), the courts for a conviction; a
+ * protest with no target is against the country. */
 static void unnamed_parties(void **state)
 {
     (void)state;
     char ev[1024];
     code("en", "Two journalists were sentenced to prison in Egypt.", 0, ev, sizeof ev);
+    has(ev, "EGYCOP 173 EGYMED\n");
+    code("en", "Two journalists were convicted of espionage in Egypt.", 0, ev, sizeof ev);
     has(ev, "EGYJUD 116 EGYMED\n");
     /* تم اعتقال ناشطين في القاهرة. */
     code("ar", "\xd8\xaa\xd9\x85 \xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd8\xa7\xd9\x84 "
@@ -162,6 +164,32 @@ static void unnamed_parties(void **state)
                "\xd8\xb9\xd9\x84\xd9\x89 \xd8\xb1\xd9\x81\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xb1.",
          0, ev, sizeof ev);
     has(ev, "EGYCVL 141 EGY");
+}
+
+/* Acts placed in an earlier year, and Arabic verbal nouns named as the time of another act, are
+ * background: not events. */
+static void background_acts(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "In 1990, Iraq invaded Kuwait.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+    code("en", "Iraq invaded Kuwait on Monday.", 0, ev, sizeof ev);
+    has(ev, "IRQ 192 KWT\n");
+    /* في عام 1990 اجتاح العراق الكويت. / اجتاح العراق الكويت. */
+    code("ar", "\xd9\x81\xd9\x8a \xd8\xb9\xd8\xa7\xd9\x85 1990 \xd8\xa7\xd8\xac\xd8\xaa\xd8\xa7\xd8\xad "
+               "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa7\xd9\x82 \xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa.",
+         0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+    code("ar", "\xd8\xa7\xd8\xac\xd8\xaa\xd8\xa7\xd8\xad \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa7\xd9\x82 "
+               "\xd8\xa7\xd9\x84\xd9\x83\xd9\x88\xd9\x8a\xd8\xaa.", 0, ev, sizeof ev);
+    has(ev, "IRQ 190 KWT\n");
+    /* انتقدت فرنسا إيران بعد اعتقال صحفي فرنسي: the arrest is the time of the criticism */
+    code("ar", "\xd8\xa7\xd9\x86\xd8\xaa\xd9\x82\xd8\xaf\xd8\xaa \xd9\x81\xd8\xb1\xd9\x86\xd8\xb3\xd8\xa7 "
+               "\xd8\xa5\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86 \xd8\xa8\xd8\xb9\xd8\xaf "
+               "\xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd8\xa7\xd9\x84 \xd8\xb5\xd8\xad\xd9\x81\xd9\x8a "
+               "\xd9\x81\xd8\xb1\xd9\x86\xd8\xb3\xd9\x8a.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "FRA 111 IRN\n");
 }
 
 /* The account --explain gives names the document's country, the mentions, the groups and what
@@ -195,7 +223,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dateline_gives_the_country), cmocka_unit_test(most_named_country),
         cmocka_unit_test(names_introduced_once),      cmocka_unit_test(domestic_events),
-        cmocka_unit_test(unnamed_parties),            cmocka_unit_test(explanation),
+        cmocka_unit_test(unnamed_parties),            cmocka_unit_test(background_acts),
+        cmocka_unit_test(explanation),
     };
     return cmocka_run_group_tests_name("context", tests, setup, teardown);
 }
