@@ -74,8 +74,8 @@ static void usage(FILE *f)
 {
     fputs("usage: mizan dict check FILE...\n"
           "       mizan dict stats [--no-builtin] [--actors/--agents/--verbs/--discards FILE]...\n"
-          "       mizan dict gaps [--lang ar|en] [--input txt|jsonl|xml] [--top N]\n"
-          "                       [--class verb|title|name] [dictionary options] FILE...\n",
+          "       mizan dict gaps [--lang ar|en] [--input txt|jsonl|xml] [--top N] [--known]\n"
+          "                       [--class verb|title|name|known] [dictionary options] FILE...\n",
           f);
 }
 
@@ -176,11 +176,12 @@ static int gaps(int argc, char **argv)
         {"verbs", required_argument, 0, 'V'}, {"discards", required_argument, 0, 'D'},
         {"no-builtin", no_argument, 0, 'N'}, {"lang", required_argument, 0, 'l'},
         {"input", required_argument, 0, 'i'}, {"top", required_argument, 0, 't'},
-        {"class", required_argument, 0, 'c'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"class", required_argument, 0, 'c'}, {"known", no_argument, 0, 'k'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     mz_dict_opts o = {0};
     const char *lang = NULL, *format = NULL, *only = NULL;
     long top = 50;
-    int ch;
+    int ch, known = 0;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         int full = 0;
@@ -201,6 +202,7 @@ static int gaps(int argc, char **argv)
             }
             break;
         case 'c': only = optarg; break;
+        case 'k': known = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 1;
         }
@@ -219,7 +221,7 @@ static int gaps(int argc, char **argv)
             cls = c;
     if ((only && cls < 0) || optind >= argc) {
         if (only && cls < 0)
-            fprintf(stderr, "mizan dict gaps: --class is verb, title or name, not '%s'\n", only);
+            fprintf(stderr, "mizan dict gaps: --class is verb, title, name or known, not '%s'\n", only);
         usage(stderr);
         return 1;
     }
@@ -227,6 +229,8 @@ static int gaps(int argc, char **argv)
     if (!e)
         return 2;
     mz_gaps *g = mz_gaps_new(e);
+    if (g)
+        mz_gaps_count_known(g, known || cls == MZ_GAP_KNOWN);
     int rc = g ? gaps_read(g, argv + optind, argc - optind, format, lang) : -1;
     const mz_gap *v = NULL;
     size_t n = rc < 0 ? (size_t)-1 : mz_gaps_list(g, &v);

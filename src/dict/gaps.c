@@ -1,6 +1,7 @@
 /* gaps.c — unrecognised words and phrases of a corpus; see gaps.h. */
 #include "gaps.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,7 @@ typedef struct rec {
 typedef struct cover {
     uint8_t kind, person, adj, name;
     uint32_t b, e;
+    uint32_t entry; /* the entry of that kind read first (for the reading of known phrases) */
 } cover;
 
 struct mz_gaps {
@@ -117,6 +119,7 @@ struct mz_gaps {
     mz_sentences sents;
     const char *text;
     int arabic;
+    int known; /* also count recognised phrases (mz_gaps_count_known) */
     /* per token: known word ids kw[kfirst[i] .. kfirst[i] + kn[i]), what covers it, its key */
     uint32_t *kw;
     size_t nkw, kw_cap;
@@ -138,7 +141,7 @@ struct mz_gaps {
 
 const char *mz_gap_class_name(mz_gap_class cls)
 {
-    static const char *const names[MZ_GAP_CLASSES] = {"verb", "title", "name"};
+    static const char *const names[MZ_GAP_CLASSES] = {"verb", "title", "name", "known"};
     return cls < MZ_GAP_CLASSES ? names[cls] : "";
 }
 
@@ -347,8 +350,13 @@ static void cover_sentence(mz_gaps *g, uint32_t b, uint32_t e)
         cover c = {.b = i, .e = end};
         for (uint32_t k = g->e->m.node_entry[node]; k != MZ_NONE; k = g->e->entries[k].next) {
             const mz_entry *en = &g->e->entries[k];
-            if (!c.kind || priority[en->kind] > priority[c.kind])
+            /* the reading shown for a known phrase: a plain verb before one that needs a tail */
+            if (!c.kind || priority[en->kind] > priority[c.kind] ||
+                (en->kind == MZ_E_VERB && c.kind == MZ_E_VERB &&
+                 g->e->verbs[g->e->entries[c.entry].value].ntail && !g->e->verbs[en->value].ntail)) {
                 c.kind = en->kind;
+                c.entry = k;
+            }
             c.person |= en->kind == MZ_E_ACTOR && (en->from || en->to);
             c.adj |= en->kind == MZ_E_ADJ;
         }
@@ -711,6 +719,38 @@ static int arabic(mz_gaps *g, const mz_sentence *s)
     return 0;
 }
 
+void mz_gaps_count_known(mz_gaps *g, int on) { g->known = on; }
+
+/* Counts each phrase of sentence s that the dictionaries recognise as an actor, adjective, agent
+ * or verb, under its folded words and its reading: "author (agent GOV)"; a verb head that codes
+ * only with one of its tails says so ("عملية (verb 1831 with a tail)"). */
+static int known_phrases(mz_gaps *g, const mz_sentence *s)
+{
+    static const char *const kinds[] = {[MZ_E_ACTOR] = "actor", [MZ_E_ADJ] = "adjective",
+                                        [MZ_E_AGENT] = "agent", [MZ_E_VERB] = "verb"};
+    for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+        const cover *c = &g->cov[i];
+        if (c->b != i || c->kind == 0 || c->kind == MZ_E_MARKER || c->kind == MZ_E_DISCARD)
+            continue;
+        const mz_entry *en = &g->e->entries[c->entry];
+        const char *code = mz_pool_str(g->e, en->kind == MZ_E_VERB ? g->e->verbs[en->value].code
+                                                                    : en->value);
+        char reading[64], key[PHRASE_MAX + 1], shown[PHRASE_MAX + 1];
+        int tailed = en->kind == MZ_E_VERB && g->e->verbs[en->value].ntail;
+        int rn = snprintf(reading, sizeof reading, " (%s %s%s)", kinds[c->kind], code,
+                          tailed ? " with a tail" : "");
+        size_t kn = join_folds(g, c->b, c->e, key, 0), sn = join_surface(g, c->b, c->e, shown);
+        if (rn < 0 || (size_t)rn >= sizeof reading || !kn || !sn || kn + (size_t)rn > PHRASE_MAX ||
+            sn + (size_t)rn > PHRASE_MAX)
+            continue;
+        memcpy(key + kn, reading, (size_t)rn + 1);
+        memcpy(shown + sn, reading, (size_t)rn + 1);
+        if (count(g, MZ_GAP_KNOWN, key, kn + (size_t)rn, shown, sn + (size_t)rn, c->b, c->e, s) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int mz_gaps_add(mz_gaps *g, const char *text, size_t len, int is_arabic)
 {
     if (mz_tokenize(text, len, &g->toks) < 0 || mz_split_sentences(text, &g->toks, &g->sents) < 0 ||
@@ -723,6 +763,8 @@ int mz_gaps_add(mz_gaps *g, const char *text, size_t len, int is_arabic)
         if (s->tok_end <= s->tok_begin)
             continue;
         cover_sentence(g, s->tok_begin, s->tok_end);
+        if (g->known && known_phrases(g, s) < 0)
+            return -1;
         if ((is_arabic ? arabic(g, s) : english(g, s)) < 0)
             return -1;
     }
@@ -770,7 +812,7 @@ static void settle(mz_gaps *g)
         size_t sp = r->klen;
         while (sp > 0 && k[sp - 1] != ' ')
             sp--;
-        if (r->hidden || k[0] == '0' + MZ_GAP_VERB || sp == 0)
+        if (r->hidden || (k[0] != '0' + MZ_GAP_TITLE && k[0] != '0' + MZ_GAP_NAME) || sp == 0)
             continue;
         rec *prefix = (rec *)lookup(g, k, sp - 1);
         if (prefix && (uint64_t)r->total * 4 >= (uint64_t)prefix->total * 3)

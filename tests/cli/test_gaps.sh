@@ -31,6 +31,13 @@ check "gaps: --top 1 --class verb gives one verb" bash -c "test \$(wc -l < '$TMP
 "$MIZAN" dict gaps --lang en "$F" > "$TMP/en.tsv"
 check "gaps: --lang en reads the Arabic record as English (no Arabic classes)" \
   bash -c "! grep -q 'زورفان' '$TMP/en.tsv'"
+"$MIZAN" dict gaps --known "$F" > "$TMP/known.tsv"
+check "gaps: --known lists recognised phrases with their reading" \
+  bash -c "cut -f1-3 '$TMP/known.tsv' | grep -qxF 'known	3	Russia (actor RUS)' && cut -f1-3 '$TMP/known.tsv' | grep -qxF 'known	1	condemned (verb 111)'"
+check "gaps: --known keeps the other classes" grep -q "^name	2	Zorvan Liberation Council	" "$TMP/known.tsv"
+check "gaps: recognised phrases are not listed without --known" bash -c "! grep -q '^known' '$TMP/all.tsv'"
+"$MIZAN" dict gaps --class known --top 1 "$F" > "$TMP/k1.tsv"
+check "gaps: --class known implies --known" bash -c "test \$(wc -l < '$TMP/k1.tsv') -eq 2 && grep -q '^known	3	' '$TMP/k1.tsv'"
 "$MIZAN" dict gaps --class nouns "$F" > /dev/null 2>&1
 check "gaps: unknown class is a usage error" test $? -eq 1
 "$MIZAN" dict gaps "$TMP/missing.jsonl" > /dev/null 2> "$TMP/err"; rc=$?

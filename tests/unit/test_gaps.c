@@ -86,6 +86,23 @@ static void arabic_classes(void **state)
     mz_engine_free(e);
 }
 
+static void known_phrases(void **state)
+{
+    (void)state;
+    mz_engine *e = small_engine();
+    mz_gaps *g = mz_gaps_new(e);
+    assert_non_null(g);
+    assert_int_equal(add(g, "The minister condemned Russia.", 0), 0);
+    assert_int_equal(listed(g, MZ_GAP_KNOWN, "condemned (verb 111)"), 0); /* off by default */
+    mz_gaps_count_known(g, 1);
+    assert_int_equal(add(g, "Russian troops condemned Russia.", 0), 0);
+    assert_int_equal(listed(g, MZ_GAP_KNOWN, "condemned (verb 111)"), 1);
+    assert_int_equal(listed(g, MZ_GAP_KNOWN, "Russia (actor RUS)"), 1);
+    assert_int_equal(listed(g, MZ_GAP_KNOWN, "Russian (adjective RUS)"), 1);
+    mz_gaps_free(g);
+    mz_engine_free(e);
+}
+
 static void empty_and_uncompiled(void **state)
 {
     (void)state;
@@ -108,6 +125,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(english_classes),
         cmocka_unit_test(arabic_classes),
+        cmocka_unit_test(known_phrases),
         cmocka_unit_test(empty_and_uncompiled),
     };
     return cmocka_run_group_tests_name("gaps", tests, NULL, NULL);
