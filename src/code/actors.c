@@ -285,6 +285,17 @@ static int localise(mz_coder *c)
     return 0;
 }
 
+/* A group of actor a alone, outside the sentence's tokens: no other verb takes it by word
+ * order.  Returns its index, or -1 when out of memory. */
+static int push_outside(mz_coder *c, const mz_actor *a)
+{
+    if (push_actor(c, a) < 0 || push_group(c, (int)c->na - 1, 1) < 0)
+        return -1;
+    mz_group *g = &c->gv[c->ng - 1];
+    g->b = g->e = UINT32_MAX;
+    return (int)c->ng - 1;
+}
+
 int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place)
 {
     size_t cl = strlen(country), rl = strlen(role);
@@ -296,11 +307,28 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
     mz_actor a = {.code = code, .group = -1, .b = place ? place->b : 0, .e = place ? place->e : 0,
                   .context = place ? NULL : c->home_text, .home = !place};
     memcpy(a.country, country, cl + 1);
-    if (push_actor(c, &a) < 0 || push_group(c, (int)c->na - 1, 1) < 0)
+    return push_outside(c, &a);
+}
+
+int mz_subject_group(mz_coder *c)
+{
+    if (!c->subject.code)
         return -1;
-    mz_group *g = &c->gv[c->ng - 1];
-    g->b = g->e = UINT32_MAX; /* outside the sentence: no other verb takes it by word order */
-    return (int)c->ng - 1;
+    mz_actor a = c->subject;
+    a.group = -1;
+    a.object = 0;
+    a.b = a.e = 0;
+    return push_outside(c, &a);
+}
+
+void mz_remember_subject(mz_coder *c, const mz_actor *a)
+{
+    if (!a->code || a->home)
+        return;
+    c->subject = *a;
+    c->subject_sentence = c->sentence;
+    if (!a->context) /* the words that named it, for the evidence of a later sentence */
+        c->subject.context = mz_span_text(c, a->b, a->e);
 }
 
 int mz_build_actors(mz_coder *c)

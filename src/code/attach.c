@@ -730,6 +730,22 @@ static void fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t 
         *tgt = mz_unnamed_group(c, country, unnamed_parties[k].target_role, place);
 }
 
+/* English subject pronouns that continue the last subject of an earlier sentence. */
+static const char *const subject_pronouns[] = {"he", "she", "they"};
+
+/* Whether v's subject is the document's last named subject, from an earlier sentence: an
+ * English sentence opening with he, she or they a few words before v ("He later said"), an
+ * Arabic one opening with the verb itself and naming no subject after it ("وأضاف أن"). */
+static int continues_subject(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (!c->subject.code || c->subject_sentence >= c->sentence)
+        return 0;
+    if (c->arabic)
+        return v->b == b && !(v->flags & MZ_V_NOUN);
+    return v->b > b && v->b <= b + 3 &&
+           in_list(mz_tok_fold(&c->toks, b), subject_pronouns, sizeof subject_pronouns / sizeof subject_pronouns[0]);
+}
+
 /* With --explain: what became of verb v, and why. */
 static void note(mz_coder *c, const mz_mention *v, const char *what)
 {
@@ -759,6 +775,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         c->weak_roles = 1;
         st->home_speaker = st->speaker < 0 ? speaker_of(c, v, b, e) : -1;
         c->weak_roles = 0;
+        if (st->speaker < 0 && st->home_speaker < 0 && continues_subject(c, v, b))
+            st->speaker = mz_subject_group(c); /* "وأضاف أن", "He said" */
+        else if (st->speaker >= 0)
+            mz_remember_subject(c, &c->av[c->gv[st->speaker].first]);
         st->speaker_from = v->e;
         note(c, v, st->speaker >= 0 ? "attribution; its speaker is the source of the acts after it"
                                     : "attribution with no speaker found");
@@ -846,6 +866,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     int passive = is_passive(c, v, b, by_group(c, v, stop));
     if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && unnamed_entry(c, v) >= 0))
         src = st->speaker;
+    if (src < 0 && !passive && continues_subject(c, v, b))
+        src = mz_subject_group(c);
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder") */
@@ -889,8 +911,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         for (int j = c->gv[tgt].first; j < c->gv[tgt].first + c->gv[tgt].n && rc == 0; j++)
             rc = mz_emit(c, NULL, &c->av[j], &act);
     }
-    if (c->nev > emitted)
+    if (c->nev > emitted) {
         st->last_end = v->tail_e > v->e ? v->tail_e : v->e;
+        if (src >= 0 && c->gv[src].n == 1)
+            mz_remember_subject(c, &c->av[c->gv[src].first]);
+    }
     if (src >= 0 && tgt >= 0) {
         st->last_src = src;
         st->last_tgt = tgt;

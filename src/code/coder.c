@@ -321,6 +321,7 @@ static mz_status code_sentences(mz_coder *c, mz_error *err)
         find_all_mentions(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     mz_context_home(c);
+    memset(&c->subject, 0, sizeof c->subject);
     if (mz_learn_names(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     for (size_t i = 0; i < c->sents.n; i++) {

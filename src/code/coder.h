@@ -101,6 +101,8 @@ struct mz_coder {
     char home[8];          /* the country the document is about, "" when none */
     const char *home_text; /* the mention that says so */
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
+    mz_actor subject;      /* the last subject named in the document (code NULL: none) ... */
+    int subject_sentence;  /* ... in this sentence */
     mz_learned *learned;   /* names the document introduced (names.c) */
     size_t nlearned, learned_cap;
     mz_buf explain;        /* with MZ_CODE_EXPLAIN: the account of the document (explain.c) */
@@ -141,6 +143,15 @@ int mz_build_actors(mz_coder *c);
  * role `role` ("" for the country itself).  It lies outside the sentence's tokens, so word order
  * never gives it to another verb.  Returns its index, or -1 when out of memory. */
 int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
+
+/* actors.c: the document's last named subject (c->subject), for a sentence that continues it
+ * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group
+ * of it outside the sentence, -1 when there is none or out of memory. */
+int mz_subject_group(mz_coder *c);
+
+/* actors.c: remembers actor a as the document's last named subject (not one resolved only
+ * from the document's country). */
+void mz_remember_subject(mz_coder *c, const mz_actor *a);
 
 /* attach.c: codes the verbs of the current sentence into events.  Returns 0, -1 on OOM. */
 int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *sentence_text);

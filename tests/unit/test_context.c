@@ -122,6 +122,27 @@ static void names_introduced_once(void **state)
     has(ev, "MYSGOV 111 ISR <");
 }
 
+/* A sentence that opens with a pronoun (English) or with its verb and no subject (Arabic)
+ * continues the last subject the document named. */
+static void subjects_continue(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Kenya's foreign minister met Somalia's president on Monday. He later accused "
+               "Ethiopia of arming militants.", 0, ev, sizeof ev);
+    has(ev, "KENGOV 112 ETH <Kenya's foreign minister\n");
+    /* انتقد وزير الخارجية الأردني إسرائيل بشدة. وأضاف أنه سيزور القاهرة الأسبوع المقبل. */
+    code("ar", "\xd8\xa7\xd9\x86\xd8\xaa\xd9\x82\xd8\xaf \xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 "
+               "\xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac\xd9\x8a\xd8\xa9 "
+               "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xaf\xd9\x86\xd9\x8a \xd8\xa5\xd8\xb3\xd8\xb1\xd8\xa7\xd8\xa6\xd9\x8a\xd9\x84 "
+               "\xd8\xa8\xd8\xb4\xd8\xaf\xd8\xa9. \xd9\x88\xd8\xa3\xd8\xb6\xd8\xa7\xd9\x81 "
+               "\xd8\xa3\xd9\x86\xd9\x87 \xd8\xb3\xd9\x8a\xd8\xb2\xd9\x88\xd8\xb1 "
+               "\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd8\xa8\xd9\x88\xd8\xb9 "
+               "\xd8\xa7\xd9\x84\xd9\x85\xd9\x82\xd8\xa8\xd9\x84.", 0, ev, sizeof ev);
+    has(ev, "JORGOV 111 ISR\n");
+    has(ev, "JORGOV 042 EGY <");
+}
+
 /* Two parts of one country are coded against each other; a government acting on itself and a
  * country acting on its own forces are not events. */
 static void domestic_events(void **state)
@@ -222,7 +243,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dateline_gives_the_country), cmocka_unit_test(most_named_country),
-        cmocka_unit_test(names_introduced_once),      cmocka_unit_test(domestic_events),
+        cmocka_unit_test(names_introduced_once),      cmocka_unit_test(subjects_continue),
+        cmocka_unit_test(domestic_events),
         cmocka_unit_test(unnamed_parties),            cmocka_unit_test(background_acts),
         cmocka_unit_test(explanation),
     };
