@@ -3,13 +3,18 @@
  * TABARI/PETRARCH formats (the first error of each file with file and line, then what was read
  * but not applied); `mizan dict stats [dictionary options]` prints what the engine holds: phrases
  * per kind and language, verb phrases per CAMEO root, actor phrases per class, and the time the
- * engine took to load and compile.
+ * engine took to load and compile; `mizan dict gaps FILE...` lists the words and short phrases of
+ * a corpus that no dictionary phrase covers, by class and frequency (src/dict/gaps.h), to choose
+ * new entries from.
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../dict/gaps.h"
+#include "../io/reader.h"
 #include "commands.h"
 
 static const struct {
@@ -68,7 +73,9 @@ static double ms_between(const struct timespec *a, const struct timespec *b)
 static void usage(FILE *f)
 {
     fputs("usage: mizan dict check FILE...\n"
-          "       mizan dict stats [--no-builtin] [--actors/--agents/--verbs/--discards FILE]...\n",
+          "       mizan dict stats [--no-builtin] [--actors/--agents/--verbs/--discards FILE]...\n"
+          "       mizan dict gaps [--lang ar|en] [--input txt|jsonl|xml] [--top N] [--known]\n"
+          "                       [--class verb|title|name|known] [dictionary options] FILE...\n",
           f);
 }
 
@@ -130,12 +137,127 @@ static int stats(int argc, char **argv)
     return 0;
 }
 
+/* Reads every document of every file into the count; returns 0, 2 when a record or file could
+ * not be read (reported), -1 when out of memory. */
+static int gaps_read(mz_gaps *g, char **files, int nfiles, const char *format, const char *lang)
+{
+    int bad = 0;
+    for (int i = 0; i < nfiles; i++) {
+        mz_error err = {0};
+        mz_reader *r = mz_reader_open(files[i], format, NULL, lang, &err);
+        if (!r) {
+            mz_cli_report(&err);
+            bad = 2;
+            continue;
+        }
+        mz_doc d;
+        int rc;
+        while ((rc = mz_reader_next(r, &d, &err)) != 0) {
+            if (rc < 0) {
+                mz_cli_report(&err);
+                bad = 2;
+                continue;
+            }
+            const char *l = lang ? lang : d.lang && *d.lang ? d.lang : mz_detect_lang(d.text, d.len);
+            if (mz_gaps_add(g, d.text, d.len, strcmp(l, "ar") == 0) < 0) {
+                mz_reader_close(r);
+                return -1;
+            }
+        }
+        mz_reader_close(r);
+    }
+    return bad;
+}
+
+static int gaps(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"actors", required_argument, 0, 'A'}, {"agents", required_argument, 0, 'G'},
+        {"verbs", required_argument, 0, 'V'}, {"discards", required_argument, 0, 'D'},
+        {"no-builtin", no_argument, 0, 'N'}, {"lang", required_argument, 0, 'l'},
+        {"input", required_argument, 0, 'i'}, {"top", required_argument, 0, 't'},
+        {"class", required_argument, 0, 'c'}, {"known", no_argument, 0, 'k'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    mz_dict_opts o = {0};
+    const char *lang = NULL, *format = NULL, *only = NULL;
+    long top = 50;
+    int ch, known = 0;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+        int full = 0;
+        char *end;
+        switch (ch) {
+        case 'A': full = mz_dict_opts_add(&o, MZ_DICT_ACTORS, optarg); break;
+        case 'G': full = mz_dict_opts_add(&o, MZ_DICT_AGENTS, optarg); break;
+        case 'V': full = mz_dict_opts_add(&o, MZ_DICT_VERBS, optarg); break;
+        case 'D': full = mz_dict_opts_add(&o, MZ_DICT_DISCARDS, optarg); break;
+        case 'N': o.no_builtin = 1; break;
+        case 'l': lang = optarg; break;
+        case 'i': format = optarg; break;
+        case 't':
+            top = strtol(optarg, &end, 10);
+            if (*end || top < 0) {
+                fprintf(stderr, "mizan dict gaps: --top takes a number, not '%s'\n", optarg);
+                return 1;
+            }
+            break;
+        case 'c': only = optarg; break;
+        case 'k': known = 1; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 1;
+        }
+        if (full) {
+            fprintf(stderr, "mizan dict: too many dictionary files\n");
+            return 1;
+        }
+    }
+    if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0) {
+        fprintf(stderr, "mizan dict gaps: --lang is ar or en, not '%s'\n", lang);
+        return 1;
+    }
+    int cls = -1;
+    for (int c = 0; only && c < MZ_GAP_CLASSES && cls < 0; c++)
+        if (strcmp(only, mz_gap_class_name((mz_gap_class)c)) == 0)
+            cls = c;
+    if ((only && cls < 0) || optind >= argc) {
+        if (only && cls < 0)
+            fprintf(stderr, "mizan dict gaps: --class is verb, title, name or known, not '%s'\n", only);
+        usage(stderr);
+        return 1;
+    }
+    mz_engine *e = mz_cli_engine(&o);
+    if (!e)
+        return 2;
+    mz_gaps *g = mz_gaps_new(e);
+    if (g)
+        mz_gaps_count_known(g, known || cls == MZ_GAP_KNOWN);
+    int rc = g ? gaps_read(g, argv + optind, argc - optind, format, lang) : -1;
+    const mz_gap *v = NULL;
+    size_t n = rc < 0 ? (size_t)-1 : mz_gaps_list(g, &v);
+    if (n == (size_t)-1) {
+        fprintf(stderr, "mizan dict gaps: out of memory\n");
+        rc = 2;
+    } else {
+        printf("class\tcount\tphrase\texample\n");
+        long shown[MZ_GAP_CLASSES] = {0};
+        for (size_t i = 0; i < n; i++)
+            if ((cls < 0 || (int)v[i].cls == cls) && shown[v[i].cls]++ < top)
+                printf("%s\t%zu\t%s\t%s\n", mz_gap_class_name(v[i].cls), v[i].count, v[i].phrase,
+                       v[i].example);
+    }
+    mz_gaps_free(g);
+    mz_engine_free(e);
+    return rc;
+}
+
 int mz_cmd_dict(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "check") == 0)
         return check(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "stats") == 0)
         return stats(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "gaps") == 0)
+        return gaps(argc - 1, argv + 1);
     usage(stderr);
     return 1;
 }
