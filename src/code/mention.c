@@ -101,15 +101,33 @@ static int plural_surface(const mz_coder *c, uint32_t i)
     return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
 }
 
+/* Whether English token i is written as a noun of agents ("protesters", "demonstrators",
+ * "activists"): the form that tells an agent from the act when both share a stem. */
+static int agentive_surface(const mz_coder *c, uint32_t i)
+{
+    static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists"};
+    const char *w = mz_tok_fold(&c->toks, i);
+    size_t n = c->toks.v[i].fold_len;
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        size_t m = strlen(endings[k]);
+        if (n > m + 2 && strcmp(w + n - m, endings[k]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Resolves the entries at a trie node for the phrase [b, end) into one mention: the entry of the
  * highest-priority kind; among verb patterns, the first whose tail follows, else the first
- * plain one. */
+ * plain one.  An English agent and a verb on one stem ("protest": protesters, to protest) are
+ * told apart by the word's form (agentive_surface). */
 static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, uint32_t sent_end,
                    mz_mention *out)
 {
     const mz_entry *ents = c->e->entries;
     int got = 0, tailed = 0;
     const mz_entry *adj = NULL;
+    mz_mention verb = {0}; /* the verb reading, kept beside a higher-priority one */
+    int have_verb = 0, verb_tailed = 0;
     tail_starts starts; /* not initialised as a whole: it is large, and gathered on demand */
     starts.n = -1;
     for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
@@ -131,6 +149,11 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
                 continue;
             if (v->ntail)
                 tailed = 1;
+            if (!have_verb || (v->ntail && !verb_tailed)) {
+                verb = m;
+                have_verb = 1;
+                verb_tailed = v->ntail > 0;
+            }
         }
         if (!got || priority(m.kind) > priority(out->kind) ||
             (m.kind == MZ_E_VERB && out->kind == MZ_E_VERB)) {
@@ -143,6 +166,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
      * a plural as the people ("thousands of Pakistanis protested") */
     if (got && out->kind == MZ_E_ACTOR && adj && !plural_surface(c, end - 1))
         out->kind = MZ_E_ADJ, out->value = adj->value, out->flags = adj->flags;
+    if (got && out->kind == MZ_E_AGENT && have_verb && !c->arabic && !agentive_surface(c, end - 1))
+        *out = verb;
     return got;
 }
 
