@@ -94,16 +94,19 @@ int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
                      const char *code, int *feat)
 {
     const mz_salience *m = &c->e->salience;
-    const mz_cameo *cm = mz_engine_cameo(c->e, code);
     *feat = -1;
+    int keep_features = (c->flags & MZ_CODE_FEATURES) != 0;
+    if (!keep_features && (!m->w || strcmp(m->lang, c->lang) != 0))
+        return 1; /* no model for the language: the common case, decided at once */
     /* both parties named by the sentence: the act is told, not alluded to, and not judged */
     int told = named(c, src) && named(c, tgt);
-    int judged = !told && cm && mz_salience_judges(m, c->lang, cm->plover);
-    if (!judged && !(c->flags & MZ_CODE_FEATURES))
+    const mz_cameo *cm = told ? NULL : mz_engine_cameo(c->e, code);
+    int judged = cm && mz_salience_judges(m, c->lang, cm->plover);
+    if (!judged && !keep_features)
         return 1;
     uint32_t f[MZ_SALIENCE_FEATURES];
     int n = told ? 0 : mz_salience_features(c, v, b, e, src, tgt, f, MZ_SALIENCE_FEATURES);
-    if (c->flags & MZ_CODE_FEATURES) { /* kept for `mizan train-salience` */
+    if (keep_features) { /* kept for `mizan train-salience` */
         if (mz_grow((void **)&c->feat, &c->feat_cap, c->nfeat + (size_t)n + 1, sizeof *c->feat) < 0)
             return -1;
         *feat = (int)c->nfeat;
