@@ -931,14 +931,18 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     return rc;
 }
 
-int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
+/* The discard phrase in the clause of verb v ("a football match", "ضرب زلزال"), or NULL: it
+ * cancels the acts of its clause, not those of the sentence's other clauses. */
+static const mz_mention *discarded(const mz_coder *c, const mz_mention *v)
 {
     for (size_t k = 0; k < c->nm; k++)
-        if (c->mv[k].kind == MZ_E_DISCARD) {
-            mz_explain(c, "  no event: the sentence has the discard phrase \"%s\"",
-                       mz_span_text(c, c->mv[k].b, c->mv[k].e));
-            return 0;
-        }
+        if (c->mv[k].kind == MZ_E_DISCARD && c->clause[c->mv[k].b] == c->clause[v->b])
+            return &c->mv[k];
+    return NULL;
+}
+
+int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
+{
     number_clauses(c, b, e);
     carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;
@@ -949,6 +953,16 @@ int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
         if (v->tail_e > v->tail_b) {
             consumed_b = v->tail_b;
             consumed_e = v->tail_e;
+        }
+        const mz_mention *d = discarded(c, v);
+        if (d) {
+            if (c->flags & MZ_CODE_EXPLAIN) {
+                char why[256];
+                snprintf(why, sizeof why, "not coded: the discard phrase \"%s\" in its clause",
+                         mz_span_text(c, d->b, d->e));
+                note(c, v, why);
+            }
+            continue;
         }
         if (code_verb(c, k, b, e, &st, text) < 0)
             return -1;

@@ -213,6 +213,17 @@ static void background_acts(void **state)
     assert_string_equal(ev, "FRA 111 IRN\n");
 }
 
+/* A discard phrase cancels the acts of its own clause, not the sentence's other clauses. */
+static void discards_by_clause(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Russia attacked Ukraine in the World Cup semi-final.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+    code("en", "Brazil beat Argentina in the World Cup semi-final, while Russia attacked Ukraine.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "RUS 190 UKR\n");
+}
+
 /* The account --explain gives names the document's country, the mentions, the groups and what
  * became of each verb. */
 static void explanation(void **state)
@@ -246,6 +257,7 @@ int main(void)
         cmocka_unit_test(names_introduced_once),      cmocka_unit_test(subjects_continue),
         cmocka_unit_test(domestic_events),
         cmocka_unit_test(unnamed_parties),            cmocka_unit_test(background_acts),
+        cmocka_unit_test(discards_by_clause),
         cmocka_unit_test(explanation),
     };
     return cmocka_run_group_tests_name("context", tests, setup, teardown);
