@@ -699,6 +699,33 @@ static int root_coded(const mz_coder *c, const char *code)
     return 0;
 }
 
+/* Acts the state does not do: a street protest (14) comes from people, not from a government,
+ * its forces or its courts ("the government doesn't respond, there will only be more
+ * protests"); a state's formal protest is another code (114). */
+static const struct {
+    const char *prefix;
+    const char *roles[6];
+} not_by_state[] = {{"14", {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}}};
+
+/* Whether group g cannot be the source of an act coded `code` (see not_by_state). */
+static int implausible_source(const mz_coder *c, int g, const char *code)
+{
+    if (g < 0)
+        return 0;
+    const mz_actor *a = &c->av[c->gv[g].first];
+    size_t base = strlen(a->country);
+    if (!a->code || strlen(a->code) != base + 3)
+        return 0;
+    for (size_t k = 0; k < sizeof not_by_state / sizeof not_by_state[0]; k++) {
+        if (strncmp(code, not_by_state[k].prefix, strlen(not_by_state[k].prefix)) != 0)
+            continue;
+        for (size_t r = 0; r < sizeof not_by_state[k].roles / sizeof not_by_state[k].roles[0]; r++)
+            if (not_by_state[k].roles[r] && strcmp(a->code + base, not_by_state[k].roles[r]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* The unnamed_parties entry of verb v's act, or -1. */
 static int unnamed_entry(const mz_coder *c, const mz_mention *v)
 {
@@ -886,6 +913,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
+    if (implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
+        src = -1;
     if (between < 0 && pair < 0)
         fill_unnamed(c, v, b, e, passive, &src, &tgt);
     mz_act act = {v, on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text, -1};
