@@ -669,14 +669,15 @@ static void mark_objects(mz_coder *c, int g)
  * against the country.  First matching code prefix wins; "" is the country itself.  The victim
  * is filled in only when the act has no named doer either or is passive ("was arrested"): after
  * a named doer, an object the dictionaries do not know ("detained 20 migrants") is no one's to
- * guess; a protest needs no object and takes the country, but a protest with neither side named
- * is as often a mention of protests as a report of one, and is left alone. */
+ * guess; a protest needs no object and takes the country's government, but a protest with
+ * neither side named is as often a mention of protests as a report of one, and is left alone
+ * unless the salience model judges such acts (salience.c). */
 static const struct {
     const char *prefix, *source_role, *target_role;
     int target_always, one_named;
 } unnamed_parties[] = {
     {"116", "JUD", "", 0, 0}, {"173", "COP", "", 0, 0}, {"18", "UAF", "CVL", 0, 0},
-    {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "", 1, 1},
+    {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "GOV", 1, 1},
 };
 
 /* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
@@ -726,6 +727,19 @@ static int implausible_source(const mz_coder *c, int g, const char *code)
     return 0;
 }
 
+/* Whether the salience model judges acts coded `code` in the document's language. */
+static int judged_by_model(const mz_coder *c, const char *code)
+{
+    const mz_cameo *cm = mz_engine_cameo(c->e, code);
+    return cm && mz_salience_judges(&c->e->salience, c->lang, cm->plover);
+}
+
+/* Whether verb v names a street protest (root 14). */
+static int protest(const mz_coder *c, const mz_mention *v)
+{
+    return strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "14", 2) == 0;
+}
+
 /* The unnamed_parties entry of verb v's act, or -1. */
 static int unnamed_entry(const mz_coder *c, const mz_mention *v)
 {
@@ -744,7 +758,7 @@ static void fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t 
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
     int k = unnamed_entry(c, v);
     if (k < 0 || (*src >= 0 && *tgt >= 0) || english_nominal(c, v, b) || root_coded(c, code) ||
-        (unnamed_parties[k].one_named && *src < 0 && *tgt < 0))
+        (unnamed_parties[k].one_named && *src < 0 && *tgt < 0 && !judged_by_model(c, code)))
         return; /* "on the anniversary of the massacre": background, no new act */
     const mz_actor *place = place_of(c, b, e);
     const char *country = place ? place->country : c->home;
@@ -908,8 +922,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         return 0;
     }
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
-     * but not "met his counterpart in Jakarta" */
-    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0)
+     * but not "met his counterpart in Jakarta"; a protest there is against its government
+     * (unnamed_parties) */
+    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !protest(c, v))
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
