@@ -976,11 +976,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
 }
 
 /* The discard phrase in the clause of verb v ("a football match", "ضرب زلزال"), or NULL: it
- * cancels the acts of its clause, not those of the sentence's other clauses. */
+ * cancels the acts of its clause, not those of the sentence's other clauses; a PETRARCH
+ * discard, as in PETRARCH, cancels the whole sentence. */
 static const mz_mention *discarded(const mz_coder *c, const mz_mention *v)
 {
     for (size_t k = 0; k < c->nm; k++)
-        if (c->mv[k].kind == MZ_E_DISCARD && c->clause[c->mv[k].b] == c->clause[v->b])
+        if (c->mv[k].kind == MZ_E_DISCARD &&
+            ((c->mv[k].flags & MZ_D_SENTENCE) || c->clause[c->mv[k].b] == c->clause[v->b]))
             return &c->mv[k];
     return NULL;
 }

@@ -101,25 +101,10 @@ static int plural_surface(const mz_coder *c, uint32_t i)
     return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
 }
 
-/* Whether English token i is written as a noun of agents ("protesters", "demonstrators",
- * "activists"): the form that tells an agent from the act when both share a stem. */
-static int agentive_surface(const mz_coder *c, uint32_t i)
-{
-    static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists"};
-    const char *w = mz_tok_fold(&c->toks, i);
-    size_t n = c->toks.v[i].fold_len;
-    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
-        size_t m = strlen(endings[k]);
-        if (n > m + 2 && strcmp(w + n - m, endings[k]) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Resolves the entries at a trie node for the phrase [b, end) into one mention: the entry of the
  * highest-priority kind; among verb patterns, the first whose tail follows, else the first
- * plain one.  An English agent and a verb on one stem ("protest": protesters, to protest) are
- * told apart by the word's form (agentive_surface). */
+ * plain one.  An English agent written as an agent noun and a verb on one stem ("protest":
+ * protesters, to protest) are told apart by the text word's form (mz_agentive_word). */
 static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, uint32_t sent_end,
                    mz_mention *out)
 {
@@ -166,7 +151,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
      * a plural as the people ("thousands of Pakistanis protested") */
     if (got && out->kind == MZ_E_ACTOR && adj && !plural_surface(c, end - 1))
         out->kind = MZ_E_ADJ, out->value = adj->value, out->flags = adj->flags;
-    if (got && out->kind == MZ_E_AGENT && have_verb && !c->arabic && !agentive_surface(c, end - 1))
+    if (got && out->kind == MZ_E_AGENT && (out->flags & MZ_A_AGENTIVE) && have_verb &&
+        !mz_agentive_word(mz_tok_fold(&c->toks, end - 1), c->toks.v[end - 1].fold_len))
         *out = verb;
     return got;
 }

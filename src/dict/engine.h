@@ -40,8 +40,10 @@ enum {
     MZ_V_FEM = 1 << 4,     /* form agreeing with a feminine singular subject */
     MZ_V_NOUN = 1 << 5,    /* Arabic noun or verbal noun (not a conjugated verb) */
     MZ_A_ROLE_FIRST = 1 << 6, /* agent whose role goes before the country (PETRARCH [IGO~]) */
-    MZ_A_RELATIONAL = 1 << 7  /* agent named by its relation to another country (counterpart,
+    MZ_A_RELATIONAL = 1 << 7, /* agent named by its relation to another country (counterpart,
                                * ambassador): never given the document's country */
+    MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
+    MZ_D_SENTENCE = 1 << 9    /* discard that cancels its whole sentence (PETRARCH's), not a clause */
 };
 
 typedef struct mz_entry {

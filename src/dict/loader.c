@@ -412,6 +412,16 @@ static mz_status add_phrase(mz_engine *e, mz_dict_kind kind, const head *h, char
             return st;
         q.flags |= e->verbs[q.value].flags;
     }
+    if (kind == MZ_DICT_AGENTS && !p.arabic) {
+        size_t n = strlen(text);
+        while (n && text[n - 1] == ' ')
+            n--;
+        size_t s = n;
+        while (s && text[s - 1] != ' ')
+            s--;
+        if (mz_agentive_word(text + s, n - s))
+            q.flags |= MZ_A_AGENTIVE;
+    }
     mz_dict_note(e, kind, h->code, p.arabic, h->from, h->to);
     st = insert_paths(e, &p, 0, 0, q, at);
     if (st == MZ_OK && q.kind == MZ_E_ADJ && p.arabic) {

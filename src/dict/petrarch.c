@@ -508,6 +508,8 @@ static mz_status add_name(rd *r, const char *name, mz_ekind kind, const mz_pcode
     for (size_t i = 0; i < ncodes; i++) {
         mz_entry q = {0};
         q.kind = (uint8_t)kind;
+        if (kind == MZ_E_DISCARD)
+            q.flags = MZ_D_SENTENCE; /* PETRARCH discards a sentence, not one clause */
         q.lang = arabic ? 'a' : 'e';
         q.value = offs ? offs[i] : 0;
         if (kind == MZ_E_ACTOR) {

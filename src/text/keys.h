@@ -29,6 +29,11 @@ void mz_keygen_free(mz_keygen *k);
  * Returns the number written to out (at most MZ_CAND_MAX). */
 int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags, mz_cand *out);
 
+/* Whether the English word w[0..len) is written as a noun of agents (protesters, demonstrators,
+ * activists: -er, -or, -ist and their plurals): the form that tells an agent from the act when
+ * stemming gives both one key. */
+int mz_agentive_word(const char *w, size_t len);
+
 /* The key of a dictionary word; `caps` is true when the word is written in capitals.
  * Returns the key length, or 0 when the key does not fit in `cap` bytes. */
 size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,
