@@ -504,15 +504,14 @@ static const char *const background_words[] = {
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
  * "between" (المفاوضات بين), no تم/جرى: "الاغتيال", "التفجيرات" name an act the reader already
  * knows of. */
-static int background(const mz_coder *c, const mz_mention *v, uint32_t b)
+static int background(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == b)
         return 0;
     if ((v->clitic & MZ_CL_DEF) && !marker_before(c, v->b, b, 2, MZ_M_BE) &&
-        left_group(c, v->b, b, 0) < 0) {
+        left_group(c, v->b, b, 0) < 0 && between_group(c, v, e) < 0) {
         int k = v->e < c->toks.n ? c->tok_mention[v->e] : -1;
-        if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ &&
-                      !(c->mv[k].kind == MZ_E_MARKER && c->mv[k].value == MZ_M_BETWEEN)))
+        if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ))
             return 1;
     }
     return in_list(mz_tok_fold(&c->toks, v->b - 1), background_words,
@@ -591,7 +590,12 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
         }
         return;
     }
-    if (left >= 0) {
+    if ((v->last_clitic & MZ_CL_SUFFIX) && r1 >= 0 && c->gv[r1].b <= after + 1 && !prepositional(c, r1)) {
+        /* an object pronoun on the verb names its object, so the actor after it is the subject,
+         * whatever stands before: "غارة شنها الطيران الإسرائيلي على غزة" (a raid the Israeli air
+         * force launched on Gaza) */
+        *src = r1, *tgt = r2;
+    } else if (left >= 0) {
         *src = left, *tgt = r1;
     } else if (r1 >= 0 && (prepositional(c, r1) || noun_subject(c, after, c->gv[r1].b))) {
         *src = -1, *tgt = r1; /* the subject is a pronoun (أنها فرضت عقوبات على روسيا) */
@@ -843,7 +847,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: placed in a year before the document's (background)");
         return 0;
     }
-    if (background(c, v, b)) {
+    if (background(c, v, b, e)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
         return 0;
     }

@@ -178,6 +178,9 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
             bst->stripped = s;
             m.clitic = fc;
             m.last_clitic = k->clitic;
+            /* a verb form with the article is its verbal noun: القصف, not قصف (he shelled) */
+            if (m.kind == MZ_E_VERB && (fc & MZ_CL_DEF))
+                m.flags = (uint16_t)((m.flags | MZ_V_NOUN) & ~(MZ_V_PAST | MZ_V_PRES));
             bst->m = m;
         }
         if (mz_matcher_inner(&c->e->m, child))

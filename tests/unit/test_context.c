@@ -213,6 +213,20 @@ static void background_acts(void **state)
     assert_string_equal(ev, "FRA 111 IRN\n");
 }
 
+/* Arabic constructions of real news: a verb with an object pronoun takes the actor after it as
+ * its subject (the pronoun is the object: غارة شنها الطيران الإسرائيلي, a raid the Israeli air
+ * force launched), and a verb's form with the article is its verbal noun, whose nationality
+ * adjective names the doer (القصف الإسرائيلي على غزة). */
+static void arabic_constructions(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("ar", "\xd8\xa3\xd8\xb5\xd9\x8a\xd8\xa8 \xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa9 \xd9\x85\xd8\xaf\xd9\x86\xd9\x8a\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a \xd8\xba\xd8\xa7\xd8\xb1\xd8\xa9 \xd8\xb4\xd9\x86\xd9\x87\xd8\xa7 \xd8\xa7\xd9\x84\xd8\xb7\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86 \xd8\xa7\xd9\x84\xd8\xa5\xd8\xb3\xd8\xb1\xd8\xa7\xd8\xa6\xd9\x8a\xd9\x84\xd9\x8a \xd8\xb9\xd9\x84\xd9\x89 \xd8\xba\xd8\xb2\xd8\xa9.", 0, ev, sizeof ev); /* أصيب أربعة مدنيين في غارة شنها الطيران الإسرائيلي على غزة. */
+    assert_string_equal(ev, "ISRMIL 190 PSE\n");
+    code("ar", "\xd8\xaa\xd9\x88\xd8\xa7\xd8\xb5\xd9\x84 \xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81 \xd8\xa7\xd9\x84\xd8\xa5\xd8\xb3\xd8\xb1\xd8\xa7\xd8\xa6\xd9\x8a\xd9\x84\xd9\x8a \xd8\xb9\xd9\x84\xd9\x89 \xd8\xba\xd8\xb2\xd8\xa9 \xd9\x84\xd9\x84\xd9\x8a\xd9\x88\xd9\x85 \xd8\xa7\xd9\x84\xd8\xab\xd8\xa7\xd9\x84\xd8\xab.", 0, ev, sizeof ev); /* تواصل القصف الإسرائيلي على غزة لليوم الثالث. */
+    assert_string_equal(ev, "ISR 195 PSE\n");
+}
+
 /* A discard phrase cancels the acts of its own clause, not the sentence's other clauses. */
 static void discards_by_clause(void **state)
 {
@@ -257,7 +271,7 @@ int main(void)
         cmocka_unit_test(names_introduced_once),      cmocka_unit_test(subjects_continue),
         cmocka_unit_test(domestic_events),
         cmocka_unit_test(unnamed_parties),            cmocka_unit_test(background_acts),
-        cmocka_unit_test(discards_by_clause),
+        cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(explanation),
     };
     return cmocka_run_group_tests_name("context", tests, setup, teardown);
