@@ -134,6 +134,38 @@ static int adjective_doer(const mz_coder *c, uint32_t b, uint32_t e)
     return c->arabic ? (c->mv[k].flags & MZ_V_NOUN) && c->mv[k].e == b : c->mv[k].b == e;
 }
 
+/* Keeps a named actor of a country other than the last one as the newest of the last two
+ * countries named, for "the two countries" (push_pair). */
+static void remember_country(mz_coder *c, const mz_actor *a)
+{
+    if (!a->code || a->home || strlen(a->country) != 3)
+        return;
+    if (c->npair_mem && strcmp(c->pair_mem[c->npair_mem - 1].country, a->country) == 0)
+        return;
+    if (c->npair_mem == 2)
+        c->pair_mem[0] = c->pair_mem[1];
+    else
+        c->npair_mem++;
+    mz_actor *m = &c->pair_mem[c->npair_mem - 1];
+    *m = *a;
+    m->context = mz_span_text(c, a->b, a->e);
+}
+
+/* "The two countries", "البلدين" at tokens [b, e): an actor for each of the last two countries
+ * named, coordinated, with the words that named them as context. */
+static int push_pair(mz_coder *c, uint32_t b, uint32_t e)
+{
+    if (c->npair_mem < 2)
+        return 0;
+    for (int i = 0; i < 2; i++) {
+        mz_actor a = c->pair_mem[i];
+        a.b = b, a.e = e, a.group = -1, a.object = 0, a.pair = 1;
+        if (push_actor(c, &a) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Turns a finished run into an actor (or nothing, for a lone adjective). */
 static int close_run(mz_coder *c, const run *r)
 {
@@ -190,6 +222,7 @@ static int close_run(mz_coder *c, const run *r)
     }
     if (a.code)
         mz_actor_country(a.code, a.country);
+    remember_country(c, &a);
     return push_actor(c, &a);
 }
 
@@ -199,6 +232,8 @@ enum { LINK_NONE = 0, LINK_COMMA = 1, LINK_AND = 2 };
 
 static int coordinated(const mz_coder *c, const mz_actor *x, const mz_actor *y)
 {
+    if (x->pair && y->pair && x->b == y->b)
+        return LINK_AND;
     if (y->b == x->e)
         return c->arabic && (y->clitic & MZ_CL_CONJ) ? LINK_AND : LINK_NONE;
     if (y->b > x->e + 3)
@@ -348,6 +383,8 @@ int mz_build_actors(mz_coder *c)
             if (close_run(c, &r) < 0)
                 return -1;
             memset(&r, 0, sizeof r);
+            if (m->kind == MZ_E_MARKER && m->value == MZ_M_PAIR && push_pair(c, m->b, m->e) < 0)
+                return -1;
             if (!nominal)
                 continue;
             r.first = (int)k;

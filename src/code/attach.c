@@ -485,7 +485,7 @@ static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
 }
 
 /* Arabic words that make the verbal noun after them the time or cause of what the sentence
- * reports: بعد اعتقاله (after his arrest), منذ الهجوم, إثر الاحتجاجات, جراء القصف. */
+ * reports: بعد اعتقاله (after his arrest), منذ الهجوم, إثر الاحتجاجات, جراء القصف, في ظل تقارب. */
 static const char *const background_words[] = {
     "\xd8\xa8\xd8\xb9\xd8\xaf",                         /* بعد */
     "\xd9\x82\xd8\xa8\xd9\x84",                         /* قبل */
@@ -497,6 +497,8 @@ static const char *const background_words[] = {
     "\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1",               /* جراء */
     "\xd8\xa8\xd8\xb3\xd8\xa8\xd8\xa8",               /* بسبب */
     "\xd8\xb0\xd9\x83\xd8\xb1\xd9\x8a",               /* ذكري: ذكرى folded */
+    "\xd8\xb8\xd9\x84",                                   /* ظل: في ظل, amid */
+    "\xd9\x88\xd8\xb3\xd8\xb7",                         /* وسط: amid */
 };
 
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time

@@ -328,6 +328,7 @@ static mz_status code_sentences(mz_coder *c, mz_error *err)
     memset(&c->subject, 0, sizeof c->subject);
     if (mz_learn_names(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    c->npair_mem = 0; /* learning built actors out of order: the pair is counted afresh */
     for (size_t i = 0; i < c->sents.n; i++) {
         const mz_sentence *s = &c->sents.v[i];
         const char *text = mz_arena_strndup(&c->arena, c->text + s->start, s->end - s->start);

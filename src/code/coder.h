@@ -68,6 +68,7 @@ typedef struct mz_actor {
     const char *context;   /* the earlier mention the actor was resolved from (context.c, names.c),
                             * NULL when the sentence's own words name it fully */
     int home;              /* its country is the document's, not one the sentence names */
+    int pair;              /* one of "the two countries" (a pair marker), with the other */
 } mz_actor;
 
 typedef struct mz_group {
@@ -110,6 +111,8 @@ struct mz_coder {
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
     mz_actor subject;      /* the last subject named in the document (code NULL: none) ... */
     int subject_sentence;  /* ... in this sentence */
+    mz_actor pair_mem[2];  /* the last two countries named, for "the two countries" (actors.c) */
+    int npair_mem;
     mz_learned *learned;   /* names the document introduced (names.c) */
     size_t nlearned, learned_cap;
     mz_buf explain;        /* with MZ_CODE_EXPLAIN: the account of the document (explain.c) */

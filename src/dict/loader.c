@@ -50,7 +50,7 @@ static const struct { const char *name; mz_marker kind; } marker_names[] = {
     {"that", MZ_M_THAT}, {"be", MZ_M_BE}, {"of", MZ_M_OF}, {"pron", MZ_M_PRON},
     {"exchange", MZ_M_EXCHANGE}, {"prep", MZ_M_PREP}, {"loc", MZ_M_LOC},
     {"backshift", MZ_M_BACKSHIFT}, {"express", MZ_M_EXPRESS},
-    {"thatpron", MZ_M_THATPRON}, {"word", MZ_M_WORD},
+    {"thatpron", MZ_M_THATPRON}, {"word", MZ_M_WORD}, {"pair", MZ_M_PAIR},
 };
 
 const char *mz_marker_name(int kind)

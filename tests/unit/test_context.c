@@ -143,6 +143,18 @@ static void subjects_continue(void **state)
     has(ev, "JORGOV 042 EGY <");
 }
 
+/* "The two countries", البلدان: the last two countries the document named. */
+static void the_two_countries(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Turkey and Greece had poor relations, but the leaders of the two countries spoke by "
+               "telephone on Friday.", 0, ev, sizeof ev);
+    has(ev, "TUR 041 GRC <Turkey\n");
+    code("ar", "\xd8\xa7\xd8\xb3\xd8\xaa\xd9\x82\xd8\xa8\xd9\x84\xd8\xaa \xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9 \xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac\xd9\x8a\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xb9\xd9\x88\xd8\xaf\xd9\x8a. \xd9\x88\xd9\x88\xd9\x82\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xaf\xd8\xa7\xd9\x86 \xd8\xa7\xd8\xaa\xd9\x81\xd8\xa7\xd9\x82\xd9\x8a\xd8\xa9 \xd9\x84\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86 \xd8\xa7\xd9\x84\xd8\xa7\xd9\x82\xd8\xaa\xd8\xb5\xd8\xa7\xd8\xaf\xd9\x8a.", 0, ev, sizeof ev); /* استقبلت القاهرة وزير الخارجية السعودي. ووقع البلدان اتفاقية للتعاون الاقتصادي. */
+    has(ev, "EGY 057 SAUGOV <");
+}
+
 /* Two parts of one country are coded against each other; a government acting on itself and a
  * country acting on its own forces are not events. */
 static void domestic_events(void **state)
@@ -269,6 +281,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dateline_gives_the_country), cmocka_unit_test(most_named_country),
         cmocka_unit_test(names_introduced_once),      cmocka_unit_test(subjects_continue),
+        cmocka_unit_test(the_two_countries),
         cmocka_unit_test(domestic_events),
         cmocka_unit_test(unnamed_parties),            cmocka_unit_test(background_acts),
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
