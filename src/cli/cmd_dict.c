@@ -89,19 +89,14 @@ static int stats(int argc, char **argv)
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        int full = 0;
+        int d = mz_dict_opt(&o, ch, optarg);
+        if (d < 0)
+            return 1;
+        if (d)
+            continue;
         switch (ch) {
-        case 'A': full = mz_dict_opts_add(&o, MZ_DICT_ACTORS, optarg); break;
-        case 'G': full = mz_dict_opts_add(&o, MZ_DICT_AGENTS, optarg); break;
-        case 'V': full = mz_dict_opts_add(&o, MZ_DICT_VERBS, optarg); break;
-        case 'D': full = mz_dict_opts_add(&o, MZ_DICT_DISCARDS, optarg); break;
-        case 'N': o.no_builtin = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 1;
-        }
-        if (full) {
-            fprintf(stderr, "mizan dict: too many dictionary files\n");
-            return 1;
         }
     }
     if (optind < argc) {
@@ -184,14 +179,13 @@ static int gaps(int argc, char **argv)
     int ch, known = 0;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        int full = 0;
+        int d = mz_dict_opt(&o, ch, optarg);
+        if (d < 0)
+            return 1;
+        if (d)
+            continue;
         char *end;
         switch (ch) {
-        case 'A': full = mz_dict_opts_add(&o, MZ_DICT_ACTORS, optarg); break;
-        case 'G': full = mz_dict_opts_add(&o, MZ_DICT_AGENTS, optarg); break;
-        case 'V': full = mz_dict_opts_add(&o, MZ_DICT_VERBS, optarg); break;
-        case 'D': full = mz_dict_opts_add(&o, MZ_DICT_DISCARDS, optarg); break;
-        case 'N': o.no_builtin = 1; break;
         case 'l': lang = optarg; break;
         case 'i': format = optarg; break;
         case 't':
@@ -205,10 +199,6 @@ static int gaps(int argc, char **argv)
         case 'k': known = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 1;
-        }
-        if (full) {
-            fprintf(stderr, "mizan dict: too many dictionary files\n");
-            return 1;
         }
     }
     if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0) {

@@ -30,6 +30,12 @@ typedef struct mz_dict_opts {
 /* Adds a dictionary file given by --actors/--agents/--verbs/--discards; returns -1 when full. */
 int mz_dict_opts_add(mz_dict_opts *o, mz_dict_kind kind, const char *path);
 
+/* Takes one of the dictionary options every command that codes text has, as getopt returns it:
+ * 'A' --actors, 'G' --agents, 'V' --verbs, 'D' --discards (each a FILE in arg), 'N'
+ * --no-builtin.  Returns 1 when ch was one of them, 0 when it is another option, -1 after a
+ * message when too many files were given. */
+int mz_dict_opt(mz_dict_opts *o, int ch, const char *arg);
+
 /* Builds and compiles an engine from the built-in dictionaries (unless no_builtin) and the
  * given files; prints the error and returns NULL on failure. */
 mz_engine *mz_cli_engine(const mz_dict_opts *o);

@@ -13,6 +13,27 @@ int mz_dict_opts_add(mz_dict_opts *o, mz_dict_kind kind, const char *path)
     return 0;
 }
 
+int mz_dict_opt(mz_dict_opts *o, int ch, const char *arg)
+{
+    static const struct { int ch; mz_dict_kind kind; } files[] = {
+        {'A', MZ_DICT_ACTORS}, {'G', MZ_DICT_AGENTS}, {'V', MZ_DICT_VERBS}, {'D', MZ_DICT_DISCARDS},
+    };
+    if (ch == 'N') {
+        o->no_builtin = 1;
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (files[i].ch != ch)
+            continue;
+        if (mz_dict_opts_add(o, files[i].kind, arg) < 0) {
+            fprintf(stderr, "mizan: too many dictionary files (at most %zu)\n", sizeof o->files / sizeof o->files[0]);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 void mz_cli_report(const mz_error *err)
 {
     if (err->file[0] && err->line > 0)
