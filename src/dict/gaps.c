@@ -8,6 +8,7 @@
 #include "../text/clitic.h"
 #include "../text/keys.h"
 #include "../text/token.h"
+#include "../util/hash.h"
 #include "../util/buf.h"
 #include "../util/vec.h"
 
@@ -191,13 +192,7 @@ void mz_gaps_free(mz_gaps *g)
 
 /* ---- counting ---------------------------------------------------------------------------- */
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
+static uint32_t hash_bytes(const char *s, size_t n) { return (uint32_t)mz_hash_bytes(s, n); }
 
 /* The slot of key[0..n) with hash h: its record's slot, or the empty slot where it would go. */
 static size_t find_slot(const mz_gaps *g, const char *key, size_t n, uint32_t h)

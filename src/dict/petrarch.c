@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/hash.h"
 #include "../util/vec.h"
 #include "loader.h"
 
@@ -360,13 +361,7 @@ static void warn_n(rd *r, const char *reason, size_t n, long line)
         mz_dict_warn(r->e, reason, n, r->file, line);
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
+static uint32_t hash_bytes(const char *s, size_t n) { return (uint32_t)mz_hash_bytes(s, n); }
 
 static void wcache_free(wcache *c)
 {

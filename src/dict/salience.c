@@ -5,16 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/hash.h"
 #include "engine.h"
 
 uint32_t mz_salience_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    uint64_t h = mz_hash_bytes(s, len);
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 void mz_salience_free(mz_salience *m)
