@@ -8,8 +8,8 @@
 #include "../text/clitic.h"
 #include "../text/keys.h"
 #include "../text/token.h"
-#include "../util/hash.h"
 #include "../util/buf.h"
+#include "../util/hash.h"
 #include "../util/vec.h"
 
 enum {
