@@ -169,7 +169,8 @@ typedef struct mz_event {
 typedef struct mz_coder mz_coder;
 
 /* Coder options (bit flags). */
-#define MZ_CODE_PARTIAL 0x1u  /* also emit events with one actor unresolved ("---") */
+#define MZ_CODE_PARTIAL 0x1u  /* also emit events with one actor unresolved ("---"); both, for
+                               * acts of the types the salience model judges */
 #define MZ_CODE_EXPLAIN 0x2u  /* keep an account of every decision (mz_coder_explanation) */
 #define MZ_CODE_ALL_ACTS 0x4u /* keep the acts the salience model judges not to be news */
 

@@ -963,6 +963,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     } else if (src < 0 && tgt >= 0 && (c->flags & MZ_CODE_PARTIAL)) {
         for (int j = c->gv[tgt].first; j < c->gv[tgt].first + c->gv[tgt].n && rc == 0; j++)
             rc = mz_emit(c, NULL, &c->av[j], &act);
+    } else if (src < 0 && tgt < 0 && (c->flags & MZ_CODE_PARTIAL) && judged_by_model(c, act.code)) {
+        rc = mz_emit(c, NULL, NULL, &act); /* "thousands protested": the model judged it news */
     }
     if (c->nev > emitted) {
         st->last_end = v->tail_e > v->e ? v->tail_e : v->e;
