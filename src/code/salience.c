@@ -77,9 +77,17 @@ int mz_salience_features(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t 
     add(&f, "position", t);
     snprintf(t, sizeof t, "%d", e - b < 12 ? 0 : e - b < 30 ? 1 : 2);
     add(&f, "length", t);
-    for (uint32_t i = b, k = 0; i < e && k < BAG_MAX; i++)
+    int numbers = 0;
+    for (uint32_t i = b, k = 0; i < e && k < BAG_MAX; i++) {
         if (c->toks.v[i].flags & MZ_TOK_WORD)
             add(&f, "word", word_of(c, i, w, sizeof w)), k++;
+        numbers += (c->toks.v[i].flags & MZ_TOK_NUM) != 0;
+    }
+    add(&f, "numbers", numbers ? "some" : "none"); /* casualties and dates are counted in news */
+    char pair[160];
+    snprintf(pair, sizeof pair, "%s>%s", word_of(c, v->b, w, sizeof w),
+             v->e < e ? mz_tok_fold(&c->toks, v->e) : "<edge>");
+    add(&f, "verb+r1", pair);
     return f.n;
 }
 
