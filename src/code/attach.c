@@ -452,13 +452,20 @@ static int noun_subject(const mz_coder *c, uint32_t from, uint32_t to)
     return next < 0 || c->mv[next].kind == MZ_E_VERB || c->mv[next].kind == MZ_E_MARKER;
 }
 
+/* English determiners and possessives: the word before a noun. */
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her"};
+
+static int determiner_at(const mz_coder *c, uint32_t i)
+{
+    return in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]);
+}
+
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
  * of the invasion of Ukraine"): then only a possessive right before it ("Russia's invasion") or
  * an agent after it gives its source, not whoever acts earlier in the sentence.  A noun after a
  * light verb ("launched an investigation") keeps that verb's subject. */
 static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her"};
     static const char *const prepositions[] = {"of", "on", "after", "before", "since", "over",
                                                "against", "for", "about", "despite", "amid",
                                                "following", "during"};
@@ -468,18 +475,16 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
      * mosque shootings" */
     uint32_t d = v->b - 1;
     while (d > b + 1 && v->b - d <= 3 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
-           !in_list(mz_tok_fold(&c->toks, d), determiners, sizeof determiners / sizeof determiners[0]))
+           !determiner_at(c, d))
         d--;
-    return in_list(mz_tok_fold(&c->toks, d), determiners, sizeof determiners / sizeof determiners[0]) &&
-           in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
+    return determiner_at(c, d) && in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
 }
 
 /* Whether an English determiner or possessive stands in tokens [from, to). */
 static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
 {
-    static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their"};
     for (uint32_t i = from; !c->arabic && i < to; i++)
-        if (in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]))
+        if (determiner_at(c, i))
             return 1;
     return 0;
 }
