@@ -309,37 +309,6 @@ static const struct {
     {"045", "039"},  {"04", "036"},   {"05", "032"},   {"08", "035"},
 };
 
-/* Fighting whose target is civilians is an assault on them (CAMEO 18; the coding guide's
- * convention 8): a gunman shooting shoppers, shelling of residential areas.  Air strikes stay
- * 19 whoever they hit. */
-static const struct {
-    const char *code, *on_civilians;
-} civilian_codes[] = {{"190", "180"}, {"193", "180"}, {"194", "180"}};
-
-/* Roles of people who take no part in fighting. */
-static const char *const civilian_roles[] = {"CVL", "REF"};
-
-/* The code of an act on civilians when the act is fighting (civilian_codes), else `code`:
- * every member of target group `tgt` must be civilians. */
-static const char *on_civilians(const mz_coder *c, const char *code, int tgt)
-{
-    if (tgt < 0)
-        return code;
-    for (int i = c->gv[tgt].first; i < c->gv[tgt].first + c->gv[tgt].n; i++) {
-        const mz_actor *a = &c->av[i];
-        size_t base = strlen(a->country);
-        int civilian = 0;
-        for (size_t k = 0; a->code && k < sizeof civilian_roles / sizeof civilian_roles[0]; k++)
-            civilian |= strlen(a->code) == base + 3 && strcmp(a->code + base, civilian_roles[k]) == 0;
-        if (!civilian)
-            return code;
-    }
-    for (size_t k = 0; k < sizeof civilian_codes / sizeof civilian_codes[0]; k++)
-        if (strcmp(code, civilian_codes[k].code) == 0)
-            return civilian_codes[k].on_civilians;
-    return code;
-}
-
 /* The 03x code expressing the intention to do `code`; `code` itself when none applies. */
 static const char *intention_code(const char *code)
 {
@@ -525,39 +494,6 @@ static int background(const mz_coder *c, const mz_mention *v, uint32_t b, uint32
                    sizeof background_words / sizeof background_words[0]);
 }
 
-/* The year token i names (1900 to 2099), or 0. */
-static int year_at(const mz_coder *c, uint32_t i)
-{
-    const mz_token *t = &c->toks.v[i];
-    const char *w = mz_tok_fold(&c->toks, i);
-    if (!(t->flags & MZ_TOK_NUM) || t->fold_len != 4 || (w[0] != '1' && w[0] != '2'))
-        return 0;
-    int y = 0;
-    for (int k = 0; k < 4; k++) {
-        if (w[k] < '0' || w[k] > '9')
-            return 0;
-        y = y * 10 + (w[k] - '0');
-    }
-    return y >= 1900 && y <= 2099 ? y : 0;
-}
-
-/* Whether the act at v is placed in a year before the document's (the coding guide's
- * convention 7: "In 1979, ...", "the 2003 invasion", "في عام 1982 اجتاحت"): a past year before
- * it in its clause, or opening the sentence.  A year after the act most often dates a noun that
- * follows it ("investigated the 1994 bombing"), and undated documents have no past. */
-static int past_year(const mz_coder *c, const mz_mention *v, uint32_t b)
-{
-    int now = c->date_num / 10000;
-    if (!now)
-        return 0;
-    for (uint32_t i = b; i < v->b; i++) {
-        int y = year_at(c, i);
-        if (y && y < now && (c->clause[i] == c->clause[v->b] || i < b + 3))
-            return 1;
-    }
-    return 0;
-}
-
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         int *src, int *tgt)
@@ -673,115 +609,6 @@ static void mark_objects(mz_coder *c, int g)
         c->av[i].object = 1;
 }
 
-/* Acts that news tells without naming one party, and whom CAMEO practice (and the coding guide's
- * conventions 2 and 3) takes as that party: the country where the act happens, in the role that
- * does such acts.  A convicted or sentenced man faces its courts, an arrested one its police, a
- * shooting with no gunman named is an unidentified armed group's, a protest with no target is
- * against the country.  First matching code prefix wins; "" is the country itself.  The victim
- * is filled in only when the act has no named doer either or is passive ("was arrested"): after
- * a named doer, an object the dictionaries do not know ("detained 20 migrants") is no one's to
- * guess; a protest needs no object and takes the country's government, but a protest with
- * neither side named is as often a mention of protests as a report of one, and is left alone
- * unless the salience model judges such acts (salience.c). */
-static const struct {
-    const char *prefix, *source_role, *target_role;
-    int target_always, one_named;
-} unnamed_parties[] = {
-    {"116", "JUD", "", 0, 0}, {"173", "COP", "", 0, 0}, {"18", "UAF", "CVL", 0, 0},
-    {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "GOV", 1, 1},
-};
-
-/* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
-static const mz_actor *place_of(const mz_coder *c, uint32_t b, uint32_t e)
-{
-    for (size_t g = 0; g < c->ng; g++)
-        if (c->gv[g].b >= b && c->gv[g].e <= e && located(c, g) && c->av[c->gv[g].first].code &&
-            c->av[c->gv[g].first].country[0])
-            return &c->av[c->gv[g].first];
-    return NULL;
-}
-
-/* Whether the sentence already has an event of root `code`'s root: a second word for the same
- * act ("hurled stones ... during violent protests") adds no party. */
-static int root_coded(const mz_coder *c, const char *code)
-{
-    for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;)
-        if (strncmp(c->ev[i].code, code, 2) == 0)
-            return 1;
-    return 0;
-}
-
-/* Acts the state does not do: a street protest (14) comes from people, not from a government,
- * its forces or its courts ("the government doesn't respond, there will only be more
- * protests"); a state's formal protest is another code (114). */
-static const struct {
-    const char *prefix;
-    const char *roles[6];
-} not_by_state[] = {{"14", {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}}};
-
-/* Whether group g cannot be the source of an act coded `code` (see not_by_state). */
-static int implausible_source(const mz_coder *c, int g, const char *code)
-{
-    if (g < 0)
-        return 0;
-    const mz_actor *a = &c->av[c->gv[g].first];
-    size_t base = strlen(a->country);
-    if (!a->code || strlen(a->code) != base + 3)
-        return 0;
-    for (size_t k = 0; k < sizeof not_by_state / sizeof not_by_state[0]; k++) {
-        if (strncmp(code, not_by_state[k].prefix, strlen(not_by_state[k].prefix)) != 0)
-            continue;
-        for (size_t r = 0; r < sizeof not_by_state[k].roles / sizeof not_by_state[k].roles[0]; r++)
-            if (not_by_state[k].roles[r] && strcmp(a->code + base, not_by_state[k].roles[r]) == 0)
-                return 1;
-    }
-    return 0;
-}
-
-/* Whether the salience model judges acts coded `code` in the document's language. */
-static int judged_by_model(const mz_coder *c, const char *code)
-{
-    const mz_cameo *cm = mz_engine_cameo(c->e, code);
-    return cm && mz_salience_judges(&c->e->salience, c->lang, cm->plover);
-}
-
-/* Whether verb v names a street protest (root 14). */
-static int protest(const mz_coder *c, const mz_mention *v)
-{
-    return strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "14", 2) == 0;
-}
-
-/* The unnamed_parties entry of verb v's act, or -1. */
-static int unnamed_entry(const mz_coder *c, const mz_mention *v)
-{
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    for (size_t k = 0; k < sizeof unnamed_parties / sizeof unnamed_parties[0]; k++)
-        if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0)
-            return (int)k;
-    return -1;
-}
-
-/* Gives an act the party its sentence leaves unnamed (see unnamed_parties), from the place the
- * sentence names or the document's country. */
-static void fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive,
-                         int *src, int *tgt)
-{
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    int k = unnamed_entry(c, v);
-    if (k < 0 || (*src >= 0 && *tgt >= 0) || english_nominal(c, v, b) || root_coded(c, code) ||
-        (unnamed_parties[k].one_named && *src < 0 && *tgt < 0 && !judged_by_model(c, code)))
-        return; /* "on the anniversary of the massacre": background, no new act */
-    const mz_actor *place = place_of(c, b, e);
-    const char *country = place ? place->country : c->home;
-    if (!country[0])
-        return;
-    int named_doer = *src >= 0;
-    if (*src < 0)
-        *src = mz_unnamed_group(c, country, unnamed_parties[k].source_role, place);
-    if (*tgt < 0 && (!named_doer || passive || unnamed_parties[k].target_always))
-        *tgt = mz_unnamed_group(c, country, unnamed_parties[k].target_role, place);
-}
-
 /* English subject pronouns that continue the last subject of an earlier sentence. */
 static const char *const subject_pronouns[] = {"he", "she", "they"};
 
@@ -850,7 +677,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: it completes the act coded just before it");
         return 0;
     }
-    if (past_year(c, v, b)) {
+    if (mz_past_year(c, v, b)) {
         note(c, v, "not coded: placed in a year before the document's (background)");
         return 0;
     }
@@ -916,7 +743,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
     int passive = is_passive(c, v, b, by_group(c, v, stop));
-    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && unnamed_entry(c, v) >= 0))
+    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
         src = st->speaker;
     if (src < 0 && !passive && continues_subject(c, v, b))
         src = mz_subject_group(c);
@@ -935,15 +762,15 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
      * but not "met his counterpart in Jakarta"; a protest there is against its government
      * (unnamed_parties) */
-    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !protest(c, v))
+    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v))
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     if (src == tgt)
         tgt = -1;
-    if (implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
+    if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
         src = -1;
     if (between < 0 && pair < 0)
-        fill_unnamed(c, v, b, e, passive, &src, &tgt);
-    mz_act act = {v, on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text, -1};
+        mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b), &src, &tgt);
+    mz_act act = {v, mz_on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text, -1};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);
@@ -968,7 +795,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     } else if (src < 0 && tgt >= 0 && (c->flags & MZ_CODE_PARTIAL)) {
         for (int j = c->gv[tgt].first; j < c->gv[tgt].first + c->gv[tgt].n && rc == 0; j++)
             rc = mz_emit(c, NULL, &c->av[j], &act);
-    } else if (src < 0 && tgt < 0 && (c->flags & MZ_CODE_PARTIAL) && judged_by_model(c, act.code)) {
+    } else if (src < 0 && tgt < 0 && (c->flags & MZ_CODE_PARTIAL) && mz_judged_by_model(c, act.code)) {
         rc = mz_emit(c, NULL, NULL, &act); /* "thousands protested": the model judged it news */
     }
     if (c->nev > emitted) {

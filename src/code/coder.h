@@ -1,6 +1,8 @@
 /*
- * coder.h — the coder's internals: the working state of one mz_coder and the three passes that
- * turn a sentence into events.
+ * coder.h — the coder's internals: the working state of one mz_coder and the passes that turn a
+ * document into events.  The mentions of every sentence are found first (mention.c), so that
+ * what the document says — its country (context.c), the names it introduces (names.c) — is
+ * known when each sentence's actors are built and attached:
  *
  *   mention.c  finds dictionary phrases in the tokens (actors, adjectives, agents, verbs,
  *              markers, discards), longest match first, resolving dated actors and verb tails.
@@ -9,6 +11,10 @@
  *   attach.c   gives each verb its source and target groups by word order (English SVO and
  *              passive; Arabic VSO, SVO, verbal nouns and passive), applies negation, modality,
  *              intent and attribution, and emits one event per source–target pair.
+ *   implicit.c the parties news leaves unnamed (an arrest's police, a shooting's gunmen),
+ *              background acts (an earlier year), fighting aimed at civilians.
+ *   salience.c whether an act is news, by the trained salience model.
+ *   explain.c  the account of every decision, for --explain.
  */
 #ifndef MZ_CODER_H
 #define MZ_CODER_H
@@ -159,6 +165,34 @@ int mz_build_actors(mz_coder *c);
  * role `role` ("" for the country itself).  It lies outside the sentence's tokens, so word order
  * never gives it to another verb.  Returns its index, or -1 when out of memory. */
 int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
+
+/* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */
+
+/* The code of an act of fighting aimed at civilians only (target group tgt): its assault
+ * counterpart (193 → 180); `code` itself otherwise. */
+const char *mz_on_civilians(const mz_coder *c, const char *code, int tgt);
+
+/* Whether the act at verb v is placed in a year before the document's. */
+int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b);
+
+/* Whether group g cannot be the source of an act coded `code` (a government's street protest). */
+int mz_implausible_source(const mz_coder *c, int g, const char *code);
+
+/* Whether the salience model judges acts coded `code` in the document's language. */
+int mz_judged_by_model(const mz_coder *c, const char *code);
+
+/* Whether verb v names a street protest (root 14). */
+int mz_is_protest(const mz_coder *c, const mz_mention *v);
+
+/* The entry of verb v's act among the acts told without a party, or -1. */
+int mz_unnamed_entry(const mz_coder *c, const mz_mention *v);
+
+/* Gives the act of verb v in sentence [b, e) the source or target group it leaves unnamed: the
+ * country where the act happens (the place the sentence names, else the document's), in the
+ * role that does such acts.  `passive`: the verb is passive; `nominal`: an English act named by
+ * a noun in a prepositional phrase, background that gets no party. */
+void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive, int nominal,
+                     int *src, int *tgt);
 
 /* actors.c: the document's last named subject (c->subject), for a sentence that continues it
  * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group
