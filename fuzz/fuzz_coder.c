@@ -2,8 +2,8 @@
  * fuzz_coder.c — arbitrary bytes as a document for mz_coder_code.
  *
  * The first byte picks the options: bit 0 MZ_CODE_PARTIAL, bits 1-2 the language ("ar", "en",
- * detected, "ar"), bits 3-4 the date (none, 2024-06-19, 1995-01-01, "").  The rest is the
- * text.  Invalid UTF-8 must be refused with MZ_ERR_UTF8; the same text with its bad bytes
+ * detected, "ar"), bits 3-4 the date (none, 2024-06-19, 1995-01-01, ""), bit 5 MZ_CODE_EXPLAIN
+ * (the account is read to its end).  The rest is the text.  Invalid UTF-8 must be refused with MZ_ERR_UTF8; the same text with its bad bytes
  * replaced is then coded again, so that mutations which break the encoding still reach the
  * tokenizer, the matcher and the attachment passes.  Every string of every event is read, so a
  * dangling or unterminated one shows up under ASan.  Each event is also rendered as a JSON line
@@ -21,7 +21,7 @@
 #include "../src/text/utf8.h"
 
 static mz_engine *engine;
-static mz_coder *coders[2]; /* without and with MZ_CODE_PARTIAL */
+static mz_coder *coders[4]; /* by MZ_CODE_PARTIAL (bit 0) and MZ_CODE_EXPLAIN (bit 1) */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -34,10 +34,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "fuzz_coder: cannot load the builtin dictionaries: %s\n", err.message);
         abort();
     }
-    coders[0] = mz_coder_new(engine, 0);
-    coders[1] = mz_coder_new(engine, MZ_CODE_PARTIAL);
-    if (!coders[0] || !coders[1])
-        abort();
+    for (unsigned i = 0; i < 4; i++)
+        if (!(coders[i] = mz_coder_new(engine, (i & 1 ? MZ_CODE_PARTIAL : 0) | (i & 2 ? MZ_CODE_EXPLAIN : 0))))
+            abort();
     return 0;
 }
 
@@ -84,7 +83,8 @@ static void check_events(const mz_coder *c, const mz_event *ev, size_t n, unsign
         sum += touch(e->doc) + touch(e->date) + touch(e->lang) + touch(e->source) +
                touch(e->target) + touch(e->source_country) + touch(e->target_country) +
                touch(e->code) + touch(e->root) + touch(e->plover) + touch(e->text) +
-               touch(e->ev_source) + touch(e->ev_target) + touch(e->ev_verb);
+               touch(e->ev_source) + touch(e->ev_target) + touch(e->ev_verb) +
+               touch(e->ev_context_source) + touch(e->ev_context_target);
         if (e->sentence < 0 || (size_t)e->sentence >= mz_coder_sentence_count(c))
             abort();
         if (!(flags & MZ_CODE_PARTIAL) &&
@@ -94,6 +94,7 @@ static void check_events(const mz_coder *c, const mz_event *ev, size_t n, unsign
     }
     for (size_t i = 0; i < mz_coder_sentence_count(c); i++)
         sum += touch(mz_coder_sentence(c, i));
+    sum += touch(mz_coder_explanation(c));
     (void)sum;
 }
 
@@ -101,7 +102,7 @@ static void check_events(const mz_coder *c, const mz_event *ev, size_t n, unsign
 static void code(unsigned flags, const char *lang, const char *date, const char *text, size_t len,
                  int utf8_ok)
 {
-    mz_coder *c = coders[flags & MZ_CODE_PARTIAL ? 1 : 0];
+    mz_coder *c = coders[(flags & MZ_CODE_PARTIAL ? 1 : 0) | (flags & MZ_CODE_EXPLAIN ? 2 : 0)];
     mz_doc doc = {.id = "fuzz", .date = date, .lang = lang, .text = text, .len = len};
     const mz_event *ev = NULL;
     size_t n = 0;
@@ -143,7 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     unsigned sel = data[0];
-    unsigned flags = sel & 1 ? MZ_CODE_PARTIAL : 0;
+    unsigned flags = (sel & 1 ? MZ_CODE_PARTIAL : 0) | (sel & 32 ? MZ_CODE_EXPLAIN : 0);
     const char *lang = langs[(sel >> 1) & 3];
     const char *date = dates[(sel >> 3) & 3];
     const uint8_t *body = data + 1;
