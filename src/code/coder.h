@@ -59,6 +59,7 @@ enum { MZ_MENTION_LEARNED = 1 << 14, MZ_MENTION_RECALLED = 1 << 15 };
 /* A name the document introduced with a title (names.c). */
 typedef struct mz_learned {
     const char *surname;   /* folded last word of the name */
+    uint32_t surname_len;
     const char *code;      /* the title's actor code */
     const char *intro;     /* the introduction's text, for the evidence */
     uint32_t name_b, name_e; /* the name's tokens in the introduction */

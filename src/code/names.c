@@ -125,7 +125,8 @@ static int learn(mz_coder *c, const mz_actor *title, uint32_t nb, uint32_t ne)
     uint32_t tb = title->b < nb ? title->b : nb, te = title->e > ne ? title->e : ne;
     const char *last = mz_tok_fold(&c->toks, ne - 1);
     mz_learned *l = &c->learned[c->nlearned];
-    l->surname = mz_arena_strndup(&c->arena, last, strlen(last));
+    l->surname_len = (uint32_t)strlen(last);
+    l->surname = mz_arena_strndup(&c->arena, last, l->surname_len);
     l->code = title->code;
     l->intro = mz_span_text(c, tb, te);
     l->name_b = nb;
@@ -178,12 +179,13 @@ static int recall(const mz_coder *c, uint32_t i, int *conj)
     if (!(t->flags & MZ_TOK_WORD) || (!c->arabic && !(t->flags & MZ_TOK_INITCAP)))
         return -1;
     for (size_t k = 0; k < c->nlearned; k++) {
-        const char *s = c->learned[k].surname;
-        if (strcmp(w, s) == 0)
+        const mz_learned *l = &c->learned[k];
+        if (t->fold_len == l->surname_len && memcmp(w, l->surname, l->surname_len) == 0)
             return (int)k;
         /* و and ف are two bytes each in UTF-8 */
-        if (c->arabic && (strncmp(w, "\xd9\x88", 2) == 0 || strncmp(w, "\xd9\x81", 2) == 0) &&
-            strcmp(w + 2, s) == 0) {
+        if (c->arabic && t->fold_len == l->surname_len + 2 &&
+            (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd9\x81", 2) == 0) &&
+            memcmp(w + 2, l->surname, l->surname_len) == 0) {
             *conj = 1;
             return (int)k;
         }
