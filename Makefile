@@ -23,7 +23,7 @@ CFLAGS_ALL := $(BASE_CFLAGS) $(CFLAGS_MODE) $(CFLAGS)
 
 DATA := data/cameo.tsv $(sort $(wildcard data/dict/*.txt))
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/io/*.c \
-                             src/store/*.c src/analyze/*.c))
+                             src/store/*.c src/analyze/*.c src/parse/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/builtin_data.o
 CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/%.o)

@@ -1,0 +1,158 @@
+/*
+ * parse.h — syntactic analysis: CoNLL-U treebanks, a part-of-speech tagger and a dependency
+ * parser with Universal Dependencies labels, for English and Arabic.
+ *
+ * The analysis has three linear models, each an averaged perceptron over hashed feature
+ * templates (linear.c): a left-to-right tagger (tagger.c), a greedy arc-hybrid parser trained
+ * with a dynamic oracle (parser.c, Goldberg & Nivre 2013) that builds unlabelled trees, and a
+ * labeller that names each arc once the tree is built (labeler.c).  A model file (model.c) holds
+ * all three with a magic, a version and a checksum.  Parsing a sentence allocates nothing: the
+ * caller's mz_parse_work holds the scratch arrays.
+ *
+ * Sentences are sequences of syntactic words (for Arabic, clitics split as in the treebanks).
+ */
+#ifndef MZ_PARSE_H
+#define MZ_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../include/mizan.h"
+#include "../util/buf.h"
+
+/* Longest sentence the parser takes, in words; longer input is cut by the callers. */
+enum { MZ_PARSE_MAX_WORDS = 512 };
+
+/* ---- tag sets ------------------------------------------------------------------------- */
+
+enum { MZ_UPOS_COUNT = 17, MZ_DEPREL_COUNT = 37 };
+enum { MZ_UPOS_NONE = 255, MZ_DEPREL_NONE = 255 };
+/* Indexes of the tags the code tests by name. */
+enum { MZ_UPOS_PUNCT = 12, MZ_DEPREL_ROOT = 34, MZ_DEPREL_PUNCT = 32, MZ_DEPREL_DEP = 14 };
+
+extern const char *const mz_upos_names[MZ_UPOS_COUNT];
+extern const char *const mz_deprel_names[MZ_DEPREL_COUNT];
+
+/* Index of a UPOS tag, or -1. */
+int mz_upos_index(const char *s, size_t n);
+/* Index of the universal part (before ':') of a relation, or -1. */
+int mz_deprel_index(const char *s, size_t n);
+
+/* ---- treebanks (conllu.c) --------------------------------------------------------------- */
+
+/* One syntactic word.  Strings are offsets into the treebank's pool. */
+typedef struct mz_ud_word {
+    uint32_t form;     /* offset of the NUL-terminated form */
+    uint32_t deprel_full; /* offset of the full relation ("nmod:poss"), or UINT32_MAX */
+    int16_t head;      /* 0 = root, 1..n, -1 when absent ('_') */
+    uint8_t upos;      /* MZ_UPOS_NONE when absent */
+    uint8_t deprel;    /* universal relation, MZ_DEPREL_NONE when absent */
+    uint8_t space_after; /* 0 when MISC says SpaceAfter=No */
+} mz_ud_word;
+
+typedef struct mz_ud_sent {
+    uint32_t first, n;   /* words [first, first + n) of the treebank */
+    uint32_t text;       /* offset of the "# text =" comment, or UINT32_MAX */
+    long line;           /* line of the first word in the file */
+} mz_ud_sent;
+
+/* A multiword token: surface `form` made of words [first, last] of sentence `sent`. */
+typedef struct mz_ud_mwt {
+    uint32_t sent, first, last, form;
+} mz_ud_mwt;
+
+typedef struct mz_treebank {
+    mz_ud_word *words;
+    size_t nwords, capwords;
+    mz_ud_sent *sents;
+    size_t nsents, capsents;
+    mz_ud_mwt *mwts;
+    size_t nmwts, capmwts;
+    mz_buf pool;
+} mz_treebank;
+
+/* Reads CoNLL-U text[0..len) (named `name` in errors) into tb, appending.  Comments, empty nodes
+ * (5.1) are skipped; multiword tokens (3-4) are kept in tb->mwts.  Malformed lines give
+ * MZ_ERR_PARSE with name:line; what was read before stays in tb. */
+mz_status mz_treebank_read(mz_treebank *tb, const char *name, const char *text, size_t len,
+                           mz_error *err);
+/* Reads a whole file (see mz_treebank_read). */
+mz_status mz_treebank_load(mz_treebank *tb, const char *path, mz_error *err);
+void mz_treebank_free(mz_treebank *tb);
+
+static inline const char *mz_tb_str(const mz_treebank *tb, uint32_t off)
+{
+    return tb->pool.data + off;
+}
+
+/* ---- models ------------------------------------------------------------------------------ */
+
+typedef struct mz_parse_model mz_parse_model;
+
+/* Training options.  Zero fields take the defaults. */
+typedef struct mz_train_opts {
+    int iterations;       /* passes over the data for each model (default 12) */
+    unsigned seed;        /* shuffling seed (default 1) */
+    char lang[3];         /* "en" or "ar" */
+    int quiet;            /* no progress on stderr */
+} mz_train_opts;
+
+/* Trains the three models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
+ * Returns a new model (free with mz_parse_model_free) or NULL with err filled. */
+mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
+                               const mz_train_opts *opts, mz_error *err);
+
+/* Serialises a model into out (appended). */
+mz_status mz_parse_model_save(const mz_parse_model *m, mz_buf *out, mz_error *err);
+mz_status mz_parse_model_write(const mz_parse_model *m, const char *path, mz_error *err);
+/* Loads a model from bytes (copied; `data` need not outlive the model).  A truncated, corrupt or
+ * foreign file gives MZ_ERR_PARSE naming `name`. */
+mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *name, mz_error *err);
+mz_parse_model *mz_parse_model_read(const char *path, mz_error *err);
+/* The model built into the library for "en" or "ar", or NULL with err filled. */
+mz_parse_model *mz_parse_model_builtin(const char *lang, mz_error *err);
+void mz_parse_model_free(mz_parse_model *m);
+/* "en" or "ar". */
+const char *mz_parse_model_lang(const mz_parse_model *m);
+
+/* ---- analysing sentences ------------------------------------------------------------------- */
+
+/* Per-thread scratch state for tagging and parsing one sentence. */
+typedef struct mz_parse_work mz_parse_work;
+mz_parse_work *mz_parse_work_new(void);
+void mz_parse_work_free(mz_parse_work *w);
+
+/* One analysed word, filled by mz_parse_sentence. */
+typedef struct mz_parsed {
+    int16_t head;
+    uint8_t upos, deprel;
+} mz_parsed;
+
+/* Tags and parses the n words (forms[i] of lens[i] bytes, valid UTF-8; n <= MZ_PARSE_MAX_WORDS).
+ * out[i] gets the word's tag, head (0 = root) and relation.  Returns 0, -1 when n is too
+ * large.  With `gold_tags` (not NULL), those tags are used instead of the tagger's. */
+int mz_parse_sentence(const mz_parse_model *m, mz_parse_work *w, const char *const *forms,
+                      const uint32_t *lens, size_t n, const uint8_t *gold_tags, mz_parsed *out);
+
+/* ---- evaluation (train.c) ------------------------------------------------------------------ */
+
+typedef struct mz_parse_scores {
+    size_t words, upos, uas, las;
+} mz_parse_scores;
+
+/* Parses the selected sentences of tb (all when sel is NULL) and adds the counts to s. */
+void mz_parse_evaluate(const mz_parse_model *m, const mz_treebank *tb, const unsigned char *sel,
+                       mz_parse_scores *s);
+
+/* Writes a sentence as CoNLL-U lines (no comments) into out. */
+void mz_conllu_write(mz_buf *out, const char *const *forms, const uint32_t *lens, size_t n,
+                     const mz_parsed *p);
+
+/* ---- Arabic syntactic words (segment.c) -------------------------------------------------- */
+
+/* Splits one folded-free surface Arabic word into syntactic words: writes up to `max` pieces as
+ * byte spans [starts[i], ends[i]) of word and returns their number (1 when nothing splits). */
+int mz_ar_segment(const mz_parse_model *m, const char *word, size_t len, uint32_t *starts,
+                  uint32_t *ends, int max);
+
+#endif
