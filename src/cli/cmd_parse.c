@@ -56,7 +56,7 @@ static int cross_validate(const mz_treebank *tb, const mz_train_opts *o, int fol
         for (size_t i = 0; i < tb->nsents; i++)
             sel[i] = !sel[i];
         mz_parse_scores s = {0};
-        mz_parse_evaluate(m, tb, sel, &s);
+        mz_parse_evaluate(m, tb, sel, 0, &s);
         char name[32];
         snprintf(name, sizeof name, "fold %d", f + 1);
         print_scores(name, &s);
@@ -132,7 +132,7 @@ int mz_cmd_train_parser(int argc, char **argv)
                     rc = 2;
                 } else {
                     mz_parse_scores s = {0};
-                    mz_parse_evaluate(m, &dv, NULL, &s);
+                    mz_parse_evaluate(m, &dv, NULL, 0, &s);
                     print_scores(dev, &s);
                 }
             }
@@ -158,15 +158,17 @@ int mz_cmd_eval_parse(int argc, char **argv)
 {
     static const struct option longopts[] = {{"model", required_argument, 0, 'm'},
                                               {"lang", required_argument, 0, 'l'},
+                                              {"gold-tags", no_argument, 0, 'g'},
                                               {"help", no_argument, 0, 'h'},
                                               {0, 0, 0, 0}};
     const char *model = NULL, *lang = "en";
-    int c;
+    int c, gold = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "m:l:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "m:l:gh", longopts, NULL)) != -1) {
         switch (c) {
         case 'm': model = optarg; break;
         case 'l': lang = optarg; break;
+        case 'g': gold = 1; break;
         default:
             fprintf(stderr, "usage: mizan eval-parse [--model FILE | --lang en|ar] GOLD.conllu\n");
             return c == 'h' ? 0 : 1;
@@ -188,7 +190,7 @@ int mz_cmd_eval_parse(int argc, char **argv)
     } else {
         mz_parse_scores s = {0};
         double t0 = now();
-        mz_parse_evaluate(m, &tb, NULL, &s);
+        mz_parse_evaluate(m, &tb, NULL, gold, &s);
         double dt = now() - t0;
         print_scores(argv[optind], &s);
         printf("sentences %zu in %.3f s: %.0f sentences/s, %.0f words/s\n", tb.nsents, dt,

@@ -24,24 +24,33 @@ static inline uint32_t lin_find(const mz_lin *m, uint64_t key)
 {
     uint32_t mask = m->cap - 1, fp = fingerprint(key);
     for (uint32_t s = (uint32_t)key & mask;; s = (s + 1) & mask) {
-        uint32_t f = m->fp[s];
+        uint32_t f = m->slot[2 * s];
         if (f == fp)
-            return s;
+            return m->slot[2 * s + 1];
         if (f == 0)
             return UINT32_MAX;
     }
 }
 
+/* The slots of all features are prefetched first, so that their cache misses overlap; then the
+ * rows found are prefetched before they are added. */
 void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores)
 {
     if (!m->cap)
         return;
-    uint32_t nc = m->nclass;
-    for (size_t i = 0; i < nf; i++) {
-        uint32_t s = lin_find(m, feats[i]);
-        if (s == UINT32_MAX)
+    uint32_t nc = m->nclass, mask = m->cap - 1, rows[128];
+    size_t nr = 0;
+    for (size_t i = 0; i < nf; i++)
+        __builtin_prefetch(m->slot + 2 * ((uint32_t)feats[i] & mask));
+    for (size_t i = 0; i < nf && nr < 128; i++) {
+        uint32_t r = lin_find(m, feats[i]);
+        if (r == UINT32_MAX)
             continue;
-        const int16_t *w = m->w + (size_t)m->row[s] * nc;
+        __builtin_prefetch(m->w + (size_t)r * nc);
+        rows[nr++] = r;
+    }
+    for (size_t i = 0; i < nr; i++) {
+        const int16_t *w = m->w + (size_t)rows[i] * nc;
         for (uint32_t c = 0; c < nc; c++)
             scores[c] += w[c];
     }
@@ -49,8 +58,7 @@ void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *sc
 
 void mz_lin_free(mz_lin *m)
 {
-    free(m->fp);
-    free(m->row);
+    free(m->slot);
     free(m->w);
     memset(m, 0, sizeof *m);
 }
@@ -78,13 +86,13 @@ void mz_lin_save(const mz_lin *m, mz_buf *out)
     put_u32(out, lg);
     put_u32(out, m->nrows);
     for (uint32_t s = 0; s < m->cap; s++)
-        if (m->fp[s]) {
+        if (m->slot[2 * s]) {
             put_u32(out, s);
-            put_u32(out, m->fp[s]);
+            put_u32(out, m->slot[2 * s]);
         }
     for (uint32_t s = 0; s < m->cap; s++)
-        if (m->fp[s]) {
-            const int16_t *w = m->w + (size_t)m->row[s] * m->nclass;
+        if (m->slot[2 * s]) {
+            const int16_t *w = m->w + (size_t)m->slot[2 * s + 1] * m->nclass;
             for (uint32_t c = 0; c < m->nclass; c++) {
                 uint16_t v = (uint16_t)w[c];
                 unsigned char b[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
@@ -119,10 +127,9 @@ static int lin_load_header(mz_lin *m, const unsigned char *p, size_t len, size_t
     m->nclass = nc;
     m->cap = 1u << lg;
     m->nrows = nrows;
-    m->fp = calloc(m->cap, sizeof *m->fp);
-    m->row = malloc((size_t)m->cap * sizeof *m->row);
+    m->slot = calloc((size_t)m->cap * 2, sizeof *m->slot);
     m->w = malloc((size_t)nrows * nc * sizeof *m->w + 1);
-    if (!m->fp || !m->row || !m->w) {
+    if (!m->slot || !m->w) {
         *why = "out of memory";
         return -1;
     }
@@ -140,13 +147,13 @@ int mz_lin_load(mz_lin *m, const unsigned char *p, size_t len, size_t *pos, uint
     const unsigned char *q = p + *pos;
     for (uint32_t i = 0; i < m->nrows; i++, q += 8) {
         uint32_t s = get_u32(q), f = get_u32(q + 4);
-        if (s >= m->cap || f == 0 || m->fp[s] != 0) {
+        if (s >= m->cap || f == 0 || m->slot[2 * s] != 0) {
             *why = "corrupt model table";
             mz_lin_free(m);
             return -1;
         }
-        m->fp[s] = f;
-        m->row[s] = i;
+        m->slot[2 * s] = f;
+        m->slot[2 * s + 1] = i;
     }
     size_t nw = (size_t)m->nrows * m->nclass;
     for (size_t i = 0; i < nw; i++, q += 2)
@@ -333,10 +340,9 @@ int mz_lin_finish(const mz_lin_train *t, mz_lin *out)
         cap *= 2;
     out->nclass = nc;
     out->cap = cap;
-    out->fp = calloc(cap, sizeof *out->fp);
-    out->row = calloc(cap, sizeof *out->row);
+    out->slot = calloc((size_t)cap * 2, sizeof *out->slot);
     out->w = malloc(keep * nc * sizeof *out->w + 1);
-    if (!out->fp || !out->row || !out->w) {
+    if (!out->slot || !out->w) {
         free(live);
         mz_lin_free(out);
         return -1;
@@ -346,10 +352,10 @@ int mz_lin_finish(const mz_lin_train *t, mz_lin *out)
             continue;
         uint64_t key = t->keys[s];
         uint32_t mask = cap - 1, fp = fingerprint(key), slot = (uint32_t)key & mask;
-        while (out->fp[slot])
+        while (out->slot[2 * slot])
             slot = (slot + 1) & mask;
-        out->fp[slot] = fp;
-        out->row[slot] = out->nrows;
+        out->slot[2 * slot] = fp;
+        out->slot[2 * slot + 1] = out->nrows;
         int16_t *w = out->w + (size_t)out->nrows * nc;
         for (uint32_t c = 0; c < nc; c++)
             w[c] = (int16_t)lrintf(averaged(t, (size_t)t->val[s] * nc + c) * scale);

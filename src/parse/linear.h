@@ -58,8 +58,7 @@ typedef struct mz_lin {
     uint32_t nclass;
     uint32_t cap;      /* slots, a power of two, more than nrows */
     uint32_t nrows;
-    uint32_t *fp;      /* per slot: fingerprint, 0 when empty */
-    uint32_t *row;     /* per slot: row index */
+    uint32_t *slot;    /* per slot: fingerprint (0 when empty), row index */
     int16_t *w;        /* nrows * nclass weights */
 } mz_lin;
 

@@ -140,9 +140,10 @@ typedef struct mz_parse_scores {
     size_t words, upos, uas, las;
 } mz_parse_scores;
 
-/* Parses the selected sentences of tb (all when sel is NULL) and adds the counts to s. */
+/* Parses the selected sentences of tb (all when sel is NULL) and adds the counts to s.  With
+ * gold_tags the treebank's tags are given to the parser (to measure the parser alone). */
 void mz_parse_evaluate(const mz_parse_model *m, const mz_treebank *tb, const unsigned char *sel,
-                       mz_parse_scores *s);
+                       int gold_tags, mz_parse_scores *s);
 
 /* Writes a sentence as CoNLL-U lines (no comments) into out. */
 void mz_conllu_write(mz_buf *out, const char *const *forms, const uint32_t *lens, size_t n,

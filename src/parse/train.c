@@ -425,7 +425,7 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
 }
 
 void mz_parse_evaluate(const mz_parse_model *m, const mz_treebank *tb, const unsigned char *sel,
-                       mz_parse_scores *sc)
+                       int gold_tags, mz_parse_scores *sc)
 {
     mz_parse_work *w = mz_parse_work_new();
     if (!w)
@@ -433,6 +433,7 @@ void mz_parse_evaluate(const mz_parse_model *m, const mz_treebank *tb, const uns
     const char *forms[MZ_PARSE_MAX_WORDS];
     uint32_t lens[MZ_PARSE_MAX_WORDS];
     mz_parsed out[MZ_PARSE_MAX_WORDS];
+    uint8_t tags[MZ_PARSE_MAX_WORDS];
     for (size_t si = 0; si < tb->nsents; si++) {
         if (sel && !sel[si])
             continue;
@@ -440,8 +441,11 @@ void mz_parse_evaluate(const mz_parse_model *m, const mz_treebank *tb, const uns
         for (uint32_t i = 0; i < us->n; i++) {
             forms[i] = mz_tb_str(tb, tb->words[us->first + i].form);
             lens[i] = (uint32_t)strlen(forms[i]);
+            tags[i] = tb->words[us->first + i].upos;
+            if (tags[i] >= MZ_UPOS_COUNT)
+                tags[i] = MZ_UPOS_COUNT - 1;
         }
-        mz_parse_sentence(m, w, forms, lens, us->n, NULL, out);
+        mz_parse_sentence(m, w, forms, lens, us->n, gold_tags ? tags : NULL, out);
         for (uint32_t i = 0; i < us->n; i++) {
             const mz_ud_word *g = &tb->words[us->first + i];
             int head_ok = out[i].head == g->head;
