@@ -358,6 +358,12 @@ size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
     f[k++] = mz_feat3(162, b0t, at(w, c.b0l), at(w, c.b0l2));
     f[k++] = mz_feat3(163, s0t, b0t, aw(w, c.b1));
     f[k++] = mz_feat3(164, s1t, s0w, b0t);
+    uint64_t s0x = c.s0 > 0 ? w->a[c.s0].suf[2] : 0, b0x = c.b0 > 0 ? w->a[c.b0].suf[2] : 0;
+    f[k++] = mz_feat1(165, s0x);
+    f[k++] = mz_feat1(166, b0x);
+    f[k++] = mz_feat2(167, s0x, b0t);
+    f[k++] = mz_feat2(168, s0t, b0x);
+    f[k++] = mz_feat2(169, s0x, b0x);
     return k;
 }
 
@@ -371,6 +377,29 @@ static uint64_t left_sibling_label(const mz_parse_work *w, int d)
         if (w->head[s] == h)
             return (uint64_t)w->lab[s] + 1;
     return 0;
+}
+
+/* Bits of the core relations already given to h's children left of d. */
+static uint64_t sibling_labels(const mz_parse_work *w, int d)
+{
+    static const uint8_t core[] = {26, 28, 29, 5, 12, 6, 15, 24, 13, 8, 36, 11};
+    int h = w->head[d];
+    uint64_t bits = 0;
+    for (int s = 1; s < d; s++)
+        if (w->head[s] == h)
+            for (size_t k = 0; k < sizeof core; k++)
+                if (w->lab[s] == core[k])
+                    bits |= 1u << k;
+    return bits;
+}
+
+/* Number of punctuation tokens strictly between d and h (0, 1, 2+). */
+static uint64_t punct_between(const mz_parse_work *w, int d, int h)
+{
+    int lo = d < h ? d : h, hi = d < h ? h : d, k = 0;
+    for (int i = lo + 1; i < hi && k < 2; i++)
+        k += w->tag[i] == MZ_UPOS_PUNCT;
+    return (uint64_t)k;
 }
 
 size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
@@ -407,6 +436,14 @@ size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
     f[k++] = mz_feat3(222, td, aw(w, l), th);
     f[k++] = mz_feat3(223, td, th, (uint64_t)w->nl[h] * 4 + dir);
     f[k++] = mz_feat3(224, wd, th, dir);
+    f[k++] = mz_feat3(225, punct_between(w, d, h), td * 32 + th, dir);
+    f[k++] = mz_feat3(226, sibling_labels(w, d), td, dir);
+    f[k++] = mz_feat3(227, sibling_labels(w, d), td * 32 + th, dir);
+    f[k++] = mz_feat2(228, aw(w, r), td);
+    f[k++] = mz_feat3(229, w->a[d].suf[1], th, dir);
+    f[k++] = mz_feat3(230, h > 0 ? w->a[h].suf[2] : 0, td, dir);
+    f[k++] = mz_feat3(231, td * 32 + th, at(w, l), at(w, r));
+    f[k++] = mz_feat3(232, aw(w, l), th, td * 4 + dir);
     return k;
 }
 

@@ -123,7 +123,7 @@ static int tagger_pass(trainer *t, mz_lin_train *lt, int counting, size_t *right
 
 /* Minimum number of occurrences for a feature to get weights: rare features are noise, and
  * dropping them keeps the model small; small training sets keep everything. */
-static uint32_t min_count(const trainer *t) { return t->count > 3000 ? 2 : 1; }
+static uint32_t min_count(const trainer *t) { return t->count > 3000 ? (uint32_t)atoi(getenv("MINC") ? getenv("MINC") : "2") : 1; }
 
 static int train_tagger(trainer *t, int iterations, mz_lin *out)
 {
