@@ -2,6 +2,7 @@
 #include "linear.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@ uint64_t mz_str_hash(const char *s, size_t n)
 
 static inline uint32_t fingerprint(uint64_t key)
 {
-    return (uint32_t)(key >> 32) | 1u;
+    return (uint32_t)(key >> 48) | 1u;
 }
 
 /* Slot of `key` in the runtime table, or UINT32_MAX when absent.  The table always has an empty
@@ -25,8 +26,8 @@ static inline uint32_t lin_find(const mz_lin *m, uint64_t key)
     uint32_t mask = m->cap - 1, fp = fingerprint(key);
     for (uint32_t s = (uint32_t)key & mask;; s = (s + 1) & mask) {
         uint32_t f = m->slot[2 * s];
-        if (f == fp)
-            return m->slot[2 * s + 1];
+        if ((f & 0xffff) == fp)
+            return s;
         if (f == 0)
             return UINT32_MAX;
     }
@@ -38,28 +39,28 @@ void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *sc
 {
     if (!m->cap)
         return;
-    uint32_t nc = m->nclass, mask = m->cap - 1, rows[128];
+    uint32_t mask = m->cap - 1, rows[128];
     size_t nr = 0;
     for (size_t i = 0; i < nf; i++)
         __builtin_prefetch(m->slot + 2 * ((uint32_t)feats[i] & mask));
     for (size_t i = 0; i < nf && nr < 128; i++) {
-        uint32_t r = lin_find(m, feats[i]);
-        if (r == UINT32_MAX)
+        uint32_t s = lin_find(m, feats[i]);
+        if (s == UINT32_MAX)
             continue;
-        __builtin_prefetch(m->w + (size_t)r * nc);
-        rows[nr++] = r;
+        __builtin_prefetch(m->ent + m->slot[2 * s + 1]);
+        rows[nr++] = s;
     }
     for (size_t i = 0; i < nr; i++) {
-        const int16_t *w = m->w + (size_t)rows[i] * nc;
-        for (uint32_t c = 0; c < nc; c++)
-            scores[c] += w[c];
+        const uint32_t *e = m->ent + m->slot[2 * rows[i] + 1], *end = e + (m->slot[2 * rows[i]] >> 16);
+        for (; e < end; e++)
+            scores[*e & 0xff] += (int16_t)(uint16_t)(*e >> 16);
     }
 }
 
 void mz_lin_free(mz_lin *m)
 {
     free(m->slot);
-    free(m->w);
+    free(m->ent);
     memset(m, 0, sizeof *m);
 }
 
@@ -75,8 +76,18 @@ static uint32_t get_u32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Layout: nclass, log2(cap), nrows; nrows pairs (slot, fingerprint) in slot order; then the rows
- * of int16 weights in the same order. */
+static void put_varint(mz_buf *b, uint32_t v)
+{
+    while (v >= 0x80) {
+        mz_buf_putc(b, (char)(v | 0x80));
+        v >>= 7;
+    }
+    mz_buf_putc(b, (char)v);
+}
+
+/* Layout: nclass, log2(cap), nrows, nent (u32 each); then per row in slot order: the distance
+ * from the previous row's slot (varint), the fingerprint (u16), the number of weights (u8) and
+ * that many (class u8, weight i16) triples. */
 void mz_lin_save(const mz_lin *m, mz_buf *out)
 {
     uint32_t lg = 0;
@@ -85,55 +96,88 @@ void mz_lin_save(const mz_lin *m, mz_buf *out)
     put_u32(out, m->nclass);
     put_u32(out, lg);
     put_u32(out, m->nrows);
-    for (uint32_t s = 0; s < m->cap; s++)
-        if (m->slot[2 * s]) {
-            put_u32(out, s);
-            put_u32(out, m->slot[2 * s]);
+    put_u32(out, m->nent);
+    uint32_t prev = 0;
+    for (uint32_t s = 0; s < m->cap; s++) {
+        if (!m->slot[2 * s])
+            continue;
+        uint32_t first = m->slot[2 * s + 1], n = m->slot[2 * s] >> 16;
+        put_varint(out, s - prev);
+        prev = s;
+        unsigned char h[3] = {(unsigned char)m->slot[2 * s], (unsigned char)(m->slot[2 * s] >> 8),
+                              (unsigned char)n};
+        mz_buf_put(out, (const char *)h, 3);
+        for (uint32_t i = first; i < first + n; i++) {
+            uint32_t e = m->ent[i];
+            unsigned char t[3] = {(unsigned char)e, (unsigned char)(e >> 16),
+                                  (unsigned char)(e >> 24)};
+            mz_buf_put(out, (const char *)t, 3);
         }
-    for (uint32_t s = 0; s < m->cap; s++)
-        if (m->slot[2 * s]) {
-            const int16_t *w = m->w + (size_t)m->slot[2 * s + 1] * m->nclass;
-            for (uint32_t c = 0; c < m->nclass; c++) {
-                uint16_t v = (uint16_t)w[c];
-                unsigned char b[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
-                mz_buf_put(out, (const char *)b, 2);
-            }
-        }
+    }
 }
 
 /* Checks the header of a saved model and allocates the arrays.  Returns 0 or -1 with *why. */
 static int lin_load_header(mz_lin *m, const unsigned char *p, size_t len, size_t *pos,
                            uint32_t nclass, const char **why)
 {
-    if (len - *pos < 12) {
+    if (len - *pos < 16) {
         *why = "truncated model";
         return -1;
     }
     uint32_t nc = get_u32(p + *pos), lg = get_u32(p + *pos + 4), nrows = get_u32(p + *pos + 8);
-    *pos += 12;
+    uint32_t nent = get_u32(p + *pos + 12);
+    *pos += 16;
     if (nc != nclass) {
         *why = "model has the wrong number of classes";
         return -1;
     }
-    if (lg > 26 || nrows >= (1u << lg)) {
+    if (lg > 26 || nrows >= (1u << lg) || nent > (len - *pos) / 3 || nrows > (len - *pos) / 4) {
         *why = "model table size out of range";
-        return -1;
-    }
-    size_t need = (size_t)nrows * 8 + (size_t)nrows * nc * 2;
-    if (len - *pos < need) {
-        *why = "truncated model";
         return -1;
     }
     m->nclass = nc;
     m->cap = 1u << lg;
-    m->nrows = nrows;
     m->slot = calloc((size_t)m->cap * 2, sizeof *m->slot);
-    m->w = malloc((size_t)nrows * nc * sizeof *m->w + 1);
-    if (!m->slot || !m->w) {
+    m->ent = malloc(((size_t)nent + 1) * sizeof *m->ent);
+    if (!m->slot || !m->ent) {
         *why = "out of memory";
         return -1;
     }
+    m->nrows = nrows;
+    m->nent = nent;
     return 0;
+}
+
+/* Reads one row at q (inside p[0..len)) into row r; returns the bytes used, 0 when malformed. */
+static size_t lin_load_row(mz_lin *m, const unsigned char *q, size_t left, uint32_t *slot,
+                           uint32_t r, uint32_t *nent)
+{
+    size_t k = 0;
+    uint32_t delta = 0;
+    for (int shift = 0;; shift += 7) {
+        if (k >= left || shift > 28)
+            return 0;
+        delta |= (uint32_t)(q[k] & 0x7f) << shift;
+        if (!(q[k++] & 0x80))
+            break;
+    }
+    if (left - k < 3 || (r > 0 && delta == 0) || delta >= m->cap - *slot)
+        return 0;
+    *slot += delta;
+    uint32_t fp = (uint32_t)q[k] | (uint32_t)q[k + 1] << 8, n = q[k + 2];
+    k += 3;
+    if (!(fp & 1) || n == 0 || n > m->nclass || (left - k) / 3 < n || m->nent - *nent < n)
+        return 0;
+    if (m->slot[2 * *slot])
+        return 0;
+    m->slot[2 * *slot] = fp | n << 16;
+    m->slot[2 * *slot + 1] = *nent;
+    for (uint32_t i = 0; i < n; i++, k += 3) {
+        if (q[k] >= m->nclass)
+            return 0;
+        m->ent[(*nent)++] = q[k] | (uint32_t)q[k + 1] << 16 | (uint32_t)q[k + 2] << 24;
+    }
+    return k;
 }
 
 int mz_lin_load(mz_lin *m, const unsigned char *p, size_t len, size_t *pos, uint32_t nclass,
@@ -144,21 +188,21 @@ int mz_lin_load(mz_lin *m, const unsigned char *p, size_t len, size_t *pos, uint
         mz_lin_free(m);
         return -1;
     }
-    const unsigned char *q = p + *pos;
-    for (uint32_t i = 0; i < m->nrows; i++, q += 8) {
-        uint32_t s = get_u32(q), f = get_u32(q + 4);
-        if (s >= m->cap || f == 0 || m->slot[2 * s] != 0) {
+    uint32_t slot = 0, nent = 0;
+    for (uint32_t r = 0; r < m->nrows; r++) {
+        size_t used = lin_load_row(m, p + *pos, len - *pos, &slot, r, &nent);
+        if (!used) {
             *why = "corrupt model table";
             mz_lin_free(m);
             return -1;
         }
-        m->slot[2 * s] = f;
-        m->slot[2 * s + 1] = i;
+        *pos += used;
     }
-    size_t nw = (size_t)m->nrows * m->nclass;
-    for (size_t i = 0; i < nw; i++, q += 2)
-        m->w[i] = (int16_t)(uint16_t)(q[0] | q[1] << 8);
-    *pos = (size_t)(q - p);
+    if (nent != m->nent) {
+        *why = "corrupt model table (weight count)";
+        mz_lin_free(m);
+        return -1;
+    }
     return 0;
 }
 
@@ -312,6 +356,25 @@ static inline float averaged(const mz_lin_train *t, size_t i)
     return t->w[i] - t->u[i] / (float)t->clock;
 }
 
+/* Quantised averaged weight i of the training model. */
+static inline int16_t quantised(const mz_lin_train *t, size_t i, float scale)
+{
+    return (int16_t)lrintf(averaged(t, i) * scale);
+}
+
+/* Counts the rows and weights that survive quantisation. */
+static void count_live(const mz_lin_train *t, float scale, size_t *rows, size_t *ents)
+{
+    *rows = *ents = 0;
+    for (size_t r = 0; r < t->n; r++) {
+        size_t k = 0;
+        for (uint32_t c = 0; c < t->nclass; c++)
+            k += quantised(t, r * t->nclass + c, scale) != 0;
+        *rows += k > 0;
+        *ents += k;
+    }
+}
+
 int mz_lin_finish(const mz_lin_train *t, mz_lin *out)
 {
     memset(out, 0, sizeof *out);
@@ -323,45 +386,51 @@ int mz_lin_finish(const mz_lin_train *t, mz_lin *out)
             maxw = a;
     }
     float scale = maxw > 0 ? 32767.0f / maxw : 0;
-    /* Rows with every weight rounding to zero are dropped. */
-    size_t keep = 0;
-    unsigned char *live = calloc(t->n + 1, 1);
-    if (!live)
-        return -1;
-    for (size_t r = 0; r < t->n; r++)
-        for (uint32_t c = 0; c < nc; c++)
-            if (lrintf(averaged(t, r * nc + c) * scale) != 0) {
-                live[r] = 1;
-                keep++;
-                break;
-            }
+    size_t rows, ents;
+    count_live(t, scale, &rows, &ents);
     uint32_t cap = 64;
-    while (cap < keep * 2 + 1)
+    while (cap < rows + rows / 2 + 1)
         cap *= 2;
     out->nclass = nc;
     out->cap = cap;
     out->slot = calloc((size_t)cap * 2, sizeof *out->slot);
-    out->w = malloc(keep * nc * sizeof *out->w + 1);
-    if (!out->slot || !out->w) {
-        free(live);
+    out->ent = malloc((ents + 1) * sizeof *out->ent);
+    if (!out->slot || !out->ent) {
         mz_lin_free(out);
         return -1;
     }
+    /* Rows are numbered in slot order after placing, so place first, then fill. */
     for (size_t s = 0; s < t->cap; s++) {
-        if (!t->keys[s] || !live[t->val[s]])
+        if (!t->keys[s])
+            continue;
+        size_t base = (size_t)t->val[s] * nc, k = 0;
+        for (uint32_t c = 0; c < nc; c++)
+            k += quantised(t, base + c, scale) != 0;
+        if (!k)
             continue;
         uint64_t key = t->keys[s];
-        uint32_t mask = cap - 1, fp = fingerprint(key), slot = (uint32_t)key & mask;
+        uint32_t mask = cap - 1, slot = (uint32_t)key & mask;
         while (out->slot[2 * slot])
             slot = (slot + 1) & mask;
-        out->slot[2 * slot] = fp;
-        out->slot[2 * slot + 1] = out->nrows;
-        int16_t *w = out->w + (size_t)out->nrows * nc;
-        for (uint32_t c = 0; c < nc; c++)
-            w[c] = (int16_t)lrintf(averaged(t, (size_t)t->val[s] * nc + c) * scale);
-        out->nrows++;
+        out->slot[2 * slot] = fingerprint(key);
+        out->slot[2 * slot + 1] = t->val[s];
     }
-    free(live);
+    for (uint32_t s = 0; s < cap; s++) {
+        if (!out->slot[2 * s])
+            continue;
+        size_t base = (size_t)out->slot[2 * s + 1] * nc;
+        uint32_t first = out->nent;
+        out->slot[2 * s + 1] = first;
+        out->nrows++;
+        for (uint32_t c = 0; c < nc; c++) {
+            int16_t q = quantised(t, base + c, scale);
+            if (q)
+                out->ent[out->nent++] = c | (uint32_t)(uint16_t)q << 16;
+        }
+        out->slot[2 * s] |= (out->nent - first) << 16;
+    }
+    if (getenv("MZ_LIN_DEBUG"))
+        fprintf(stderr, "lin: nclass %u rows %u weights %u\n", nc, out->nrows, out->nent);
     return 0;
 }
 

@@ -5,8 +5,10 @@
  * exact table from feature to a row of float weights, admitting only features seen at least
  * `min_count` times in a counting pass, so memory stays bounded.  Training ends by averaging the
  * weights, rounding them to 16 bits with one scale per model (the argmax does not need the
- * scale) and dropping rows that round to zero: the runtime table (mz_lin) is an open-addressing
- * array of 32-bit fingerprints with the rows beside it, a few MB, read without any allocation.
+ * scale) and keeping only the weights that do not round to zero: the runtime table (mz_lin) is
+ * an open-addressing array of 16-bit fingerprints and row numbers, each row a short list of
+ * (class, weight) pairs — a perceptron touches few classes of a feature — read without any
+ * allocation.
  */
 #ifndef MZ_LINEAR_H
 #define MZ_LINEAR_H
@@ -58,8 +60,9 @@ typedef struct mz_lin {
     uint32_t nclass;
     uint32_t cap;      /* slots, a power of two, more than nrows */
     uint32_t nrows;
-    uint32_t *slot;    /* per slot: fingerprint (0 when empty), row index */
-    int16_t *w;        /* nrows * nclass weights */
+    uint32_t nent;     /* non-zero weights */
+    uint32_t *slot;    /* per slot: fingerprint | count << 16 (0 when empty), first weight */
+    uint32_t *ent;     /* class | weight << 16; a row is `count` of them */
 } mz_lin;
 
 /* Adds the weights of the nf features to scores[0..nclass). */
