@@ -35,10 +35,36 @@ static inline uint32_t lin_find(const mz_lin *m, uint64_t key)
 
 /* The slots of all features are prefetched first, so that their cache misses overlap; then the
  * rows found are prefetched before they are added. */
+/* Scoring of an inline model: each slot is the fingerprint and the weights of every class. */
+static void score_inline(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores)
+{
+    uint32_t mask = m->cap - 1;
+    for (size_t i = 0; i < nf; i++)
+        __builtin_prefetch(m->inl + 4 * ((uint32_t)feats[i] & mask));
+    for (size_t i = 0; i < nf; i++) {
+        uint16_t fp = (uint16_t)fingerprint(feats[i]);
+        for (uint32_t s = (uint32_t)feats[i] & mask;; s = (s + 1) & mask) {
+            const int16_t *e = m->inl + 4 * s;
+            if ((uint16_t)e[0] == fp) {
+                scores[0] += e[1];
+                scores[1] += e[2];
+                scores[2] += e[3];
+                break;
+            }
+            if (e[0] == 0)
+                break;
+        }
+    }
+}
+
 void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores)
 {
     if (!m->cap)
         return;
+    if (m->inl) {
+        score_inline(m, feats, nf, scores);
+        return;
+    }
     uint32_t mask = m->cap - 1, rows[128];
     size_t nr = 0;
     for (size_t i = 0; i < nf; i++)
@@ -61,7 +87,50 @@ void mz_lin_free(mz_lin *m)
 {
     free(m->slot);
     free(m->ent);
+    free(m->inl);
     memset(m, 0, sizeof *m);
+}
+
+/* Moves a model of few classes into the inline layout (slot and ent are freed).  Returns 0, -1
+ * when out of memory. */
+static int make_inline(mz_lin *m)
+{
+    if (m->nclass > MZ_LIN_INLINE)
+        return 0;
+    m->inl = calloc((size_t)m->cap * 4, sizeof *m->inl);
+    if (!m->inl)
+        return -1;
+    for (uint32_t s = 0; s < m->cap; s++) {
+        uint32_t f = m->slot[2 * s], first = m->slot[2 * s + 1];
+        if (!f)
+            continue;
+        m->inl[4 * s] = (int16_t)(uint16_t)(f & 0xffff);
+        for (uint32_t i = first; i < first + (f >> 16); i++)
+            m->inl[4 * s + 1 + (m->ent[i] & 0xff)] = (int16_t)(uint16_t)(m->ent[i] >> 16);
+    }
+    free(m->slot);
+    free(m->ent);
+    m->slot = NULL;
+    m->ent = NULL;
+    return 0;
+}
+
+/* Fingerprint, weight count and weights of slot s, in the layout of either kind of model.
+ * Returns the fingerprint (0 when the slot is empty). */
+static uint32_t slot_row(const mz_lin *m, uint32_t s, uint32_t *ent, uint32_t *n)
+{
+    *n = 0;
+    if (m->inl) {
+        const int16_t *e = m->inl + 4 * s;
+        for (uint32_t c = 0; c < m->nclass; c++)
+            if (e[1 + c])
+                ent[(*n)++] = c | (uint32_t)(uint16_t)e[1 + c] << 16;
+        return (uint16_t)e[0];
+    }
+    uint32_t f = m->slot[2 * s], first = m->slot[2 * s + 1];
+    for (uint32_t i = 0; f && i < (f >> 16); i++)
+        ent[(*n)++] = m->ent[first + i];
+    return f & 0xffff;
 }
 
 static void put_u32(mz_buf *b, uint32_t v)
@@ -97,20 +166,18 @@ void mz_lin_save(const mz_lin *m, mz_buf *out)
     put_u32(out, lg);
     put_u32(out, m->nrows);
     put_u32(out, m->nent);
-    uint32_t prev = 0;
+    uint32_t prev = 0, ent[256], n;
     for (uint32_t s = 0; s < m->cap; s++) {
-        if (!m->slot[2 * s])
+        uint32_t fp = slot_row(m, s, ent, &n);
+        if (!fp)
             continue;
-        uint32_t first = m->slot[2 * s + 1], n = m->slot[2 * s] >> 16;
         put_varint(out, s - prev);
         prev = s;
-        unsigned char h[3] = {(unsigned char)m->slot[2 * s], (unsigned char)(m->slot[2 * s] >> 8),
-                              (unsigned char)n};
+        unsigned char h[3] = {(unsigned char)fp, (unsigned char)(fp >> 8), (unsigned char)n};
         mz_buf_put(out, (const char *)h, 3);
-        for (uint32_t i = first; i < first + n; i++) {
-            uint32_t e = m->ent[i];
-            unsigned char t[3] = {(unsigned char)e, (unsigned char)(e >> 16),
-                                  (unsigned char)(e >> 24)};
+        for (uint32_t i = 0; i < n; i++) {
+            unsigned char t[3] = {(unsigned char)ent[i], (unsigned char)(ent[i] >> 16),
+                                  (unsigned char)(ent[i] >> 24)};
             mz_buf_put(out, (const char *)t, 3);
         }
     }
@@ -200,6 +267,11 @@ int mz_lin_load(mz_lin *m, const unsigned char *p, size_t len, size_t *pos, uint
     }
     if (nent != m->nent) {
         *why = "corrupt model table (weight count)";
+        mz_lin_free(m);
+        return -1;
+    }
+    if (make_inline(m) < 0) {
+        *why = "out of memory";
         mz_lin_free(m);
         return -1;
     }
@@ -431,6 +503,10 @@ int mz_lin_finish(const mz_lin_train *t, mz_lin *out)
     }
     if (getenv("MZ_LIN_DEBUG"))
         fprintf(stderr, "lin: nclass %u rows %u weights %u\n", nc, out->nrows, out->nent);
+    if (make_inline(out) < 0) {
+        mz_lin_free(out);
+        return -1;
+    }
     return 0;
 }
 

@@ -63,7 +63,12 @@ typedef struct mz_lin {
     uint32_t nent;     /* non-zero weights */
     uint32_t *slot;    /* per slot: fingerprint | count << 16 (0 when empty), first weight */
     uint32_t *ent;     /* class | weight << 16; a row is `count` of them */
+    /* Models of at most MZ_LIN_INLINE classes keep a slot as (fingerprint, weights...) in
+     * `inl` instead: one memory access per feature, for the parser's many look-ups. */
+    int16_t *inl;
 } mz_lin;
+
+enum { MZ_LIN_INLINE = 3 };
 
 /* Adds the weights of the nf features to scores[0..nclass). */
 void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores);
