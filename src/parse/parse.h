@@ -91,7 +91,7 @@ typedef struct mz_parse_model mz_parse_model;
 
 /* Training options.  Zero fields take the defaults. */
 typedef struct mz_train_opts {
-    int iterations;       /* passes over the data for each model (default 12) */
+    int iterations;       /* passes over the data for each model (default 10) */
     unsigned seed;        /* shuffling seed (default 1) */
     char lang[3];         /* "en" or "ar" */
     int quiet;            /* no progress on stderr */

@@ -121,15 +121,19 @@ static int tagger_pass(trainer *t, mz_lin_train *lt, int counting, size_t *right
     return 0;
 }
 
-/* Minimum number of occurrences for a feature to get weights: rare features are noise, and
- * dropping them keeps the model small; small training sets keep everything. */
-static uint32_t min_count(const trainer *t) { return t->count > 3000 ? (uint32_t)atoi(getenv("MINC") ? getenv("MINC") : "2") : 1; }
+/* Minimum number of occurrences for a feature to get weights (`large` for large training
+ * sets): rare features are mostly noise, and dropping them keeps the model small (the parser's
+ * features are many, so it drops more); small training sets keep everything. */
+static uint32_t min_count(const trainer *t, uint32_t large)
+{
+    return t->count > 3000 ? large : 1;
+}
 
 static int train_tagger(trainer *t, int iterations, mz_lin *out)
 {
     mz_lin_train lt;
     if (mz_lin_train_init(&lt, MZ_UPOS_COUNT) < 0 || tagger_pass(t, &lt, 1, NULL, NULL) < 0 ||
-        mz_lin_admit(&lt, min_count(t)) < 0) {
+        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
         mz_lin_train_free(&lt);
         return -1;
     }
@@ -272,7 +276,7 @@ static int train_parser(trainer *t, int iterations, mz_lin *out)
 {
     mz_lin_train lt;
     if (mz_lin_train_init(&lt, MZ_TR_COUNT) < 0 || parser_pass(t, &lt, 1, 0, NULL, NULL) < 0 ||
-        mz_lin_admit(&lt, min_count(t)) < 0) {
+        mz_lin_admit(&lt, min_count(t, 3)) < 0) {
         mz_lin_train_free(&lt);
         return -1;
     }
@@ -332,7 +336,7 @@ static int train_labeler(trainer *t, int iterations, mz_lin *out)
 {
     mz_lin_train lt;
     if (mz_lin_train_init(&lt, MZ_DEPREL_COUNT) < 0 ||
-        labeler_pass(t, &lt, 1, NULL, NULL) < 0 || mz_lin_admit(&lt, min_count(t)) < 0) {
+        labeler_pass(t, &lt, 1, NULL, NULL) < 0 || mz_lin_admit(&lt, min_count(t, 2)) < 0) {
         mz_lin_train_free(&lt);
         return -1;
     }
@@ -383,7 +387,7 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
                                const mz_train_opts *opts, mz_error *err)
 {
     mz_train_opts o = *opts;
-    int iters = o.iterations > 0 ? o.iterations : 12;
+    int iters = o.iterations > 0 ? o.iterations : 10;
     trainer t = {0};
     mz_parse_model *m = calloc(1, sizeof *m);
     if (!m || trainer_init(&t, tb, sel, &o) < 0) {
