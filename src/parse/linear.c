@@ -159,17 +159,23 @@ static void put_varint(mz_buf *b, uint32_t v)
  * that many (class u8, weight i16) triples. */
 void mz_lin_save(const mz_lin *m, mz_buf *out)
 {
-    uint32_t lg = 0;
+    uint32_t lg = 0, ent[256], n, rows = 0, ents = 0;
     while ((1u << lg) < m->cap)
         lg++;
+    /* Rows without a weight are not written (a loaded file may hold zero weights). */
+    for (uint32_t s = 0; s < m->cap; s++)
+        if (slot_row(m, s, ent, &n) && n) {
+            rows++;
+            ents += n;
+        }
     put_u32(out, m->nclass);
     put_u32(out, lg);
-    put_u32(out, m->nrows);
-    put_u32(out, m->nent);
-    uint32_t prev = 0, ent[256], n;
+    put_u32(out, rows);
+    put_u32(out, ents);
+    uint32_t prev = 0;
     for (uint32_t s = 0; s < m->cap; s++) {
         uint32_t fp = slot_row(m, s, ent, &n);
-        if (!fp)
+        if (!fp || !n)
             continue;
         put_varint(out, s - prev);
         prev = s;

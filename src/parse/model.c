@@ -113,6 +113,17 @@ static const char *check_envelope(const unsigned char *p, size_t len)
     return NULL;
 }
 
+void mz_parse_model_reseal(unsigned char *p, size_t len)
+{
+    if (len < HEADER + 8 || len > UINT32_MAX)
+        return;
+    for (int i = 0; i < 4; i++)
+        p[12 + i] = (unsigned char)(len >> (8 * i));
+    uint64_t sum = mz_model_checksum(p, len - 8);
+    for (int i = 0; i < 8; i++)
+        p[len - 8 + (size_t)i] = (unsigned char)(sum >> (8 * i));
+}
+
 mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *name, mz_error *err)
 {
     const unsigned char *p = data;
