@@ -29,6 +29,17 @@ static void print_scores(const char *what, const mz_parse_scores *s)
 }
 
 /* Processor time of this process, in seconds: speed figures do not depend on other load. */
+/* Prints segmentation precision, recall and F1 of Arabic syntactic words. */
+static void print_seg(const char *what, const mz_seg_scores *g)
+{
+    double p = g->pred ? (double)g->match / (double)g->pred : 0, r = g->gold ? (double)g->match / (double)g->gold : 0;
+    printf("%s: syntactic words %zu  segmentation P %.2f%%  R %.2f%%  F1 %.2f%%", what, g->gold,
+           100 * p, 100 * r, p + r > 0 ? 200 * p * r / (p + r) : 0.0);
+    if (g->skipped)
+        printf("  (%zu sentences without a matching text left out)", g->skipped);
+    printf("\n");
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -44,6 +55,7 @@ static int cross_validate(const mz_treebank *tb, const mz_train_opts *o, int fol
     if (!sel)
         return 2;
     mz_parse_scores all = {0};
+    mz_seg_scores seg = {0};
     double mean[3] = {0, 0, 0};
     for (int f = 0; f < folds; f++) {
         for (size_t i = 0; i < tb->nsents; i++)
@@ -59,6 +71,8 @@ static int cross_validate(const mz_treebank *tb, const mz_train_opts *o, int fol
             sel[i] = !sel[i];
         mz_parse_scores s = {0};
         mz_parse_evaluate(m, tb, sel, 0, &s);
+        if (strcmp(o->lang, "ar") == 0)
+            mz_seg_evaluate(m, tb, sel, &seg);
         char name[32];
         snprintf(name, sizeof name, "fold %d", f + 1);
         print_scores(name, &s);
@@ -71,6 +85,8 @@ static int cross_validate(const mz_treebank *tb, const mz_train_opts *o, int fol
     print_scores("cross-validation (pooled)", &all);
     printf("cross-validation (mean of %d folds): UPOS %.2f%%  UAS %.2f%%  LAS %.2f%%\n", folds,
            mean[0], mean[1], mean[2]);
+    if (strcmp(o->lang, "ar") == 0)
+        print_seg("cross-validation", &seg);
     free(sel);
     return 0;
 }
@@ -200,6 +216,11 @@ int mz_cmd_eval_parse(int argc, char **argv)
         mz_parse_evaluate(m, &tb, NULL, gold, &s);
         double dt = now() - t0;
         print_scores(argv[optind], &s);
+        if (strcmp(mz_parse_model_lang(m), "ar") == 0) {
+            mz_seg_scores g = {0};
+            mz_seg_evaluate(m, &tb, NULL, &g);
+            print_seg(argv[optind], &g);
+        }
         printf("sentences %zu in %.3f s of CPU: %.0f sentences/s, %.0f words/s\n", tb.nsents, dt,
                dt > 0 ? (double)tb.nsents / dt : 0.0, dt > 0 ? (double)s.words / dt : 0.0);
     }
@@ -245,25 +266,17 @@ static int sentence_is_arabic(const mz_tokens *t, const mz_sentence *s)
     return ar * 2 > words;
 }
 
-/* Fills r->forms with the sentence's syntactic words: its tokens, Arabic words split into
- * clitics.  Returns the number of words (cut at MZ_PARSE_MAX_WORDS). */
+/* Fills r->forms with the sentence's syntactic words: its tokens (and the hyphens between
+ * them), Arabic words split into clitics.  Returns the number of words. */
 static size_t sentence_words(parse_run *r, const mz_parse_model *m, const char *text,
                              const mz_sentence *s, int ar)
 {
-    size_t n = 0;
-    for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
-        const mz_token *t = &r->toks.v[i];
-        uint32_t st[8], en[8];
-        int k = 1;
-        st[0] = 0;
-        en[0] = t->end - t->start;
-        if (ar && (t->flags & MZ_TOK_ARABIC))
-            k = mz_ar_segment(m, text + t->start, t->end - t->start, st, en, 8);
-        for (int j = 0; j < k && n < MZ_PARSE_MAX_WORDS; j++, n++) {
-            r->forms[n] = text + t->start + st[j];
-            r->lens[n] = en[j] - st[j];
-            r->surface[n] = i;
-        }
+    uint32_t st[MZ_PARSE_MAX_WORDS], en[MZ_PARSE_MAX_WORDS];
+    size_t n = mz_syntactic_words(m, text, &r->toks, s->tok_begin, s->tok_end, ar, st, en,
+                                  r->surface, MZ_PARSE_MAX_WORDS);
+    for (size_t i = 0; i < n; i++) {
+        r->forms[i] = text + st[i];
+        r->lens[i] = en[i] - st[i];
     }
     return n;
 }
@@ -280,7 +293,7 @@ static void write_sentence(parse_run *r, const char *text, const char *id, size_
     mz_buf_putc(o, '\n');
     for (size_t i = 0; i < n; i++) {
         size_t j = i;
-        while (j + 1 < n && r->surface[j + 1] == r->surface[i])
+        while (j + 1 < n && r->surface[i] != UINT32_MAX && r->surface[j + 1] == r->surface[i])
             j++;
         if (j > i) {
             const mz_token *t = &r->toks.v[r->surface[i]];

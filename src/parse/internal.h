@@ -11,11 +11,25 @@
 /* Transitions of the arc-hybrid system. */
 enum { MZ_TR_SHIFT = 0, MZ_TR_LEFT = 1, MZ_TR_RIGHT = 2, MZ_TR_COUNT = 3 };
 
+/* Arabic segmentation data (segment.c): sorted (surface hash, packed split offsets) pairs and
+ * the sorted hashes of the syntactic words seen in training.  Empty for English. */
+typedef struct mz_seg {
+    uint64_t *lex;
+    size_t nlex;
+    uint64_t *vocab;
+    size_t nvocab;
+} mz_seg;
+
+/* Learns the segmentation data from the given sentences.  Returns 0, -1 when OOM. */
+int mz_seg_train(mz_seg *seg, const mz_treebank *tb, const uint32_t *sents, size_t count);
+void mz_seg_free(mz_seg *seg);
+
 struct mz_parse_model {
     char lang[3];
     mz_lin tag;   /* MZ_UPOS_COUNT classes */
     mz_lin arc;   /* MZ_TR_COUNT classes */
     mz_lin lab;   /* MZ_DEPREL_COUNT classes */
+    mz_seg seg;   /* Arabic only */
 };
 
 /* Hashed attributes of one word, computed once per sentence. */

@@ -2,7 +2,6 @@
 #include "linear.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -507,8 +506,6 @@ int mz_lin_finish(const mz_lin_train *t, mz_lin *out)
         }
         out->slot[2 * s] |= (out->nent - first) << 16;
     }
-    if (getenv("MZ_LIN_DEBUG"))
-        fprintf(stderr, "lin: nclass %u rows %u weights %u\n", nc, out->nrows, out->nent);
     if (make_inline(out) < 0) {
         mz_lin_free(out);
         return -1;

@@ -5,7 +5,8 @@
  *   8-11         format version (little-endian u32, MZ_MODEL_VERSION)
  *   12-15        length of the whole file
  *   16-19        language ("en" or "ar", NUL-padded)
- *   20-          the three linear models (linear.c layout)
+ *   20-          the three linear models (linear.c layout), then the Arabic segmentation data:
+ *                nlex, nvocab (u32), nlex (hash, split offsets) u64 pairs, nvocab u64 hashes
  *   last 8       checksum of every byte before it (mz_model_checksum)
  *
  * Loading checks the magic, the version, the length and the checksum before reading anything
@@ -37,6 +38,22 @@ static uint64_t mz_model_checksum(const unsigned char *p, size_t n)
     return mz_fmix(h ^ tail);
 }
 
+static void put_u64(mz_buf *b, uint64_t v)
+{
+    unsigned char c[8];
+    for (int i = 0; i < 8; i++)
+        c[i] = (unsigned char)(v >> (8 * i));
+    mz_buf_put(b, (const char *)c, 8);
+}
+
+static uint64_t get_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
 static void put_u32(mz_buf *b, uint32_t v)
 {
     unsigned char c[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
@@ -60,6 +77,12 @@ mz_status mz_parse_model_save(const mz_parse_model *m, mz_buf *out, mz_error *er
     mz_lin_save(&m->tag, out);
     mz_lin_save(&m->arc, out);
     mz_lin_save(&m->lab, out);
+    put_u32(out, (uint32_t)m->seg.nlex);
+    put_u32(out, (uint32_t)m->seg.nvocab);
+    for (size_t i = 0; i < 2 * m->seg.nlex; i++)
+        put_u64(out, m->seg.lex[i]);
+    for (size_t i = 0; i < m->seg.nvocab; i++)
+        put_u64(out, m->seg.vocab[i]);
     if (out->oom || out->len - start + 8 > UINT32_MAX)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory writing the model");
     uint32_t total = (uint32_t)(out->len - start + 8);
@@ -124,6 +147,34 @@ void mz_parse_model_reseal(unsigned char *p, size_t len)
         p[len - 8 + (size_t)i] = (unsigned char)(sum >> (8 * i));
 }
 
+/* Reads the segmentation data at *pos; returns NULL or why it is malformed. */
+static const char *load_seg(mz_seg *seg, const unsigned char *p, size_t end, size_t *pos)
+{
+    if (end - *pos < 8)
+        return "truncated parser model";
+    size_t nlex = get_u32(p + *pos), nvocab = get_u32(p + *pos + 4);
+    *pos += 8;
+    if (nlex > (end - *pos) / 16 || nvocab > (end - *pos - nlex * 16) / 8)
+        return "truncated parser model (segmentation data)";
+    seg->lex = malloc(nlex * 16 + 8);
+    seg->vocab = malloc(nvocab * 8 + 8);
+    if (!seg->lex || !seg->vocab)
+        return "out of memory";
+    for (size_t i = 0; i < 2 * nlex; i++, *pos += 8)
+        seg->lex[i] = get_u64(p + *pos);
+    for (size_t i = 0; i < nvocab; i++, *pos += 8)
+        seg->vocab[i] = get_u64(p + *pos);
+    seg->nlex = nlex;
+    seg->nvocab = nvocab;
+    for (size_t i = 1; i < nlex; i++)
+        if (seg->lex[2 * i] <= seg->lex[2 * i - 2])
+            return "corrupt parser model (segmentation lexicon out of order)";
+    for (size_t i = 1; i < nvocab; i++)
+        if (seg->vocab[i] <= seg->vocab[i - 1])
+            return "corrupt parser model (vocabulary out of order)";
+    return NULL;
+}
+
 mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *name, mz_error *err)
 {
     const unsigned char *p = data;
@@ -143,7 +194,9 @@ mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *na
     size_t pos = HEADER, end = len - 8;
     if (mz_lin_load(&m->tag, p, end, &pos, MZ_UPOS_COUNT, &why) < 0 ||
         mz_lin_load(&m->arc, p, end, &pos, MZ_TR_COUNT, &why) < 0 ||
-        mz_lin_load(&m->lab, p, end, &pos, MZ_DEPREL_COUNT, &why) < 0 || (pos != end && (why = "trailing bytes in parser model"))) {
+        mz_lin_load(&m->lab, p, end, &pos, MZ_DEPREL_COUNT, &why) < 0 ||
+        (why = load_seg(&m->seg, p, end, &pos)) != NULL ||
+        (pos != end && (why = "trailing bytes in parser model"))) {
         mz_fail(err, MZ_ERR_PARSE, name, 0, "%s", why);
         mz_parse_model_free(m);
         return NULL;
@@ -181,6 +234,7 @@ void mz_parse_model_free(mz_parse_model *m)
     mz_lin_free(&m->tag);
     mz_lin_free(&m->arc);
     mz_lin_free(&m->lab);
+    mz_seg_free(&m->seg);
     free(m);
 }
 

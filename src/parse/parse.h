@@ -154,9 +154,30 @@ void mz_conllu_write(mz_buf *out, const char *const *forms, const uint32_t *lens
 
 /* ---- Arabic syntactic words (segment.c) -------------------------------------------------- */
 
-/* Splits one folded-free surface Arabic word into syntactic words: writes up to `max` pieces as
- * byte spans [starts[i], ends[i]) of word and returns their number (1 when nothing splits). */
+/* Splits one surface Arabic word (as written, not folded) into syntactic words: writes up to
+ * `max` pieces as byte spans [starts[i], ends[i]) of word and returns their number (1 when
+ * nothing splits, or when the model has no segmentation data, as for English). */
 int mz_ar_segment(const mz_parse_model *m, const char *word, size_t len, uint32_t *starts,
                   uint32_t *ends, int max);
+
+struct mz_tokens;
+/* The syntactic words of tokens [begin, end) of a tokenised text (src/text/token.h), as byte
+ * spans [st[i], en[i]) of text, with the token each comes from in tk[i] (when tk is not NULL;
+ * UINT32_MAX for a hyphen between two tokens, which the tokenizer drops and the treebanks keep
+ * as a word).  Arabic tokens are segmented when `arabic`; dots written together are one word.
+ * Writes at most `max` words (max >= 9) and returns how many. */
+size_t mz_syntactic_words(const mz_parse_model *m, const char *text, const struct mz_tokens *t,
+                          size_t begin, size_t end, int arabic, uint32_t *st, uint32_t *en,
+                          uint32_t *tk, size_t max);
+
+typedef struct mz_seg_scores {
+    size_t gold, pred, match, skipped;
+} mz_seg_scores;
+
+/* Segmentation of the sentences' "# text" (tokenised by src/text, Arabic words split by the
+ * model) against their words: exact byte spans count as matches.  Sentences whose words do not
+ * spell their text are counted in `skipped`. */
+void mz_seg_evaluate(const mz_parse_model *m, const mz_treebank *tb, const unsigned char *sel,
+                     mz_seg_scores *s);
 
 #endif

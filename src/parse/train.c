@@ -419,6 +419,8 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
         fprintf(stderr, "training the labeller\n");
     if (rc == 0)
         rc = train_labeler(&t, iters, &m->lab);
+    if (rc == 0 && strcmp(m->lang, "ar") == 0)
+        rc = mz_seg_train(&m->seg, tb, t.order, t.count);
     trainer_free(&t);
     if (rc < 0) {
         mz_parse_model_free(m);
