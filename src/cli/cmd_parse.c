@@ -91,6 +91,12 @@ static int cross_validate(const mz_treebank *tb, const mz_train_opts *o, int fol
     return 0;
 }
 
+static void print_progress(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s\n", msg);
+}
+
 static int train_usage(void)
 {
     fprintf(stderr, "usage: mizan train-parser --lang en|ar TRAIN.conllu [--dev DEV.conllu] "
@@ -106,7 +112,7 @@ int mz_cmd_train_parser(int argc, char **argv)
         {"seed", required_argument, 0, 's'},  {"output", required_argument, 0, 'o'},
         {"quiet", no_argument, 0, 'q'},       {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    mz_train_opts o = {0};
+    mz_train_opts o = {.progress = print_progress};
     const char *dev = NULL, *outp = NULL;
     int folds = 0, c;
     optind = 1;

@@ -94,7 +94,10 @@ typedef struct mz_train_opts {
     int iterations;       /* passes over the data for each model (default 10) */
     unsigned seed;        /* shuffling seed (default 1) */
     char lang[3];         /* "en" or "ar" */
-    int quiet;            /* no progress on stderr */
+    int quiet;            /* no progress reports */
+    /* Called with a line of progress (no newline) when not quiet; may be NULL. */
+    void (*progress)(void *ctx, const char *msg);
+    void *progress_ctx;
 } mz_train_opts;
 
 /* Trains the three models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).

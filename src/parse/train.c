@@ -10,6 +10,7 @@
  * dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid, exploring its own mistakes after the
  * first pass; the labeller names the gold arcs with the previous labels it chose.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +34,24 @@ typedef struct trainer {
     uint8_t *tags;        /* tags for parser training, per treebank word */
     uint64_t rng;
     int quiet;
+    const mz_train_opts *opts;
     mz_parse_work *w;
     tsent *s;
 } trainer;
+
+/* Reports progress through the caller's callback (the library itself never prints). */
+static void progress(const trainer *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void progress(const trainer *t, const char *fmt, ...)
+{
+    if (t->quiet || !t->opts->progress)
+        return;
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    t->opts->progress(t->opts->progress_ctx, msg);
+}
 
 static uint64_t next_rand(uint64_t *x)
 {
@@ -141,8 +157,7 @@ static int train_tagger(trainer *t, int iterations, mz_lin *out)
         size_t right = 0, total = 0;
         shuffle(t);
         tagger_pass(t, &lt, 0, &right, &total);
-        if (!t->quiet)
-            fprintf(stderr, "  tagger pass %d: %.2f%% on training words (%zu features)\n", it + 1,
+        progress(t, "  tagger pass %d: %.2f%% on training words (%zu features)", it + 1,
                     total ? 100.0 * right / total : 0.0, lt.n);
     }
     int rc = mz_lin_finish(&lt, out);
@@ -153,7 +168,7 @@ static int train_tagger(trainer *t, int iterations, mz_lin *out)
 /* Tags the selected sentences with a tagger into t->tags (per treebank word). */
 static void tag_with(trainer *t, const mz_lin *tagger, const uint32_t *sents, size_t n)
 {
-    mz_parse_model m = {{0}, *tagger, {0}, {0}};
+    mz_parse_model m = {.tag = *tagger};
     for (size_t k = 0; k < n; k++) {
         load_sent(t, sents[k]);
         mz_parse_work *w = t->w;
@@ -284,8 +299,7 @@ static int train_parser(trainer *t, int iterations, mz_lin *out)
         size_t right = 0, total = 0;
         shuffle(t);
         parser_pass(t, &lt, 0, it > 0, &right, &total);
-        if (!t->quiet)
-            fprintf(stderr, "  parser pass %d: %.2f%% right transitions (%zu features)\n", it + 1,
+        progress(t, "  parser pass %d: %.2f%% right transitions (%zu features)", it + 1,
                     total ? 100.0 * right / total : 0.0, lt.n);
     }
     int rc = mz_lin_finish(&lt, out);
@@ -344,8 +358,7 @@ static int train_labeler(trainer *t, int iterations, mz_lin *out)
         size_t right = 0, total = 0;
         shuffle(t);
         labeler_pass(t, &lt, 0, &right, &total);
-        if (!t->quiet)
-            fprintf(stderr, "  labeller pass %d: %.2f%% right labels (%zu features)\n", it + 1,
+        progress(t, "  labeller pass %d: %.2f%% right labels (%zu features)", it + 1,
                     total ? 100.0 * right / total : 0.0, lt.n);
     }
     int rc = mz_lin_finish(&lt, out);
@@ -363,6 +376,7 @@ static int trainer_init(trainer *t, const mz_treebank *tb, const unsigned char *
     t->tb = tb;
     t->rng = 0x9e3779b97f4a7c15ULL ^ (o->seed ? o->seed : 1);
     t->quiet = o->quiet;
+    t->opts = o;
     t->order = malloc((tb->nsents + 1) * sizeof *t->order);
     t->tags = calloc(tb->nwords + 1, 1);
     t->w = mz_parse_work_new();
@@ -404,19 +418,16 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
         return NULL;
     }
     int folds = t.count >= 40 ? 4 : 1, rc = 0;
-    if (!o.quiet)
-        fprintf(stderr, "training the tagger on %zu sentences\n", t.count);
+    progress(&t, "training the tagger on %zu sentences", t.count);
     rc = train_tagger(&t, iters, &m->tag);
     if (rc == 0 && folds > 1)
         rc = jackknife_tags(&t, iters, folds);
     else if (rc == 0)
         tag_with(&t, &m->tag, t.order, t.count);
-    if (!o.quiet)
-        fprintf(stderr, "training the parser\n");
+    progress(&t, "training the parser");
     if (rc == 0)
         rc = train_parser(&t, iters, &m->arc);
-    if (!o.quiet)
-        fprintf(stderr, "training the labeller\n");
+    progress(&t, "training the labeller");
     if (rc == 0)
         rc = train_labeler(&t, iters, &m->lab);
     if (rc == 0 && strcmp(m->lang, "ar") == 0)
