@@ -369,37 +369,44 @@ size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
 
 /* ---- labeller ------------------------------------------------------------------------- */
 
-/* Label + 1 of the nearest left sibling of d under the same head, 0 when none. */
-static uint64_t left_sibling_label(const mz_parse_work *w, int d)
+/* Bit of a core relation (subjects, objects, obliques, auxiliaries, copula, case, determiner,
+ * marker, clausal complements, conjunct) in mz_parse_work.sib, 0 for the others. */
+static uint16_t core_bit(int label)
 {
-    int h = w->head[d];
-    for (int s = d - 1; s >= 1; s--)
-        if (w->head[s] == h)
-            return (uint64_t)w->lab[s] + 1;
+    static const uint8_t core[] = {26, 28, 29, 5, 12, 6, 15, 24, 13, 8, 36, 11};
+    for (size_t k = 0; k < sizeof core; k++)
+        if (label == core[k])
+            return (uint16_t)(1u << k);
     return 0;
 }
 
-/* Bits of the core relations already given to h's children left of d. */
-static uint64_t sibling_labels(const mz_parse_work *w, int d)
+void mz_lab_begin(mz_parse_work *w)
 {
-    static const uint8_t core[] = {26, 28, 29, 5, 12, 6, 15, 24, 13, 8, 36, 11};
+    int n = (int)w->n;
+    w->npunct[0] = 0;
+    for (int i = 0; i <= n + 1; i++) {
+        w->sib[i] = 0;
+        w->lastlab[i] = 0;
+        if (i >= 1 && i <= n)
+            w->npunct[i] = (uint16_t)(w->npunct[i - 1] + (w->tag[i] == MZ_UPOS_PUNCT));
+    }
+}
+
+void mz_lab_done(mz_parse_work *w, int d)
+{
     int h = w->head[d];
-    uint64_t bits = 0;
-    for (int s = 1; s < d; s++)
-        if (w->head[s] == h)
-            for (size_t k = 0; k < sizeof core; k++)
-                if (w->lab[s] == core[k])
-                    bits |= 1u << k;
-    return bits;
+    if (h < 0)
+        return;
+    w->sib[h] |= core_bit(w->lab[d]);
+    w->lastlab[h] = (uint8_t)(w->lab[d] + 1);
 }
 
 /* Number of punctuation tokens strictly between d and h (0, 1, 2+). */
 static uint64_t punct_between(const mz_parse_work *w, int d, int h)
 {
-    int lo = d < h ? d : h, hi = d < h ? h : d, k = 0;
-    for (int i = lo + 1; i < hi && k < 2; i++)
-        k += w->tag[i] == MZ_UPOS_PUNCT;
-    return (uint64_t)k;
+    int lo = d < h ? d : h, hi = d < h ? h : d;
+    int k = hi - 1 >= lo + 1 ? w->npunct[hi - 1] - w->npunct[lo] : 0;
+    return (uint64_t)(k < 2 ? k : 2);
 }
 
 size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
@@ -428,7 +435,7 @@ size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
     f[k++] = mz_feat2(214, td, at(w, r));
     f[k++] = mz_feat3(215, td, tprev, dir);
     f[k++] = mz_feat3(216, td, tnext, dir);
-    f[k++] = mz_feat3(217, left_sibling_label(w, d), td, dir);
+    f[k++] = mz_feat3(217, w->lastlab[h], td, dir);
     f[k++] = mz_feat3(218, th, td, (uint64_t)(w->nl[d] + w->nr[d] > 0));
     f[k++] = mz_feat2(219, w->a[d].suf[2], td);
     f[k++] = mz_feat2(220, wh, dir);
@@ -437,8 +444,8 @@ size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
     f[k++] = mz_feat3(223, td, th, (uint64_t)w->nl[h] * 4 + dir);
     f[k++] = mz_feat3(224, wd, th, dir);
     f[k++] = mz_feat3(225, punct_between(w, d, h), td * 32 + th, dir);
-    f[k++] = mz_feat3(226, sibling_labels(w, d), td, dir);
-    f[k++] = mz_feat3(227, sibling_labels(w, d), td * 32 + th, dir);
+    f[k++] = mz_feat3(226, w->sib[h], td, dir);
+    f[k++] = mz_feat3(227, w->sib[h], td * 32 + th, dir);
     f[k++] = mz_feat2(228, aw(w, r), td);
     f[k++] = mz_feat3(229, w->a[d].suf[1], th, dir);
     f[k++] = mz_feat3(230, h > 0 ? w->a[h].suf[2] : 0, td, dir);
@@ -484,15 +491,17 @@ static void run_parser(const mz_parse_model *m, mz_parse_work *w)
 static void run_labeler(const mz_parse_model *m, mz_parse_work *w)
 {
     uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
+    mz_lab_begin(w);
     for (int d = 1; d <= (int)w->n; d++) {
         if (w->head[d] == 0) {
             w->lab[d] = MZ_DEPREL_ROOT;
-            continue;
+        } else {
+            int32_t s[MZ_DEPREL_COUNT] = {0};
+            size_t nf = mz_lab_feats(w, d, w->feats);
+            mz_lin_score(&m->lab, w->feats, nf, s);
+            w->lab[d] = (uint8_t)mz_argmax_i32(s, MZ_DEPREL_COUNT, mask);
         }
-        int32_t s[MZ_DEPREL_COUNT] = {0};
-        size_t nf = mz_lab_feats(w, d, w->feats);
-        mz_lin_score(&m->lab, w->feats, nf, s);
-        w->lab[d] = (uint8_t)mz_argmax_i32(s, MZ_DEPREL_COUNT, mask);
+        mz_lab_done(w, d);
     }
 }
 

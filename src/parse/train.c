@@ -321,26 +321,26 @@ static int labeler_pass(trainer *t, mz_lin_train *lt, int counting, size_t *righ
         for (uint32_t i = 0; i < us->n; i++)
             w->tag[i + 1] = t->tags[us->first + i];
         mz_arc_set_tree(w, t->s->gold_head);
+        mz_lab_begin(w);
         for (int d = 1; d <= (int)w->n; d++) {
             int gold = t->s->gold_lab[d];
-            if (w->head[d] == 0 || gold == MZ_DEPREL_ROOT) {
-                w->lab[d] = (uint8_t)gold;
-                continue;
+            w->lab[d] = (uint8_t)gold;
+            if (w->head[d] != 0 && gold != MZ_DEPREL_ROOT) {
+                size_t nf = mz_lab_feats(w, d, w->feats);
+                if (counting) {
+                    if (mz_lin_count(lt, w->feats, nf) < 0)
+                        return -1;
+                } else {
+                    float sc[MZ_DEPREL_COUNT];
+                    mz_lin_train_score(lt, w->feats, nf, sc);
+                    int pred = best_float(sc, MZ_DEPREL_COUNT, mask);
+                    mz_lin_update(lt, w->feats, nf, gold, pred);
+                    *right += pred == gold;
+                    (*total)++;
+                    w->lab[d] = (uint8_t)pred;
+                }
             }
-            size_t nf = mz_lab_feats(w, d, w->feats);
-            if (counting) {
-                if (mz_lin_count(lt, w->feats, nf) < 0)
-                    return -1;
-                w->lab[d] = (uint8_t)gold;
-                continue;
-            }
-            float sc[MZ_DEPREL_COUNT];
-            mz_lin_train_score(lt, w->feats, nf, sc);
-            int pred = best_float(sc, MZ_DEPREL_COUNT, mask);
-            mz_lin_update(lt, w->feats, nf, gold, pred);
-            *right += pred == gold;
-            (*total)++;
-            w->lab[d] = (uint8_t)pred;
+            mz_lab_done(w, d);
         }
     }
     return 0;
