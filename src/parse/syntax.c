@@ -159,10 +159,6 @@ size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f)
     f[k++] = mz_feat1(26, shp(w, t + 1));
     f[k++] = mz_feat1(27, shp(w, t - 1));
     f[k++] = mz_feat2(28, a->suf[1], sfx3(w, t + 1));
-    f[k++] = mz_feat2(29, lw(w, t - 1), lw(w, t + 1));
-    f[k++] = mz_feat2(30, a->suf[2], lw(w, t + 1));
-    f[k++] = mz_feat3(31, a->lower, p1, p2);
-    f[k++] = mz_feat2(32, lw(w, t - 1), a->suf[2]);
     return k;
 }
 
