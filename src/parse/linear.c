@@ -94,7 +94,7 @@ void mz_lin_free(mz_lin *m)
  * when out of memory. */
 static int make_inline(mz_lin *m)
 {
-    if (m->nclass > MZ_LIN_INLINE)
+    if (m->nclass > MZ_LIN_INLINE || m->inl)
         return 0;
     m->inl = calloc((size_t)m->cap * 4, sizeof *m->inl);
     if (!m->inl)
@@ -209,9 +209,13 @@ static int lin_load_header(mz_lin *m, const unsigned char *p, size_t len, size_t
     }
     m->nclass = nc;
     m->cap = 1u << lg;
-    m->slot = calloc((size_t)m->cap * 2, sizeof *m->slot);
-    m->ent = malloc(((size_t)nent + 1) * sizeof *m->ent);
-    if (!m->slot || !m->ent) {
+    if (nc <= MZ_LIN_INLINE) /* read straight into the inline layout */
+        m->inl = calloc((size_t)m->cap * 4, sizeof *m->inl);
+    else {
+        m->slot = calloc((size_t)m->cap * 2, sizeof *m->slot);
+        m->ent = malloc(((size_t)nent + 1) * sizeof *m->ent);
+    }
+    if (nc <= MZ_LIN_INLINE ? !m->inl : !m->slot || !m->ent) {
         *why = "out of memory";
         return -1;
     }
@@ -240,6 +244,18 @@ static size_t lin_load_row(mz_lin *m, const unsigned char *q, size_t left, uint3
     k += 3;
     if (!(fp & 1) || n == 0 || n > m->nclass || (left - k) / 3 < n || m->nent - *nent < n)
         return 0;
+    if (m->inl) {
+        int16_t *e = m->inl + 4 * (size_t)*slot;
+        if (e[0])
+            return 0;
+        e[0] = (int16_t)(uint16_t)fp;
+        for (uint32_t i = 0; i < n; i++, k += 3, (*nent)++) {
+            if (q[k] >= m->nclass)
+                return 0;
+            e[1 + q[k]] = (int16_t)(uint16_t)(q[k + 1] | q[k + 2] << 8);
+        }
+        return k;
+    }
     if (m->slot[2 * *slot])
         return 0;
     m->slot[2 * *slot] = fp | n << 16;
