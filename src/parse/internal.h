@@ -51,8 +51,8 @@ struct mz_parse_work {
     int b;                     /* first buffer token; n + 1 when the buffer is empty */
     int16_t lc1[MZ_TOKS], lc2[MZ_TOKS], rc1[MZ_TOKS], rc2[MZ_TOKS];
     uint8_t nl[MZ_TOKS], nr[MZ_TOKS];
-    /* for the labeller, which goes left to right: per head, the core relations of its children
-     * labelled so far and the label + 1 of the last one; punctuation marks among tokens 1..i */
+    /* for the labeller: per head, the core relations of its children labelled so far and the
+     * label + 1 of the last one; punctuation marks among tokens 1..i */
     uint16_t sib[MZ_TOKS];
     uint8_t lastlab[MZ_TOKS];
     uint16_t npunct[MZ_TOKS];
@@ -71,14 +71,15 @@ int mz_arc_done(const mz_parse_work *w);
 int mz_arc_valid(const mz_parse_work *w, int tr);
 void mz_arc_apply(mz_parse_work *w, int tr);
 size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f);
-/* Sets the tree of heads[1..n] (for the labeller), with children and counts. */
-void mz_arc_set_tree(mz_parse_work *w, const int16_t *heads);
 
-/* Labelling goes left to right: mz_lab_begin before token 1, mz_lab_done after each token d
- * once w->lab[d] is set; mz_lab_feats gives the features of token d (head w->head[d]). */
+/* Labelling state: mz_lab_begin when a parse starts (tags set), mz_lab_done after token d's
+ * arc is labelled (w->lab[d] set); mz_lab_feats gives the features of the arc to d (head
+ * w->head[d]), which see the relations already given to the head's other children. */
 void mz_lab_begin(mz_parse_work *w);
 void mz_lab_done(mz_parse_work *w, int d);
 size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f);
+/* Labels the arc just made to token d with the labeller `lab` (and calls mz_lab_done). */
+void mz_arc_label(const mz_lin *lab, mz_parse_work *w, int d);
 
 /* Argmax over the classes allowed by mask (bit c set = allowed), ties to the lowest class. */
 static inline int mz_argmax_i32(const int32_t *s, int n, uint64_t mask)

@@ -3,11 +3,12 @@
  * parser with Universal Dependencies labels, for English and Arabic.
  *
  * The analysis has three linear models, each an averaged perceptron over hashed feature
- * templates (linear.c): a left-to-right tagger (tagger.c), a greedy arc-hybrid parser trained
- * with a dynamic oracle (parser.c, Goldberg & Nivre 2013) that builds unlabelled trees, and a
- * labeller that names each arc once the tree is built (labeler.c).  A model file (model.c) holds
- * all three with a magic, a version and a checksum.  Parsing a sentence allocates nothing: the
- * caller's mz_parse_work holds the scratch arrays.
+ * templates (linear.c): a left-to-right tagger, a greedy arc-hybrid parser trained with a dynamic
+ * oracle (Goldberg & Nivre 2013), and a labeller that names each arc as the parser makes it, so
+ * that later decisions see the relations of the children (features and transitions: syntax.c;
+ * training: train.c).  Arabic words are split into syntactic words first (segment.c).  A model
+ * file (model.c) holds them all with a magic, a version and a checksum.  Parsing a sentence
+ * allocates nothing: the caller's mz_parse_work holds the scratch arrays.
  *
  * Sentences are sequences of syntactic words (for Arabic, clitics split as in the treebanks).
  */

@@ -216,14 +216,6 @@ static void add_arc(mz_parse_work *w, int h, int d)
     }
 }
 
-void mz_arc_set_tree(mz_parse_work *w, const int16_t *heads)
-{
-    mz_arc_init(w);
-    for (int d = 1; d <= (int)w->n; d++)
-        if (heads[d] >= 0)
-            add_arc(w, heads[d], d);
-}
-
 void mz_arc_apply(mz_parse_work *w, int tr)
 {
     if (tr == MZ_TR_SHIFT) {
@@ -243,6 +235,9 @@ static inline uint64_t at(const mz_parse_work *w, int t)
     return t < 0 ? 0 : t == 0 ? 18 : (uint64_t)w->tag[t] + 1;
 }
 static inline int kid(const int16_t *v, int t) { return t < 0 || !v[t] ? -1 : v[t]; }
+
+/* Label + 1 of a token (0 for no token). */
+static inline uint64_t lb(const mz_parse_work *w, int t) { return t < 0 ? 0 : (uint64_t)w->lab[t] + 1; }
 
 /* Distance bucket: 1, 2, 3, 4, 5-6, 7-9, 10+. */
 static uint64_t dist_bin(int d)
@@ -364,6 +359,16 @@ size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
     f[k++] = mz_feat2(167, s0x, b0t);
     f[k++] = mz_feat2(168, s0t, b0x);
     f[k++] = mz_feat2(169, s0x, b0x);
+    f[k++] = mz_feat2(170, lb(w, c.s0l), s0t);
+    f[k++] = mz_feat2(171, lb(w, c.s0r), s0t);
+    f[k++] = mz_feat2(172, lb(w, c.b0l), b0t);
+    f[k++] = mz_feat2(173, lb(w, c.s1r), s1t);
+    f[k++] = mz_feat2(174, c.s0 >= 0 ? w->sib[c.s0] : 0, s0t);
+    f[k++] = mz_feat2(175, c.b0 >= 0 ? w->sib[c.b0] : 0, b0t);
+    f[k++] = mz_feat2(176, c.s0 >= 0 ? w->sib[c.s0] : 0, s0w);
+    f[k++] = mz_feat3(177, lb(w, c.s0l), lb(w, c.s0l2), s0t);
+    f[k++] = mz_feat3(178, lb(w, c.s0r), lb(w, c.s0r2), s0t);
+    f[k++] = mz_feat3(179, c.s0 >= 0 ? w->sib[c.s0] : 0, s0t, b0t);
     return k;
 }
 
@@ -387,6 +392,7 @@ void mz_lab_begin(mz_parse_work *w)
     for (int i = 0; i <= n + 1; i++) {
         w->sib[i] = 0;
         w->lastlab[i] = 0;
+        w->lab[i] = 0;
         if (i >= 1 && i <= n)
             w->npunct[i] = (uint16_t)(w->npunct[i - 1] + (w->tag[i] == MZ_UPOS_PUNCT));
     }
@@ -471,10 +477,28 @@ static void run_tagger(const mz_parse_model *m, mz_parse_work *w)
     }
 }
 
-/* Parses greedily: the best valid transition at each step. */
+/* Labels the arc just made to token d: `root` for the root's dependent, else the labeller's
+ * best relation other than root. */
+void mz_arc_label(const mz_lin *lab, mz_parse_work *w, int d)
+{
+    if (w->head[d] == 0) {
+        w->lab[d] = MZ_DEPREL_ROOT;
+    } else {
+        uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
+        int32_t s[MZ_DEPREL_COUNT] = {0};
+        size_t nf = mz_lab_feats(w, d, w->feats);
+        mz_lin_score(lab, w->feats, nf, s);
+        w->lab[d] = (uint8_t)mz_argmax_i32(s, MZ_DEPREL_COUNT, mask);
+    }
+    mz_lab_done(w, d);
+}
+
+/* Parses greedily: the best valid transition at each step; each arc is labelled as it is made,
+ * so that later decisions see the relations of the children. */
 static void run_parser(const mz_parse_model *m, mz_parse_work *w)
 {
     mz_arc_init(w);
+    mz_lab_begin(w);
     while (!mz_arc_done(w)) {
         int32_t s[MZ_TR_COUNT] = {0};
         uint64_t mask = 0;
@@ -483,25 +507,10 @@ static void run_parser(const mz_parse_model *m, mz_parse_work *w)
                 mask |= 1ULL << tr;
         size_t nf = mz_arc_feats(w, w->feats);
         mz_lin_score(&m->arc, w->feats, nf, s);
-        mz_arc_apply(w, mz_argmax_i32(s, MZ_TR_COUNT, mask));
-    }
-}
-
-/* Labels arcs left to right; the root's dependent is `root`, no other word is. */
-static void run_labeler(const mz_parse_model *m, mz_parse_work *w)
-{
-    uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
-    mz_lab_begin(w);
-    for (int d = 1; d <= (int)w->n; d++) {
-        if (w->head[d] == 0) {
-            w->lab[d] = MZ_DEPREL_ROOT;
-        } else {
-            int32_t s[MZ_DEPREL_COUNT] = {0};
-            size_t nf = mz_lab_feats(w, d, w->feats);
-            mz_lin_score(&m->lab, w->feats, nf, s);
-            w->lab[d] = (uint8_t)mz_argmax_i32(s, MZ_DEPREL_COUNT, mask);
-        }
-        mz_lab_done(w, d);
+        int tr = mz_argmax_i32(s, MZ_TR_COUNT, mask), d = w->stack[w->sp - 1];
+        mz_arc_apply(w, tr);
+        if (tr != MZ_TR_SHIFT)
+            mz_arc_label(&m->lab, w, d);
     }
 }
 
@@ -516,7 +525,6 @@ int mz_parse_sentence(const mz_parse_model *m, mz_parse_work *w, const char *con
     else
         run_tagger(m, w);
     run_parser(m, w);
-    run_labeler(m, w);
     for (size_t i = 0; i < n; i++) {
         out[i].upos = w->tag[i + 1];
         out[i].head = w->head[i + 1];

@@ -8,7 +8,8 @@
  * previous tags; the parser is trained on the tags the tagger gives the training sentences
  * when every fold of them was held out (jackknifing), as at analysis time; it follows the
  * dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid, exploring its own mistakes after the
- * first pass; the labeller names the gold arcs with the previous labels it chose.
+ * first pass.  The labeller learns with the parser: it names each arc as the parser makes it,
+ * and is updated toward the gold relation when the arc is right.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -242,8 +243,39 @@ static int arc_cost(const mz_parse_work *w, const int16_t *g, int tr)
 
 /* One pass of the parser over the sentences: counting (oracle path, features counted) or
  * training (perceptron updates, following its own predictions when `explore`). */
-static int parser_pass(trainer *t, mz_lin_train *lt, int counting, int explore, size_t *right,
-                       size_t *total)
+/* Labels the arc just made to d during parser training: counting (gold label, features
+ * counted) or training (the labeller's choice, updated toward the gold label when the arc is
+ * right). */
+static int train_arc_label(trainer *t, mz_lin_train *ll, int counting, int d)
+{
+    mz_parse_work *w = t->w;
+    int gold = t->s->gold_lab[d];
+    if (w->head[d] == 0) {
+        w->lab[d] = MZ_DEPREL_ROOT;
+    } else if (counting) {
+        size_t nf = mz_lab_feats(w, d, w->feats);
+        if (t->s->gold_head[d] == w->head[d] && mz_lin_count(ll, w->feats, nf) < 0)
+            return -1;
+        w->lab[d] = (uint8_t)(gold == MZ_DEPREL_ROOT ? MZ_DEPREL_DEP : gold);
+    } else {
+        uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
+        float sc[MZ_DEPREL_COUNT];
+        size_t nf = mz_lab_feats(w, d, w->feats);
+        mz_lin_train_score(ll, w->feats, nf, sc);
+        int pred = best_float(sc, MZ_DEPREL_COUNT, mask);
+        if (t->s->gold_head[d] == w->head[d] && gold != MZ_DEPREL_ROOT)
+            mz_lin_update(ll, w->feats, nf, gold, pred);
+        w->lab[d] = (uint8_t)pred;
+    }
+    mz_lab_done(w, d);
+    return 0;
+}
+
+/* One pass of the parser over the sentences: counting (oracle path, features counted) or
+ * training (perceptron updates, following its own predictions when `explore`).  The labeller
+ * `ll` names each arc as it is made and learns with the parser. */
+static int parser_pass(trainer *t, mz_lin_train *lt, mz_lin_train *ll, int counting, int explore,
+                       size_t *right, size_t *total)
 {
     for (size_t k = 0; k < t->count; k++) {
         load_sent(t, t->order[k]);
@@ -254,6 +286,7 @@ static int parser_pass(trainer *t, mz_lin_train *lt, int counting, int explore, 
         for (uint32_t i = 0; i < us->n; i++)
             w->tag[i + 1] = t->tags[us->first + i];
         mz_arc_init(w);
+        mz_lab_begin(w);
         while (!mz_arc_done(w)) {
             uint64_t valid = 0, zero = 0;
             int cost[MZ_TR_COUNT], minc = 1 << 30;
@@ -268,101 +301,51 @@ static int parser_pass(trainer *t, mz_lin_train *lt, int counting, int explore, 
                 if ((valid >> tr & 1) && cost[tr] == minc)
                     zero |= 1ULL << tr;
             size_t nf = mz_arc_feats(w, w->feats);
+            int go, d = w->stack[w->sp - 1];
             if (counting) {
                 if (mz_lin_count(lt, w->feats, nf) < 0)
                     return -1;
-                mz_arc_apply(w, best_float((const float[3]){0, 1, 1}, MZ_TR_COUNT, zero));
-                continue;
+                go = best_float((const float[3]){0, 1, 1}, MZ_TR_COUNT, zero);
+            } else {
+                float sc[MZ_TR_COUNT];
+                mz_lin_train_score(lt, w->feats, nf, sc);
+                int pred = best_float(sc, MZ_TR_COUNT, valid), gold = best_float(sc, MZ_TR_COUNT, zero);
+                mz_lin_update(lt, w->feats, nf, gold, (zero >> pred & 1) ? gold : pred);
+                *right += (zero >> pred & 1) != 0;
+                (*total)++;
+                go = explore && (next_rand(&t->rng) % 10) != 0 ? pred : gold;
             }
-            float sc[MZ_TR_COUNT];
-            mz_lin_train_score(lt, w->feats, nf, sc);
-            int pred = best_float(sc, MZ_TR_COUNT, valid), gold = best_float(sc, MZ_TR_COUNT, zero);
-            mz_lin_update(lt, w->feats, nf, gold, (zero >> pred & 1) ? gold : pred);
-            *right += (zero >> pred & 1) != 0;
-            (*total)++;
-            int go = explore && (next_rand(&t->rng) % 10) != 0 ? pred : gold;
             mz_arc_apply(w, go);
+            if (go != MZ_TR_SHIFT && train_arc_label(t, ll, counting, d) < 0)
+                return -1;
         }
     }
     return 0;
 }
 
-static int train_parser(trainer *t, int iterations, mz_lin *out)
+/* Trains the parser and its labeller together. */
+static int train_parser(trainer *t, int iterations, mz_lin *out, mz_lin *lab)
 {
-    mz_lin_train lt;
-    if (mz_lin_train_init(&lt, MZ_TR_COUNT) < 0 || parser_pass(t, &lt, 1, 0, NULL, NULL) < 0 ||
-        mz_lin_admit(&lt, min_count(t, 3)) < 0) {
+    mz_lin_train lt, ll;
+    int rc = mz_lin_train_init(&lt, MZ_TR_COUNT) | mz_lin_train_init(&ll, MZ_DEPREL_COUNT);
+    if (rc < 0 || parser_pass(t, &lt, &ll, 1, 0, NULL, NULL) < 0 ||
+        mz_lin_admit(&lt, min_count(t, 3)) < 0 || mz_lin_admit(&ll, min_count(t, 2)) < 0) {
         mz_lin_train_free(&lt);
+        mz_lin_train_free(&ll);
         return -1;
     }
     for (int it = 0; it < iterations; it++) {
         size_t right = 0, total = 0;
         shuffle(t);
-        parser_pass(t, &lt, 0, it > 0, &right, &total);
+        parser_pass(t, &lt, &ll, 0, it > 0, &right, &total);
         progress(t, "  parser pass %d: %.2f%% right transitions (%zu features)", it + 1,
-                    total ? 100.0 * right / total : 0.0, lt.n);
+                 total ? 100.0 * right / total : 0.0, lt.n);
     }
-    int rc = mz_lin_finish(&lt, out);
+    rc = mz_lin_finish(&lt, out);
+    if (rc == 0)
+        rc = mz_lin_finish(&ll, lab);
     mz_lin_train_free(&lt);
-    return rc;
-}
-
-/* ---- labeller ---------------------------------------------------------------------------- */
-
-static int labeler_pass(trainer *t, mz_lin_train *lt, int counting, size_t *right, size_t *total)
-{
-    uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
-    for (size_t k = 0; k < t->count; k++) {
-        load_sent(t, t->order[k]);
-        if (!has_tree(t->s))
-            continue;
-        mz_parse_work *w = t->w;
-        const mz_ud_sent *us = &t->tb->sents[t->order[k]];
-        for (uint32_t i = 0; i < us->n; i++)
-            w->tag[i + 1] = t->tags[us->first + i];
-        mz_arc_set_tree(w, t->s->gold_head);
-        mz_lab_begin(w);
-        for (int d = 1; d <= (int)w->n; d++) {
-            int gold = t->s->gold_lab[d];
-            w->lab[d] = (uint8_t)gold;
-            if (w->head[d] != 0 && gold != MZ_DEPREL_ROOT) {
-                size_t nf = mz_lab_feats(w, d, w->feats);
-                if (counting) {
-                    if (mz_lin_count(lt, w->feats, nf) < 0)
-                        return -1;
-                } else {
-                    float sc[MZ_DEPREL_COUNT];
-                    mz_lin_train_score(lt, w->feats, nf, sc);
-                    int pred = best_float(sc, MZ_DEPREL_COUNT, mask);
-                    mz_lin_update(lt, w->feats, nf, gold, pred);
-                    *right += pred == gold;
-                    (*total)++;
-                    w->lab[d] = (uint8_t)pred;
-                }
-            }
-            mz_lab_done(w, d);
-        }
-    }
-    return 0;
-}
-
-static int train_labeler(trainer *t, int iterations, mz_lin *out)
-{
-    mz_lin_train lt;
-    if (mz_lin_train_init(&lt, MZ_DEPREL_COUNT) < 0 ||
-        labeler_pass(t, &lt, 1, NULL, NULL) < 0 || mz_lin_admit(&lt, min_count(t, 2)) < 0) {
-        mz_lin_train_free(&lt);
-        return -1;
-    }
-    for (int it = 0; it < iterations; it++) {
-        size_t right = 0, total = 0;
-        shuffle(t);
-        labeler_pass(t, &lt, 0, &right, &total);
-        progress(t, "  labeller pass %d: %.2f%% right labels (%zu features)", it + 1,
-                    total ? 100.0 * right / total : 0.0, lt.n);
-    }
-    int rc = mz_lin_finish(&lt, out);
-    mz_lin_train_free(&lt);
+    mz_lin_train_free(&ll);
     return rc;
 }
 
@@ -426,10 +409,8 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
         tag_with(&t, &m->tag, t.order, t.count);
     progress(&t, "training the parser");
     if (rc == 0)
-        rc = train_parser(&t, iters, &m->arc);
-    progress(&t, "training the labeller");
-    if (rc == 0)
-        rc = train_labeler(&t, iters, &m->lab);
+        rc = train_parser(&t, iters, &m->arc, &m->lab);
+
     if (rc == 0 && strcmp(m->lang, "ar") == 0)
         rc = mz_seg_train(&m->seg, tb, t.order, t.count);
     trainer_free(&t);
