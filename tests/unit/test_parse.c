@@ -1,6 +1,7 @@
 /* Unit tests of the syntactic analysis (src/parse): the CoNLL-U reader's edge cases and errors,
  * a small model trained on sentences written here, the model file's round trip and its errors on
- * damaged bytes, and the built-in models on a sentence of each language. */
+ * damaged bytes, Arabic segmentation into syntactic words, and the built-in models on a
+ * sentence of each language. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -333,6 +334,80 @@ static void conllu_writer_output_reads_back(void **state)
     mz_treebank_free(&tb);
 }
 
+/* ---- Arabic syntactic words ------------------------------------------------------------------- */
+
+/* Arabic sentences written for these tests, clitics as separate words joined by SpaceAfter=No:
+ * "and by it the government commits to the agreement", "the minister visited his country",
+ * "and the delegation met the president". */
+#define A(id, form, upos, head, rel, misc) \
+    id "\t" form "\t_\t" upos "\t_\t_\t" head "\t" rel "\t_\t" misc "\n"
+static const char arabic_bank[] =
+    "# text = وبموجبه تلتزم الحكومة بالاتفاق.\n"
+    A("1", "و", "CCONJ", "5", "cc", "SpaceAfter=No") A("2", "ب", "ADP", "3", "case", "SpaceAfter=No")
+    A("3", "موجب", "NOUN", "5", "obl", "SpaceAfter=No") A("4", "ه", "PRON", "3", "nmod", "_")
+    A("5", "تلتزم", "VERB", "0", "root", "_") A("6", "الحكومة", "NOUN", "5", "nsubj", "_")
+    A("7", "ب", "ADP", "8", "case", "SpaceAfter=No") A("8", "الاتفاق", "NOUN", "5", "obl", "SpaceAfter=No")
+    A("9", ".", "PUNCT", "5", "punct", "_") "\n"
+    "# text = زار الوزير بلده.\n"
+    A("1", "زار", "VERB", "0", "root", "_") A("2", "الوزير", "NOUN", "1", "nsubj", "_")
+    A("3", "بلد", "NOUN", "1", "obj", "SpaceAfter=No") A("4", "ه", "PRON", "3", "nmod", "SpaceAfter=No")
+    A("5", ".", "PUNCT", "1", "punct", "_") "\n"
+    "# text = والتقى الوفد الرئيس.\n"
+    A("1", "و", "CCONJ", "2", "cc", "SpaceAfter=No") A("2", "التقى", "VERB", "0", "root", "_")
+    A("3", "الوفد", "NOUN", "2", "nsubj", "_") A("4", "الرئيس", "NOUN", "2", "obj", "SpaceAfter=No")
+    A("5", ".", "PUNCT", "2", "punct", "_") "\n";
+
+/* The pieces of a word as "a+b+c". */
+static const char *segment(const mz_parse_model *m, const char *word, char *out)
+{
+    uint32_t st[8], en[8];
+    int n = mz_ar_segment(m, word, strlen(word), st, en, 8);
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (i)
+            strcat(out, "+");
+        strncat(out, word + st[i], en[i] - st[i]);
+    }
+    return out;
+}
+
+static void arabic_segmentation(void **state)
+{
+    (void)state;
+    mz_treebank tb = {0};
+    mz_error err = {0};
+    assert_int_equal(mz_treebank_read(&tb, "ar.conllu", arabic_bank, strlen(arabic_bank), &err), MZ_OK);
+    mz_train_opts o = {.iterations = 5, .seed = 3, .lang = "ar", .quiet = 1};
+    mz_parse_model *m = mz_parse_train(&tb, NULL, &o, &err);
+    assert_non_null(m);
+    char out[256];
+    /* surface words seen in training: their split */
+    assert_string_equal(segment(m, "وبموجبه", out), "و+ب+موجب+ه");
+    assert_string_equal(segment(m, "بالاتفاق", out), "ب+الاتفاق");
+    assert_string_equal(segment(m, "الحكومة", out), "الحكومة");
+    /* unseen: the rules, with the words known from training */
+    assert_string_equal(segment(m, "والحكومة", out), "و+الحكومة");         /* و + known word */
+    assert_string_equal(segment(m, "بالحكومة", out), "ب+الحكومة");         /* ب + article */
+    assert_string_equal(segment(m, "للحكومة", out), "ل+لحكومة");           /* ل + ال written لل */
+    assert_string_equal(segment(m, "وزارها", out), "و+زار+ها");             /* و, stem, suffix */
+    assert_string_equal(segment(m, "فرنسا", out), "فرنسا");                 /* ف + unknown: kept */
+    /* the segmentation of the sentences' own text is exact */
+    mz_seg_scores g = {0};
+    mz_seg_evaluate(m, &tb, NULL, &g);
+    assert_int_equal(g.gold, 19);
+    assert_int_equal(g.match, 19);
+    assert_int_equal(g.pred, 19);
+    assert_int_equal(g.skipped, 0);
+    /* an English model splits nothing */
+    mz_treebank en = {0};
+    mz_parse_model *e = train_small(&en);
+    assert_string_equal(segment(e, "وبموجبه", out), "وبموجبه");
+    mz_parse_model_free(e);
+    mz_treebank_free(&en);
+    mz_parse_model_free(m);
+    mz_treebank_free(&tb);
+}
+
 /* ---- the shipped models ------------------------------------------------------------------ */
 
 static void builtin_english_model_parses(void **state)
@@ -388,6 +463,7 @@ int main(void)
         cmocka_unit_test(training_is_deterministic_and_round_trips),
         cmocka_unit_test(damaged_models_are_errors),
         cmocka_unit_test(conllu_writer_output_reads_back),
+        cmocka_unit_test(arabic_segmentation),
         cmocka_unit_test(builtin_english_model_parses),
         cmocka_unit_test(builtin_arabic_model_parses),
     };
