@@ -70,7 +70,7 @@ static void parse_all(const mz_parse_model *m, int ar, const mz_buf *docs, mz_pa
         for (size_t i = 0; i < sents->n; i++) {
             const mz_sentence *s = &sents->v[i];
             size_t n = mz_syntactic_words(m, text, toks, s->tok_begin, s->tok_end, ar, st, en,
-                                          NULL, MZ_PARSE_MAX_WORDS);
+                                          NULL, MZ_PARSE_MAX_WORDS, NULL);
             for (size_t k = 0; k < n; k++) {
                 forms[k] = text + st[k];
                 lens[k] = en[k] - st[k];

@@ -272,14 +272,15 @@ static int sentence_is_arabic(const mz_tokens *t, const mz_sentence *s)
     return ar * 2 > words;
 }
 
-/* Fills r->forms with the sentence's syntactic words: its tokens (and the hyphens between
- * them), Arabic words split into clitics.  Returns the number of words. */
+/* Fills r->forms with the syntactic words of tokens [begin, end): the tokens (and the hyphens
+ * between them), Arabic words split into clitics.  Returns the number of words; *stop is the
+ * first token left for the next call when they fill MZ_PARSE_MAX_WORDS. */
 static size_t sentence_words(parse_run *r, const mz_parse_model *m, const char *text,
-                             const mz_sentence *s, int ar)
+                             size_t begin, size_t end, int ar, size_t *stop)
 {
     uint32_t st[MZ_PARSE_MAX_WORDS], en[MZ_PARSE_MAX_WORDS];
-    size_t n = mz_syntactic_words(m, text, &r->toks, s->tok_begin, s->tok_end, ar, st, en,
-                                  r->surface, MZ_PARSE_MAX_WORDS);
+    size_t n = mz_syntactic_words(m, text, &r->toks, begin, end, ar, st, en, r->surface,
+                                  MZ_PARSE_MAX_WORDS, stop);
     for (size_t i = 0; i < n; i++) {
         r->forms[i] = text + st[i];
         r->lens[i] = en[i] - st[i];
@@ -329,17 +330,24 @@ static int parse_doc(parse_run *r, const mz_doc *doc)
     }
     const char *lang = r->lang ? r->lang : doc->lang;
     mz_buf_printf(&r->out, "# newdoc id = %s\n", doc->id);
+    size_t sno = 0;
     for (size_t si = 0; si < r->sents.n; si++) {
         const mz_sentence *s = &r->sents.v[si];
         int ar = lang && *lang ? strcmp(lang, "ar") == 0 : sentence_is_arabic(&r->toks, s);
         mz_parse_model *m = run_model(r, ar);
         if (!m)
             return 2;
-        size_t n = sentence_words(r, m, doc->text, s, ar);
-        if (n == 0)
-            continue;
-        mz_parse_sentence(m, r->work, r->forms, r->lens, n, NULL, r->parsed);
-        write_sentence(r, doc->text, doc->id, si + 1, s, n);
+        /* a sentence with more words than the parser takes goes out in parts */
+        for (size_t b = s->tok_begin, stop; b < s->tok_end; b = stop) {
+            size_t n = sentence_words(r, m, doc->text, b, s->tok_end, ar, &stop);
+            mz_sentence part = *s;
+            if (b != s->tok_begin || stop != s->tok_end) {
+                part.start = r->toks.v[b].start;
+                part.end = r->toks.v[stop - 1].end;
+            }
+            mz_parse_sentence(m, r->work, r->forms, r->lens, n, NULL, r->parsed);
+            write_sentence(r, doc->text, doc->id, ++sno, &part, n);
+        }
     }
     fwrite(r->out.data, 1, r->out.len, stdout);
     r->out.len = 0;

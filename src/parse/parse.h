@@ -169,10 +169,11 @@ struct mz_tokens;
  * spans [st[i], en[i]) of text, with the token each comes from in tk[i] (when tk is not NULL;
  * UINT32_MAX for a hyphen between two tokens, which the tokenizer drops and the treebanks keep
  * as a word).  Arabic tokens are segmented when `arabic`; dots written together are one word.
- * Writes at most `max` words (max >= 9) and returns how many. */
+ * Writes at most `max` words (max >= 9) and returns how many; *stop (when not NULL) gets the
+ * first token not taken, `end` unless the words filled `max`. */
 size_t mz_syntactic_words(const mz_parse_model *m, const char *text, const struct mz_tokens *t,
                           size_t begin, size_t end, int arabic, uint32_t *st, uint32_t *en,
-                          uint32_t *tk, size_t max);
+                          uint32_t *tk, size_t max, size_t *stop);
 
 typedef struct mz_seg_scores {
     size_t gold, pred, match, skipped;

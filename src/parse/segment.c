@@ -307,10 +307,10 @@ static size_t put_word(uint32_t *st, uint32_t *en, uint32_t *tk, size_t n, uint3
 
 size_t mz_syntactic_words(const mz_parse_model *m, const char *text, const mz_tokens *t,
                           size_t begin, size_t end, int arabic, uint32_t *st, uint32_t *en,
-                          uint32_t *tk, size_t max)
+                          uint32_t *tk, size_t max, size_t *stop)
 {
-    size_t n = 0;
-    for (size_t i = begin; i < end && n + 9 <= max; i++) {
+    size_t n = 0, i = begin;
+    for (; i < end && n + 9 <= max; i++) {
         const mz_token *k = &t->v[i];
         if (i > begin && k->start == t->v[i - 1].end + 1 && text[k->start - 1] == '-')
             n = put_word(st, en, tk, n, k->start - 1, k->start, UINT32_MAX); /* a hyphen */
@@ -328,6 +328,8 @@ size_t mz_syntactic_words(const mz_parse_model *m, const char *text, const mz_to
         for (int j = 0; j < c; j++)
             n = put_word(st, en, tk, n, k->start + a[j], k->start + b[j], (uint32_t)i);
     }
+    if (stop)
+        *stop = i;
     return n;
 }
 
@@ -352,7 +354,7 @@ void mz_seg_evaluate(const mz_parse_model *m, const mz_treebank *tb, const unsig
             sc->skipped++;
             continue;
         }
-        size_t np = mz_syntactic_words(m, text, &toks, 0, toks.n, 1, ps, pe, NULL, MAXW);
+        size_t np = mz_syntactic_words(m, text, &toks, 0, toks.n, 1, ps, pe, NULL, MAXW, NULL);
         size_t a = 0, b = 0;
         while (a < (size_t)ng && b < np) {
             if (gs[a] == ps[b] && ge[a] == pe[b])

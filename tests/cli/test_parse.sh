@@ -23,6 +23,12 @@ check "parse ar exits 0" test $? -eq 0
 "$MIZAN" eval-parse --lang ar "$TMP/ar.conllu" > "$TMP/ar.eval"
 check "parse ar output reads back and re-parses identically" grep -q 'UAS 100.00%  LAS 100.00%' "$TMP/ar.eval"
 
+python3 -c "print(' '.join(['وبالاتفاق'] * 450))" > "$TMP/long.txt"
+"$MIZAN" parse --lang ar "$TMP/long.txt" > "$TMP/long.conllu"
+check "a long sentence goes out in parts, no word lost" test "$(grep -cP '^\d+\t' "$TMP/long.conllu")" -eq 1350
+"$MIZAN" eval-parse --lang ar "$TMP/long.conllu" > "$TMP/long.eval"
+check "parts of a long sentence read back and re-parse identically" grep -q 'UAS 100.00%  LAS 100.00%' "$TMP/long.eval"
+
 printf '{"id":"d1","date":"2024-06-19","text":"Leaders met in Cairo."}\n' > "$TMP/in.jsonl"
 "$MIZAN" parse "$TMP/in.jsonl" > "$TMP/j.conllu"
 check "parse jsonl: document id in the comments" grep -q '^# sent_id = d1-1$' "$TMP/j.conllu"
