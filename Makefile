@@ -23,7 +23,7 @@ CFLAGS_ALL := $(BASE_CFLAGS) $(CFLAGS_MODE) $(CFLAGS)
 
 DATA := data/cameo.tsv $(wildcard data/salience.txt) $(sort $(wildcard data/dict/*.txt))
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/io/*.c \
-                             src/store/*.c src/analyze/*.c))
+                             src/store/*.c src/analyze/*.c src/parse/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/builtin_data.o
 CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/%.o)
@@ -32,7 +32,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(OUT)/bench/%)
 
-.PHONY: all demo check test test-one deps clean bench format eval-real salience
+.PHONY: all demo check test test-one deps clean bench format eval-real salience models
 all: $(OUT)/mizan
 
 $(OUT)/tools/embed: tools/embed.c
@@ -45,6 +45,13 @@ $(OUT)/gen/builtin_data.c: $(OUT)/tools/embed $(DATA)
 
 $(OUT)/gen/builtin_data.o: $(OUT)/gen/builtin_data.c
 	$(CC) $(CFLAGS_ALL) -Isrc/dict -c -o $@ $<
+
+# The parser models are included by the assembler into builtin.o (src/parse/builtin.c).
+MODELS := data/models/en.model data/models/ar.model
+ifeq ($(words $(wildcard $(MODELS))),2)
+$(OUT)/src/parse/builtin.o: $(MODELS)
+$(OUT)/src/parse/builtin.o: CFLAGS_ALL += -DMZ_HAVE_MODELS
+endif
 
 $(OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -104,6 +111,16 @@ salience: $(OUT)/mizan
 
 deps:
 	bash scripts/deps.sh
+
+# Rebuilds the shipped parser models from the treebanks (see data/models/LICENSE), then the
+# binary that embeds them.  Deterministic: the same treebanks give the same files.
+TREEBANKS ?= ../shared/treebanks
+models: $(OUT)/mizan
+	@mkdir -p data/models
+	$(OUT)/mizan train-parser -q --lang en $(TREEBANKS)/en_ewt-ud-train.conllu \
+	  --dev $(TREEBANKS)/en_ewt-ud-dev.conllu -o data/models/en.model
+	$(OUT)/mizan train-parser -q --lang ar $(TREEBANKS)/ar_pud-ud-test.conllu -o data/models/ar.model
+	$(MAKE) $(OUT)/mizan
 
 format:
 	clang-format -i include/*.h src/*/*.c src/*/*.h tests/*.c tests/unit/*.c bench/*.c tools/*.c

@@ -18,6 +18,9 @@ int mz_cmd_network(int argc, char **argv);
 int mz_cmd_profile(int argc, char **argv);
 int mz_cmd_watch(int argc, char **argv);
 int mz_cmd_train_salience(int argc, char **argv);
+int mz_cmd_parse(int argc, char **argv);
+int mz_cmd_train_parser(int argc, char **argv);
+int mz_cmd_eval_parse(int argc, char **argv);
 
 /* Dictionary options shared by the commands that code text. */
 typedef struct mz_dict_opts {

@@ -23,6 +23,9 @@ static const command commands[] = {
     {"profile", mz_cmd_profile, "what two actors give each other"},
     {"watch", mz_cmd_watch, "change points in cooperation series"},
     {"train-salience", mz_cmd_train_salience, "train the model of which coded acts are news"},
+    {"parse", mz_cmd_parse, "tag and parse text into CoNLL-U (Universal Dependencies)"},
+    {"train-parser", mz_cmd_train_parser, "train the tagger and parser from a CoNLL-U treebank"},
+    {"eval-parse", mz_cmd_eval_parse, "UPOS accuracy, UAS and LAS on a CoNLL-U treebank"},
 };
 
 static void usage(FILE *f)

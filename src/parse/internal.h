@@ -1,0 +1,94 @@
+/*
+ * internal.h — what the files of src/parse share: the model, the per-sentence working state and
+ * the feature extractors, used alike by training (train.c) and analysis (syntax.c).
+ */
+#ifndef MZ_PARSE_INTERNAL_H
+#define MZ_PARSE_INTERNAL_H
+
+#include "linear.h"
+#include "parse.h"
+
+/* Transitions of the arc-hybrid system. */
+enum { MZ_TR_SHIFT = 0, MZ_TR_LEFT = 1, MZ_TR_RIGHT = 2, MZ_TR_COUNT = 3 };
+
+/* Arabic segmentation data (segment.c): sorted (surface hash, packed split offsets) pairs and
+ * the sorted hashes of the syntactic words seen in training.  Empty for English. */
+typedef struct mz_seg {
+    uint64_t *lex;
+    size_t nlex;
+    uint64_t *vocab;
+    size_t nvocab;
+} mz_seg;
+
+/* Learns the segmentation data from the given sentences.  Returns 0, -1 when OOM. */
+int mz_seg_train(mz_seg *seg, const mz_treebank *tb, const uint32_t *sents, size_t count);
+void mz_seg_free(mz_seg *seg);
+
+struct mz_parse_model {
+    char lang[3];
+    mz_lin tag;   /* MZ_UPOS_COUNT classes */
+    mz_lin arc;   /* MZ_TR_COUNT classes */
+    mz_lin lab;   /* MZ_DEPREL_COUNT classes */
+    mz_seg seg;   /* Arabic only */
+};
+
+/* Hashed attributes of one word, computed once per sentence. */
+typedef struct mz_wattr {
+    uint64_t form, lower, shape, pre[3], suf[4];
+} mz_wattr;
+
+/* Tokens are numbered 0 (the root) and 1..n (the words); arrays have room for two more. */
+enum { MZ_TOKS = MZ_PARSE_MAX_WORDS + 4, MZ_MAX_FEATS = 96 };
+
+struct mz_parse_work {
+    size_t n;
+    mz_wattr a[MZ_TOKS];
+    uint8_t tag[MZ_TOKS];      /* UPOS of each token (token 0 unused) */
+    int16_t head[MZ_TOKS];     /* -1 until attached */
+    uint8_t lab[MZ_TOKS];
+    int16_t stack[MZ_TOKS];
+    int sp;                    /* stack size */
+    int b;                     /* first buffer token; n + 1 when the buffer is empty */
+    int16_t lc1[MZ_TOKS], lc2[MZ_TOKS], rc1[MZ_TOKS], rc2[MZ_TOKS];
+    uint8_t nl[MZ_TOKS], nr[MZ_TOKS];
+    /* for the labeller: per head, the core relations of its children labelled so far and the
+     * label + 1 of the last one; punctuation marks among tokens 1..i */
+    uint16_t sib[MZ_TOKS];
+    uint8_t lastlab[MZ_TOKS];
+    uint16_t npunct[MZ_TOKS];
+    uint64_t feats[MZ_MAX_FEATS];
+};
+
+/* Fills w->a[1..n] from the forms and sets w->n. */
+void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *lens, size_t n);
+
+/* Features of the tagger for token t (tags of tokens < t already in w->tag); returns how many. */
+size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f);
+
+/* Parser state: starts a parse of w->n tokens (root on the stack). */
+void mz_arc_init(mz_parse_work *w);
+int mz_arc_done(const mz_parse_work *w);
+int mz_arc_valid(const mz_parse_work *w, int tr);
+void mz_arc_apply(mz_parse_work *w, int tr);
+size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f);
+
+/* Labelling state: mz_lab_begin when a parse starts (tags set), mz_lab_done after token d's
+ * arc is labelled (w->lab[d] set); mz_lab_feats gives the features of the arc to d (head
+ * w->head[d]), which see the relations already given to the head's other children. */
+void mz_lab_begin(mz_parse_work *w);
+void mz_lab_done(mz_parse_work *w, int d);
+size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f);
+/* Labels the arc just made to token d with the labeller `lab` (and calls mz_lab_done). */
+void mz_arc_label(const mz_lin *lab, mz_parse_work *w, int d);
+
+/* Argmax over the classes allowed by mask (bit c set = allowed), ties to the lowest class. */
+static inline int mz_argmax_i32(const int32_t *s, int n, uint64_t mask)
+{
+    int best = -1;
+    for (int c = 0; c < n; c++)
+        if ((mask >> c & 1) && (best < 0 || s[c] > s[best]))
+            best = c;
+    return best;
+}
+
+#endif

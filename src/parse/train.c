@@ -1,0 +1,457 @@
+/*
+ * train.c — training the tagger, the parser and the labeller from a treebank, and scoring a
+ * model against one.
+ *
+ * Each model is an averaged perceptron (linear.c).  A counting pass over the gold analyses
+ * decides which features get weights; then `iterations` passes over the sentences in an order
+ * shuffled by a fixed seed, so training is deterministic.  The tagger learns from its own
+ * previous tags; the parser is trained on the tags the tagger gives the training sentences
+ * when every fold of them was held out (jackknifing), as at analysis time; it follows the
+ * dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid, exploring its own mistakes after the
+ * first pass.  The labeller learns with the parser: it names each arc as the parser makes it,
+ * and is updated toward the gold relation when the arc is right.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../dict/engine.h"
+#include "internal.h"
+
+/* A sentence of the training set, with what the trainers need. */
+typedef struct tsent {
+    const char *forms[MZ_PARSE_MAX_WORDS];
+    uint32_t lens[MZ_PARSE_MAX_WORDS];
+    int16_t gold_head[MZ_TOKS];
+    uint8_t gold_tag[MZ_TOKS], gold_lab[MZ_TOKS];
+    size_t n;
+} tsent;
+
+typedef struct trainer {
+    const mz_treebank *tb;
+    uint32_t *order;      /* selected sentences */
+    size_t count;
+    uint8_t *tags;        /* tags for parser training, per treebank word */
+    uint64_t rng;
+    int quiet;
+    const mz_train_opts *opts;
+    mz_parse_work *w;
+    tsent *s;
+} trainer;
+
+/* Reports progress through the caller's callback (the library itself never prints). */
+static void progress(const trainer *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void progress(const trainer *t, const char *fmt, ...)
+{
+    if (t->quiet || !t->opts->progress)
+        return;
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    t->opts->progress(t->opts->progress_ctx, msg);
+}
+
+static uint64_t next_rand(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* Fisher-Yates shuffle of the sentence order. */
+static void shuffle(trainer *t)
+{
+    for (size_t i = t->count; i > 1; i--) {
+        size_t j = (size_t)(next_rand(&t->rng) % i);
+        uint32_t v = t->order[i - 1];
+        t->order[i - 1] = t->order[j];
+        t->order[j] = v;
+    }
+}
+
+/* Loads sentence `si` of the treebank into t->s and its word attributes into t->w. */
+static void load_sent(trainer *t, uint32_t si)
+{
+    const mz_ud_sent *us = &t->tb->sents[si];
+    tsent *s = t->s;
+    s->n = us->n;
+    s->gold_head[0] = -1;
+    for (uint32_t i = 0; i < us->n; i++) {
+        const mz_ud_word *wd = &t->tb->words[us->first + i];
+        s->forms[i] = mz_tb_str(t->tb, wd->form);
+        s->lens[i] = (uint32_t)strlen(s->forms[i]);
+        s->gold_tag[i + 1] = wd->upos < MZ_UPOS_COUNT ? wd->upos : MZ_UPOS_COUNT - 1;
+        s->gold_head[i + 1] = wd->head;
+        s->gold_lab[i + 1] = wd->deprel < MZ_DEPREL_COUNT ? wd->deprel : MZ_DEPREL_DEP;
+    }
+    mz_syn_attrs(t->w, s->forms, s->lens, s->n);
+}
+
+/* Whether the sentence has a complete tree (every head given). */
+static int has_tree(const tsent *s)
+{
+    for (size_t i = 1; i <= s->n; i++)
+        if (s->gold_head[i] < 0)
+            return 0;
+    return 1;
+}
+
+static int best_float(const float *s, int n, uint64_t mask)
+{
+    int best = -1;
+    for (int c = 0; c < n; c++)
+        if ((mask >> c & 1) && (best < 0 || s[c] > s[best]))
+            best = c;
+    return best;
+}
+
+/* ---- tagger ----------------------------------------------------------------------------- */
+
+/* Counting pass (gold history) or one training pass (own history) of the tagger. */
+static int tagger_pass(trainer *t, mz_lin_train *lt, int counting, size_t *right, size_t *total)
+{
+    for (size_t k = 0; k < t->count; k++) {
+        load_sent(t, t->order[k]);
+        mz_parse_work *w = t->w;
+        for (int i = 1; i <= (int)t->s->n; i++) {
+            size_t nf = mz_tag_feats(w, i, w->feats);
+            int gold = t->s->gold_tag[i];
+            if (counting) {
+                if (mz_lin_count(lt, w->feats, nf) < 0)
+                    return -1;
+                w->tag[i] = (uint8_t)gold;
+                continue;
+            }
+            float sc[MZ_UPOS_COUNT];
+            mz_lin_train_score(lt, w->feats, nf, sc);
+            int pred = best_float(sc, MZ_UPOS_COUNT, ~0ULL);
+            mz_lin_update(lt, w->feats, nf, gold, pred);
+            *right += pred == gold;
+            (*total)++;
+            w->tag[i] = (uint8_t)pred;
+        }
+    }
+    return 0;
+}
+
+/* Minimum number of occurrences for a feature to get weights (`large` for large training
+ * sets): rare features are mostly noise, and dropping them keeps the model small (the parser's
+ * features are many, so it drops more); small training sets keep everything. */
+static uint32_t min_count(const trainer *t, uint32_t large)
+{
+    return t->count > 3000 ? large : 1;
+}
+
+static int train_tagger(trainer *t, int iterations, mz_lin *out)
+{
+    mz_lin_train lt;
+    if (mz_lin_train_init(&lt, MZ_UPOS_COUNT) < 0 || tagger_pass(t, &lt, 1, NULL, NULL) < 0 ||
+        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
+        mz_lin_train_free(&lt);
+        return -1;
+    }
+    for (int it = 0; it < iterations; it++) {
+        size_t right = 0, total = 0;
+        shuffle(t);
+        tagger_pass(t, &lt, 0, &right, &total);
+        progress(t, "  tagger pass %d: %.2f%% on training words (%zu features)", it + 1,
+                    total ? 100.0 * right / total : 0.0, lt.n);
+    }
+    int rc = mz_lin_finish(&lt, out);
+    mz_lin_train_free(&lt);
+    return rc;
+}
+
+/* Tags the selected sentences with a tagger into t->tags (per treebank word). */
+static void tag_with(trainer *t, const mz_lin *tagger, const uint32_t *sents, size_t n)
+{
+    mz_parse_model m = {.tag = *tagger};
+    for (size_t k = 0; k < n; k++) {
+        load_sent(t, sents[k]);
+        mz_parse_work *w = t->w;
+        for (int i = 1; i <= (int)t->s->n; i++) {
+            int32_t sc[MZ_UPOS_COUNT] = {0};
+            size_t nf = mz_tag_feats(w, i, w->feats);
+            mz_lin_score(&m.tag, w->feats, nf, sc);
+            w->tag[i] = (uint8_t)mz_argmax_i32(sc, MZ_UPOS_COUNT, ~0ULL);
+            t->tags[t->tb->sents[sents[k]].first + (uint32_t)i - 1] = w->tag[i];
+        }
+    }
+}
+
+/* Jackknifing: the parser's training tags come from taggers that did not see the sentence. */
+static int jackknife_tags(trainer *t, int iterations, int folds)
+{
+    uint32_t *orig = t->order;
+    size_t count = t->count;
+    uint32_t *in = malloc(count * sizeof *in), *out = malloc(count * sizeof *out);
+    int rc = in && out ? 0 : -1;
+    for (int f = 0; f < folds && rc == 0; f++) {
+        size_t nin = 0, nout = 0;
+        for (size_t k = 0; k < count; k++) {
+            if ((int)(orig[k] % (uint32_t)folds) == f)
+                out[nout++] = orig[k];
+            else
+                in[nin++] = orig[k];
+        }
+        mz_lin tagger;
+        t->order = in;
+        t->count = nin;
+        int q = t->quiet;
+        t->quiet = 1;
+        rc = train_tagger(t, iterations, &tagger);
+        t->quiet = q;
+        if (rc == 0) {
+            tag_with(t, &tagger, out, nout);
+            mz_lin_free(&tagger);
+        }
+    }
+    t->order = orig;
+    t->count = count;
+    free(in);
+    free(out);
+    return rc;
+}
+
+/* ---- parser ------------------------------------------------------------------------------ */
+
+/* Cost of a transition under the dynamic oracle: gold arcs it makes unreachable. */
+static int arc_cost(const mz_parse_work *w, const int16_t *g, int tr)
+{
+    int n = (int)w->n, s0 = w->stack[w->sp - 1], s1 = w->sp >= 2 ? w->stack[w->sp - 2] : -1;
+    int b = w->b, cost = 0;
+    if (tr == MZ_TR_SHIFT) {
+        for (int i = 0; i < w->sp; i++) {
+            int k = w->stack[i];
+            cost += k > 0 && g[k] == b;
+            cost += k != s0 && g[b] == k;
+        }
+        return cost;
+    }
+    for (int k = b; k <= n; k++)
+        cost += g[k] == s0;
+    if (tr == MZ_TR_LEFT)
+        cost += g[s0] != b && (g[s0] == s1 || g[s0] > b);
+    else
+        cost += g[s0] >= b;
+    return cost;
+}
+
+/* One pass of the parser over the sentences: counting (oracle path, features counted) or
+ * training (perceptron updates, following its own predictions when `explore`). */
+/* Labels the arc just made to d during parser training: counting (gold label, features
+ * counted) or training (the labeller's choice, updated toward the gold label when the arc is
+ * right). */
+static int train_arc_label(trainer *t, mz_lin_train *ll, int counting, int d)
+{
+    mz_parse_work *w = t->w;
+    int gold = t->s->gold_lab[d];
+    if (w->head[d] == 0) {
+        w->lab[d] = MZ_DEPREL_ROOT;
+    } else if (counting) {
+        size_t nf = mz_lab_feats(w, d, w->feats);
+        if (t->s->gold_head[d] == w->head[d] && mz_lin_count(ll, w->feats, nf) < 0)
+            return -1;
+        w->lab[d] = (uint8_t)(gold == MZ_DEPREL_ROOT ? MZ_DEPREL_DEP : gold);
+    } else {
+        uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
+        float sc[MZ_DEPREL_COUNT];
+        size_t nf = mz_lab_feats(w, d, w->feats);
+        mz_lin_train_score(ll, w->feats, nf, sc);
+        int pred = best_float(sc, MZ_DEPREL_COUNT, mask);
+        if (t->s->gold_head[d] == w->head[d] && gold != MZ_DEPREL_ROOT)
+            mz_lin_update(ll, w->feats, nf, gold, pred);
+        w->lab[d] = (uint8_t)pred;
+    }
+    mz_lab_done(w, d);
+    return 0;
+}
+
+/* One pass of the parser over the sentences: counting (oracle path, features counted) or
+ * training (perceptron updates, following its own predictions when `explore`).  The labeller
+ * `ll` names each arc as it is made and learns with the parser. */
+static int parser_pass(trainer *t, mz_lin_train *lt, mz_lin_train *ll, int counting, int explore,
+                       size_t *right, size_t *total)
+{
+    for (size_t k = 0; k < t->count; k++) {
+        load_sent(t, t->order[k]);
+        if (!has_tree(t->s))
+            continue;
+        mz_parse_work *w = t->w;
+        const mz_ud_sent *us = &t->tb->sents[t->order[k]];
+        for (uint32_t i = 0; i < us->n; i++)
+            w->tag[i + 1] = t->tags[us->first + i];
+        mz_arc_init(w);
+        mz_lab_begin(w);
+        while (!mz_arc_done(w)) {
+            uint64_t valid = 0, zero = 0;
+            int cost[MZ_TR_COUNT], minc = 1 << 30;
+            for (int tr = 0; tr < MZ_TR_COUNT; tr++)
+                if (mz_arc_valid(w, tr)) {
+                    valid |= 1ULL << tr;
+                    cost[tr] = arc_cost(w, t->s->gold_head, tr);
+                    if (cost[tr] < minc)
+                        minc = cost[tr];
+                }
+            for (int tr = 0; tr < MZ_TR_COUNT; tr++)
+                if ((valid >> tr & 1) && cost[tr] == minc)
+                    zero |= 1ULL << tr;
+            size_t nf = mz_arc_feats(w, w->feats);
+            int go, d = w->stack[w->sp - 1];
+            if (counting) {
+                if (mz_lin_count(lt, w->feats, nf) < 0)
+                    return -1;
+                go = best_float((const float[3]){0, 1, 1}, MZ_TR_COUNT, zero);
+            } else {
+                float sc[MZ_TR_COUNT];
+                mz_lin_train_score(lt, w->feats, nf, sc);
+                int pred = best_float(sc, MZ_TR_COUNT, valid), gold = best_float(sc, MZ_TR_COUNT, zero);
+                mz_lin_update(lt, w->feats, nf, gold, (zero >> pred & 1) ? gold : pred);
+                *right += (zero >> pred & 1) != 0;
+                (*total)++;
+                go = explore && (next_rand(&t->rng) % 10) != 0 ? pred : gold;
+            }
+            mz_arc_apply(w, go);
+            if (go != MZ_TR_SHIFT && train_arc_label(t, ll, counting, d) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Trains the parser and its labeller together. */
+static int train_parser(trainer *t, int iterations, mz_lin *out, mz_lin *lab)
+{
+    mz_lin_train lt, ll;
+    int rc = mz_lin_train_init(&lt, MZ_TR_COUNT) | mz_lin_train_init(&ll, MZ_DEPREL_COUNT);
+    if (rc < 0 || parser_pass(t, &lt, &ll, 1, 0, NULL, NULL) < 0 ||
+        mz_lin_admit(&lt, min_count(t, 3)) < 0 || mz_lin_admit(&ll, min_count(t, 2)) < 0) {
+        mz_lin_train_free(&lt);
+        mz_lin_train_free(&ll);
+        return -1;
+    }
+    for (int it = 0; it < iterations; it++) {
+        size_t right = 0, total = 0;
+        shuffle(t);
+        parser_pass(t, &lt, &ll, 0, it > 0, &right, &total);
+        progress(t, "  parser pass %d: %.2f%% right transitions (%zu features)", it + 1,
+                 total ? 100.0 * right / total : 0.0, lt.n);
+    }
+    rc = mz_lin_finish(&lt, out);
+    if (rc == 0)
+        rc = mz_lin_finish(&ll, lab);
+    mz_lin_train_free(&lt);
+    mz_lin_train_free(&ll);
+    return rc;
+}
+
+/* ---- the whole model --------------------------------------------------------------------- */
+
+/* Allocates the trainer's arrays for the selected sentences.  Returns 0, -1 when OOM. */
+static int trainer_init(trainer *t, const mz_treebank *tb, const unsigned char *sel,
+                        const mz_train_opts *o)
+{
+    memset(t, 0, sizeof *t);
+    t->tb = tb;
+    t->rng = 0x9e3779b97f4a7c15ULL ^ (o->seed ? o->seed : 1);
+    t->quiet = o->quiet;
+    t->opts = o;
+    t->order = malloc((tb->nsents + 1) * sizeof *t->order);
+    t->tags = calloc(tb->nwords + 1, 1);
+    t->w = mz_parse_work_new();
+    t->s = malloc(sizeof *t->s);
+    if (!t->order || !t->tags || !t->w || !t->s)
+        return -1;
+    for (size_t i = 0; i < tb->nsents; i++)
+        if (!sel || sel[i])
+            t->order[t->count++] = (uint32_t)i;
+    return 0;
+}
+
+static void trainer_free(trainer *t)
+{
+    free(t->order);
+    free(t->tags);
+    mz_parse_work_free(t->w);
+    free(t->s);
+}
+
+mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
+                               const mz_train_opts *opts, mz_error *err)
+{
+    mz_train_opts o = *opts;
+    int iters = o.iterations > 0 ? o.iterations : 10;
+    trainer t = {0};
+    mz_parse_model *m = calloc(1, sizeof *m);
+    if (!m || trainer_init(&t, tb, sel, &o) < 0) {
+        free(m);
+        trainer_free(&t);
+        mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    memcpy(m->lang, strcmp(o.lang, "ar") == 0 ? "ar" : "en", 3);
+    if (t.count == 0) {
+        trainer_free(&t);
+        free(m);
+        mz_fail(err, MZ_ERR_ARG, NULL, 0, "no training sentences");
+        return NULL;
+    }
+    int folds = t.count >= 40 ? 4 : 1, rc = 0;
+    progress(&t, "training the tagger on %zu sentences", t.count);
+    rc = train_tagger(&t, iters, &m->tag);
+    if (rc == 0 && folds > 1)
+        rc = jackknife_tags(&t, iters, folds);
+    else if (rc == 0)
+        tag_with(&t, &m->tag, t.order, t.count);
+    progress(&t, "training the parser");
+    if (rc == 0)
+        rc = train_parser(&t, iters, &m->arc, &m->lab);
+
+    if (rc == 0 && strcmp(m->lang, "ar") == 0)
+        rc = mz_seg_train(&m->seg, tb, t.order, t.count);
+    trainer_free(&t);
+    if (rc < 0) {
+        mz_parse_model_free(m);
+        mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory while training");
+        return NULL;
+    }
+    return m;
+}
+
+void mz_parse_evaluate(const mz_parse_model *m, const mz_treebank *tb, const unsigned char *sel,
+                       int gold_tags, mz_parse_scores *sc)
+{
+    mz_parse_work *w = mz_parse_work_new();
+    if (!w)
+        return;
+    const char *forms[MZ_PARSE_MAX_WORDS];
+    uint32_t lens[MZ_PARSE_MAX_WORDS];
+    mz_parsed out[MZ_PARSE_MAX_WORDS];
+    uint8_t tags[MZ_PARSE_MAX_WORDS];
+    for (size_t si = 0; si < tb->nsents; si++) {
+        if (sel && !sel[si])
+            continue;
+        const mz_ud_sent *us = &tb->sents[si];
+        for (uint32_t i = 0; i < us->n; i++) {
+            forms[i] = mz_tb_str(tb, tb->words[us->first + i].form);
+            lens[i] = (uint32_t)strlen(forms[i]);
+            tags[i] = tb->words[us->first + i].upos;
+            if (tags[i] >= MZ_UPOS_COUNT)
+                tags[i] = MZ_UPOS_COUNT - 1;
+        }
+        mz_parse_sentence(m, w, forms, lens, us->n, gold_tags ? tags : NULL, out);
+        for (uint32_t i = 0; i < us->n; i++) {
+            const mz_ud_word *g = &tb->words[us->first + i];
+            int head_ok = out[i].head == g->head;
+            sc->words++;
+            sc->upos += out[i].upos == g->upos;
+            sc->uas += head_ok;
+            sc->las += head_ok && out[i].deprel == g->deprel;
+        }
+    }
+    mz_parse_work_free(w);
+}
