@@ -12,6 +12,7 @@
 #include "../../include/mizan.h"
 #include "../text/keys.h"
 #include "../util/buf.h"
+#include "../util/error.h"
 #include "matcher.h"
 #include "salience.h"
 
@@ -98,9 +99,6 @@ const char *mz_marker_name(int kind);
 /* Parses "YYYY-MM-DD" into YYYYMMDD; returns -1 when not a valid date. */
 int32_t mz_parse_date(const char *s, size_t len);
 
-/* Fills err (when not NULL) and returns status. */
-mz_status mz_fail(mz_error *err, mz_status status, const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
 
 /* The built-in data files (generated into builtin_data.c by tools/embed). */
 typedef struct mz_builtin {

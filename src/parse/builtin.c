@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "../dict/engine.h"
+#include "../util/error.h"
 #include "internal.h"
 
 #ifdef MZ_HAVE_MODELS

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../dict/engine.h"
+#include "../util/error.h"
 #include "../util/vec.h"
 #include "parse.h"
 

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../dict/engine.h"
+#include "../util/error.h"
 #include "internal.h"
 
 enum { MZ_MODEL_VERSION = 1, HEADER = 20 };

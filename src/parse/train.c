@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../dict/engine.h"
+#include "../util/error.h"
 #include "internal.h"
 
 /* A sentence of the training set, with what the trainers need. */
