@@ -494,6 +494,29 @@ static int background(const mz_coder *c, const mz_mention *v, uint32_t b, uint32
                    sizeof background_words / sizeof background_words[0]);
 }
 
+/* English relative pronouns: the subject of a relative clause is the noun it qualifies. */
+static const char *const relative_pronouns[] = {"who", "which", "that"};
+
+/* The group that holds verb v's dependent of relation `deprel` in the sentence's parse, or -1:
+ * none parsed, none of that relation, or a word no resolved group holds ("it").  A relative
+ * pronoun subject stands for the noun its clause qualifies ("the minister, who met ..."). */
+static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
+{
+    uint32_t t = mz_parse_dependent(c, v->b, deprel);
+    if (t == UINT32_MAX)
+        return -1;
+    int rel;
+    uint32_t h;
+    if (deprel == MZ_DEPREL_NSUBJ &&
+        in_list(mz_tok_fold(&c->toks, t), relative_pronouns, sizeof relative_pronouns / sizeof relative_pronouns[0]) &&
+        (h = mz_parse_head(c, v->b, &rel)) != UINT32_MAX && rel == MZ_DEPREL_ACL)
+        t = h;
+    for (size_t g = 0; g < c->ng; g++)
+        if (t >= c->gv[g].b && t < c->gv[g].e)
+            return group_objects(c, (int)g) || unresolved(c, g) ? -1 : (int)g;
+    return -1;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         int *src, int *tgt)
@@ -517,6 +540,12 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
         if (english_nominal(c, v, b) && !(*src >= 0 && c->gv[*src].e + 1 == v->b && mz_tok_is(c, v->b - 1, "'s")))
             *src = -1;
         *tgt = r1;
+        /* the parse sees past relative clauses and appositions to the verb's own subject */
+        int ps = tree_group(c, v, MZ_DEPREL_NSUBJ), po = tree_group(c, v, MZ_DEPREL_OBJ);
+        if (ps >= 0)
+            *src = ps;
+        if (po >= 0 && po != *src)
+            *tgt = po;
         return;
     }
     if (v->flags & MZ_V_NOUN) {
@@ -598,6 +627,9 @@ static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32
     int l = left_group(c, v->b, b, 1);
     if (c->arabic)
         return r_adjacent ? r : l;
+    int ps = tree_group(c, v, MZ_DEPREL_NSUBJ); /* "Ebrard, the foreign minister, said" */
+    if (ps >= 0)
+        return ps;
     return l >= 0 ? l : (r_adjacent ? r : -1);
 }
 

@@ -43,6 +43,7 @@ void mz_coder_free(mz_coder *c)
     free(c->kn);
     free(c->mv);
     free(c->dmv);
+    mz_parse_work_free(c->pwork);
     free(c->feat);
     free(c->ev_feat);
     free(c->learned);
@@ -341,6 +342,8 @@ static mz_status code_sentences(mz_coder *c, mz_error *err)
         if (mz_build_actors(c) < 0)
             return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
         mz_explain_groups(c);
+        if (mz_parse_current(c, s->tok_begin, s->tok_end) < 0)
+            return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
         if (mz_attach(c, s->tok_begin, s->tok_end, text) < 0)
             return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     }

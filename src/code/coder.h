@@ -23,6 +23,7 @@
 
 #include "../../include/mizan.h"
 #include "../dict/engine.h"
+#include "../parse/parse.h"
 #include "../text/keys.h"
 #include "../text/token.h"
 #include "../util/arena.h"
@@ -116,6 +117,12 @@ struct mz_coder {
     char home[8];          /* the country the document is about, "" when none */
     const char *home_text; /* the mention that says so */
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
+    /* the parse of the current sentence (syntax.c): nwords syntactic words, word w from token
+     * wtok[w] (UINT32_MAX for a hyphen), parsed[w] its head and relation; nwords 0: none */
+    struct mz_parse_work *pwork;
+    size_t nwords;
+    uint32_t wtok[MZ_PARSE_MAX_WORDS], wlen[MZ_PARSE_MAX_WORDS];
+    mz_parsed parsed[MZ_PARSE_MAX_WORDS];
     mz_actor subject;      /* the last subject named in the document (code NULL: none) ... */
     int subject_sentence;  /* ... in this sentence */
     mz_actor pair_mem[2];  /* the last two countries named, for "the two countries" (actors.c) */
@@ -194,6 +201,18 @@ int mz_unnamed_entry(const mz_coder *c, const mz_mention *v);
  * a noun in a prepositional phrase, background that gets no party. */
 void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive, int nominal,
                      int *src, int *tgt);
+
+/* syntax.c: parses sentence [b, e) when the engine has a parser for its language and its verbs
+ * have groups to choose from (else c->nwords is 0).  Returns 0, -1 when out of memory. */
+int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e);
+
+/* syntax.c: the token of the first dependent of the word token `tok` begins with relation
+ * `deprel` (MZ_DEPREL_*), or UINT32_MAX (no parse, no such dependent). */
+uint32_t mz_parse_dependent(const mz_coder *c, uint32_t tok, int deprel);
+
+/* syntax.c: the token of the head of the word token `tok` begins, with the word's relation in
+ * *deprel, or UINT32_MAX (no parse, the root). */
+uint32_t mz_parse_head(const mz_coder *c, uint32_t tok, int *deprel);
 
 /* actors.c: the document's last named subject (c->subject), for a sentence that continues it
  * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group
