@@ -158,13 +158,17 @@ int mz_cmd_eval(int argc, char **argv)
     static const struct option longs[] = {{"min-f1", required_argument, 0, 'm'},
                                           {"verbose", no_argument, 0, 'v'},
                                           {"errors", no_argument, 0, 'v'},
+                                          {"parse", no_argument, 0, 'P'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     double min[2] = {0, 0};
     int verbose = 0, ch;
+    unsigned flags = 0;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
         if (ch == 'v') {
             verbose = 1;
+        } else if (ch == 'P') {
+            flags |= MZ_CODE_PARSE;
         } else if (ch == 'm' && (strncmp(optarg, "ar=", 3) == 0 || strncmp(optarg, "en=", 3) == 0)) {
             min[optarg[0] == 'e'] = strtod(optarg + 3, NULL);
         } else {
@@ -173,7 +177,8 @@ int mz_cmd_eval(int argc, char **argv)
                     "  FILE: annotated sentences (tests/golden/README.md); ar_* files are Arabic\n"
                     "  FILE.jsonl or FOLDER: real-news sets (NAME_input.jsonl with NAME_gold.jsonl,\n"
                     "    or sentences labelled for one event type); see docs/ACCURACY.md\n"
-                    "  --errors, -v  list each missed and extra event with the sentence and evidence\n");
+                    "  --errors, -v  list each missed and extra event with the sentence and evidence\n"
+                    "  --parse       code with the parser (mizan code --parse)\n");
             return ch == 'h' ? 0 : 1;
         }
     }
@@ -190,11 +195,11 @@ int mz_cmd_eval(int argc, char **argv)
     }
     mz_engine *e = mz_cli_engine(NULL);
     if (e && nreal) {
-        int rc = mz_eval_real(e, argv + optind, nreal, verbose);
+        int rc = mz_eval_real(e, argv + optind, nreal, verbose, flags);
         mz_engine_free(e);
         return rc;
     }
-    mz_coder *c = e ? mz_coder_new(e, 0) : NULL;
+    mz_coder *c = e ? mz_coder_new(e, flags) : NULL;
     if (!c) {
         mz_engine_free(e);
         return 2;

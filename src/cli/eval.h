@@ -40,8 +40,8 @@ int mz_tuple_in(const mz_tuple *set, int n, const mz_tuple *x);
  * -1 after reporting an unreadable file, a malformed line or a record fn turned down (-1). */
 int mz_each_record(const char *path, int (*fn)(json_t *, void *), void *ctx);
 
-/* `mizan eval` on real-news sets (eval_real.c): `paths` are folders or JSON Lines files.
- * Returns the exit status. */
-int mz_eval_real(const mz_engine *e, char **paths, int n, int errors);
+/* `mizan eval` on real-news sets (eval_real.c): `paths` are folders or JSON Lines files, coded
+ * with the coder flags `flags` (MZ_CODE_PARSE).  Returns the exit status. */
+int mz_eval_real(const mz_engine *e, char **paths, int n, int errors, unsigned flags);
 
 #endif

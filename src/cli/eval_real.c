@@ -494,9 +494,9 @@ static int eval_path(const char *path, mz_coder *ec, mz_coder *pc, totals lt[2][
     return found ? rc : -1;
 }
 
-int mz_eval_real(const mz_engine *e, char **paths, int n, int errors)
+int mz_eval_real(const mz_engine *e, char **paths, int n, int errors, unsigned flags)
 {
-    mz_coder *ec = mz_coder_new(e, 0), *pc = mz_coder_new(e, MZ_CODE_PARTIAL);
+    mz_coder *ec = mz_coder_new(e, flags), *pc = mz_coder_new(e, flags | MZ_CODE_PARTIAL);
     if (!ec || !pc) {
         mz_coder_free(ec);
         mz_coder_free(pc);

@@ -7,6 +7,8 @@
  * subject.  When the engine has a parser model for the language, each sentence whose verbs have
  * groups to choose from is tagged and parsed (src/parse) into syntactic words, each mapped to
  * the token it comes from; attach.c then asks for a verb's subject and object by relation.
+ * Parsing costs about ten times the rest of the coding, so it is asked for (MZ_CODE_PARSE,
+ * `mizan code --parse`).
  */
 #include <string.h>
 
@@ -17,7 +19,7 @@ int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e)
 {
     c->nwords = 0;
     const struct mz_parse_model *m = c->arabic ? NULL : c->e->parse_en;
-    if (!m || e - b < 3)
+    if (!m || !(c->flags & MZ_CODE_PARSE) || e - b < 3)
         return 0;
     int verbs = 0;
     for (size_t k = 0; k < c->nm && !verbs; k++)
