@@ -27,10 +27,8 @@ typedef struct feats {
 
 static void add(feats *f, const char *prefix, const char *value)
 {
-    char s[160];
-    int n = snprintf(s, sizeof s, "%s=%s", prefix, value);
-    if (f->n < f->max && n > 0)
-        f->v[f->n++] = mz_salience_hash(s, (size_t)n < sizeof s ? (size_t)n : sizeof s - 1);
+    if (f->n < f->max)
+        f->v[f->n++] = mz_salience_feature(prefix, value);
 }
 
 /* A word of the sentence as a feature: its folded form, in Arabic without a leading و or ال,

@@ -8,9 +8,10 @@
 #include "../util/hash.h"
 #include "engine.h"
 
-uint32_t mz_salience_hash(const char *s, size_t len)
+uint32_t mz_salience_feature(const char *prefix, const char *value)
 {
-    uint64_t h = mz_hash_bytes(s, len);
+    uint64_t h = mz_hash_more(mz_hash_more(mz_hash_bytes(prefix, strlen(prefix)), "=", 1), value,
+                              strlen(value));
     return (uint32_t)(h ^ (h >> 32));
 }
 

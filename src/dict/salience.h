@@ -46,8 +46,9 @@ int mz_salience_judges(const mz_salience *m, const char *lang, const char *plove
 /* The probability that an act with hashed features f[0..n) is news. */
 double mz_salience_prob(const mz_salience *m, const uint32_t *f, int n);
 
-/* The hash of a feature's name, to be reduced modulo dims (util/hash.h, folded to 32 bits). */
-uint32_t mz_salience_hash(const char *s, size_t len);
+/* The hash of the feature named "prefix=value", to be reduced modulo dims (FNV-1a of util/hash.h
+ * folded to 32 bits): part of the model files' format. */
+uint32_t mz_salience_feature(const char *prefix, const char *value);
 
 void mz_salience_free(mz_salience *m);
 

@@ -9,13 +9,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The 64-bit FNV-1a hash of s[0..n). */
-static inline uint64_t mz_hash_bytes(const char *s, size_t n)
+/* Goes on hashing s[0..n) after a hash h of what came before (mz_hash_bytes of the whole is the
+ * same as mz_hash_more over its pieces, starting from mz_hash_bytes("", 0)). */
+static inline uint64_t mz_hash_more(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
+}
+
+/* The 64-bit FNV-1a hash of s[0..n). */
+static inline uint64_t mz_hash_bytes(const char *s, size_t n)
+{
+    return mz_hash_more(14695981039346656037ull, s, n);
 }
 
 #endif
