@@ -235,17 +235,34 @@ static int merge_sentence(mz_coder *c, size_t s, mz_mention **out, size_t *n, si
     return 0;
 }
 
+/* Whether the current sentence [b, e) may introduce a name: it has an agent (a title needs one)
+ * and a word that may be a name right after a mention, or an English comma before one (an
+ * apposition).  A quick look, so that the actors of most sentences are not built twice. */
+static int may_introduce(const mz_coder *c, uint32_t b, uint32_t e)
+{
+    int agent = 0, name = 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mz_mention *m = &c->mv[k];
+        agent |= m->kind == MZ_E_AGENT;
+        if (m->kind != MZ_E_ACTOR && m->kind != MZ_E_ADJ && m->kind != MZ_E_AGENT)
+            continue;
+        name |= m->e < e && name_word(c, m->e);
+        name |= !c->arabic && m->b >= b + 2 &&
+                (mz_tok_is(c, m->b - 1, ",") || (mz_tok_is(c, m->b - 1, "the") && mz_tok_is(c, m->b - 2, ",")));
+    }
+    return agent && name;
+}
+
 int mz_learn_names(mz_coder *c)
 {
     c->nlearned = 0;
     for (size_t s = 0; s < c->sents.n; s++) {
-        int titles = 0; /* a title needs an agent: most sentences have none */
-        for (uint32_t k = c->sent_m[s]; k < c->sent_m[s + 1] && !titles; k++)
-            titles = c->dmv[k].kind == MZ_E_AGENT;
-        if (!titles)
-            continue;
         c->nm = c->sent_m[s + 1] - c->sent_m[s];
+        if (!c->nm)
+            continue;
         memcpy(c->mv, c->dmv + c->sent_m[s], c->nm * sizeof *c->mv);
+        if (!may_introduce(c, c->sents.v[s].tok_begin, c->sents.v[s].tok_end))
+            continue; /* most sentences: no actors are built twice for them */
         if (mz_build_actors(c) < 0 || learn_sentence(c, c->sents.v[s].tok_begin, c->sents.v[s].tok_end) < 0)
             return -1;
     }
