@@ -548,6 +548,9 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
             *tgt = po;
         return;
     }
+    /* an Arabic subject takes no preposition: "بنيويورك" (in New York), "لدمشق" are not doers */
+    if (left >= 0 && prepositional(c, left))
+        left = -1;
     if (v->flags & MZ_V_NOUN) {
         int adjacent = r1 >= 0 && c->gv[r1].b == after && !prepositional(c, r1);
         if (adjacent && r2 >= 0) {

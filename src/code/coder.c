@@ -210,10 +210,13 @@ static int lookup_keys(mz_coder *c)
  * the country (police against protesters, IRNJUD → IRNOPP), a part acting on the country
  * (citizens protesting in Cairo), or the country acting on a part the sentence names ("the
  * Lebanese" against the government).  A part that only the document's country resolves is not
- * the target of its own country: in "Egypt massed troops" the troops are Egypt's means. */
-static int domestic_ok(const mz_actor *s, const mz_actor *t)
+ * the target of its own country: in "Egypt massed troops" the troops are Egypt's means; and no
+ * one visits or hosts his own country. */
+static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
 {
     size_t base = strlen(s->country);
+    if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
+        return 0; /* a visit inside one's own country (the president went to Aden) is no event */
     return strlen(s->code) > base || !t->home;
 }
 
@@ -223,8 +226,8 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
     const mz_mention *v = act->verb;
     const char *sc = s && s->code ? s->code : "---", *tc = t && t->code ? t->code : "---";
     if (s && t && s->code && t->code && s->country[0] && strcmp(s->country, t->country) == 0 &&
-        !domestic_ok(s, t)) {
-        mz_explain(c, "    dropped %s %s %s: the country's own means as the target", sc, act->code, tc);
+        !domestic_ok(s, t, act->code)) {
+        mz_explain(c, "    dropped %s %s %s: one country, not two sides of it", sc, act->code, tc);
         return 0;
     }
     if (s && t && s->code && t->code && strcmp(s->code, t->code) == 0) {
