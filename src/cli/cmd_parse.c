@@ -183,6 +183,18 @@ static mz_parse_model *load_model(const char *path, const char *lang)
     return m;
 }
 
+/* Whether most words of the treebank's first sentences are in Arabic script (UTF-8 lead bytes
+ * 0xd8-0xdb): eval-parse then takes the Arabic model when no --lang or --model is given. */
+static int treebank_is_arabic(const mz_treebank *tb)
+{
+    size_t ar = 0, n = tb->nwords < 200 ? tb->nwords : 200;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)mz_tb_str(tb, tb->words[i].form)[0];
+        ar += c >= 0xd8 && c <= 0xdb;
+    }
+    return ar * 2 > n;
+}
+
 int mz_cmd_eval_parse(int argc, char **argv)
 {
     static const struct option longopts[] = {{"model", required_argument, 0, 'm'},
@@ -190,7 +202,7 @@ int mz_cmd_eval_parse(int argc, char **argv)
                                               {"gold-tags", no_argument, 0, 'g'},
                                               {"help", no_argument, 0, 'h'},
                                               {0, 0, 0, 0}};
-    const char *model = NULL, *lang = "en";
+    const char *model = NULL, *lang = NULL;
     int c, gold = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "m:l:gh", longopts, NULL)) != -1) {
@@ -207,16 +219,16 @@ int mz_cmd_eval_parse(int argc, char **argv)
         fprintf(stderr, "usage: mizan eval-parse [--model FILE | --lang en|ar] GOLD.conllu\n");
         return 1;
     }
-    mz_parse_model *m = load_model(model, lang);
-    if (!m)
-        return 2;
     mz_treebank tb = {0};
     mz_error err = {0};
-    int rc = 0;
     if (mz_treebank_load(&tb, argv[optind], &err) != MZ_OK) {
         mz_cli_report(&err);
-        rc = 2;
-    } else {
+        mz_treebank_free(&tb);
+        return 2;
+    }
+    mz_parse_model *m = load_model(model, lang ? lang : treebank_is_arabic(&tb) ? "ar" : "en");
+    int rc = m ? 0 : 2;
+    if (m) {
         mz_parse_scores s = {0};
         double t0 = now();
         mz_parse_evaluate(m, &tb, NULL, gold, &s);

@@ -29,6 +29,7 @@
 #define MIM "\xd9\x85"
 #define NUN "\xd9\x86"
 #define YA "\xd9\x8a"
+#define TATWEEL "\xd9\x80"
 
 static const char *const conjunctions[] = {WAW, FA};
 static const char *const prep[] = {BA, LAM, KAF, SIN};
@@ -319,14 +320,25 @@ size_t mz_syntactic_words(const mz_parse_model *m, const char *text, const mz_to
             en[n - 1] = k->end; /* an ellipsis written as dots is one word */
             continue;
         }
-        uint32_t a[8], b[8];
+        uint32_t a[8], b[8], cs = k->start, ce = k->end;
         int c = 1;
+        if (arabic && (k->flags & MZ_TOK_ARABIC)) {
+            /* a tatweel written as a dash before or after a word ("فقطـ") is a word of its own */
+            while (ce - cs > 2 && memcmp(text + cs, TATWEEL, 2) == 0)
+                cs += 2;
+            while (ce - cs > 2 && memcmp(text + ce - 2, TATWEEL, 2) == 0)
+                ce -= 2;
+        }
         a[0] = 0;
-        b[0] = k->end - k->start;
+        b[0] = ce - cs;
         if (arabic && m && (k->flags & MZ_TOK_ARABIC))
-            c = mz_ar_segment(m, text + k->start, k->end - k->start, a, b, 8);
+            c = mz_ar_segment(m, text + cs, ce - cs, a, b, 6);
+        if (cs > k->start)
+            n = put_word(st, en, tk, n, k->start, cs, (uint32_t)i);
         for (int j = 0; j < c; j++)
-            n = put_word(st, en, tk, n, k->start + a[j], k->start + b[j], (uint32_t)i);
+            n = put_word(st, en, tk, n, cs + a[j], cs + b[j], (uint32_t)i);
+        if (ce < k->end)
+            n = put_word(st, en, tk, n, ce, k->end, (uint32_t)i);
     }
     if (stop)
         *stop = i;

@@ -22,6 +22,8 @@ printf 'قال الوزير إن المحادثات ستستأنف في القا
 check "parse ar exits 0" test $? -eq 0
 "$MIZAN" eval-parse --lang ar "$TMP/ar.conllu" > "$TMP/ar.eval"
 check "parse ar output reads back and re-parses identically" grep -q 'UAS 100.00%  LAS 100.00%' "$TMP/ar.eval"
+"$MIZAN" eval-parse "$TMP/ar.conllu" > "$TMP/ar2.eval"
+check "eval-parse takes the Arabic model for an Arabic treebank" grep -q 'segmentation P 100.00%' "$TMP/ar2.eval"
 
 python3 -c "print(' '.join(['وبالاتفاق'] * 450))" > "$TMP/long.txt"
 "$MIZAN" parse --lang ar "$TMP/long.txt" > "$TMP/long.conllu"
