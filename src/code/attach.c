@@ -38,18 +38,23 @@ typedef struct carry {
     uint32_t last_end;      /* end of the last coded verb (and its tail), 0 when none */
 } carry;
 
+/* Punctuation that ends a clause: the ASCII marks, then the others. */
+static const char boundary_ascii[] = ",;:()\"";
 static const char *const boundary_punct[] = {
-    ",", "\xd8\x8c" /* ، */, ";", "\xd8\x9b" /* ؛ */, ":", "(", ")", "\"", "\xc2\xab" /* « */,
-    "\xc2\xbb" /* » */, "\xe2\x80\x9c" /* “ */, "\xe2\x80\x9d" /* ” */, "\xe2\x80\x94" /* — */,
-    "\xe2\x80\x93" /* – */,
+    "\xd8\x8c" /* ، */, "\xd8\x9b" /* ؛ */, "\xc2\xab" /* « */, "\xc2\xbb" /* » */,
+    "\xe2\x80\x9c" /* “ */, "\xe2\x80\x9d" /* ” */, "\xe2\x80\x94" /* — */, "\xe2\x80\x93" /* – */,
 };
 
 static int is_boundary_punct(const mz_coder *c, uint32_t i)
 {
-    if (!(c->toks.v[i].flags & MZ_TOK_PUNCT))
+    const mz_token *t = &c->toks.v[i];
+    if (!(t->flags & MZ_TOK_PUNCT))
         return 0;
+    const char *w = mz_tok_fold(&c->toks, i);
+    if (t->fold_len == 1)
+        return strchr(boundary_ascii, w[0]) != NULL;
     for (size_t k = 0; k < sizeof boundary_punct / sizeof boundary_punct[0]; k++)
-        if (mz_tok_is(c, i, boundary_punct[k]))
+        if (strcmp(w, boundary_punct[k]) == 0)
             return 1;
     return 0;
 }

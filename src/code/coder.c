@@ -116,11 +116,6 @@ int mz_after_place_word(const mz_coder *c, uint32_t i)
     return i > 0 && mz_marker_at(c, i - 1) == MZ_M_LOC;
 }
 
-int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
-{
-    return strcmp(mz_tok_fold(&c->toks, i), s) == 0;
-}
-
 int mz_marker_at(const mz_coder *c, uint32_t i)
 {
     int k = c->tok_mention[i];

@@ -20,6 +20,7 @@
 #define MZ_CODER_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "../../include/mizan.h"
 #include "../dict/engine.h"
@@ -265,8 +266,13 @@ void mz_explain_home(mz_coder *c, const char *how);
 /* The text of tokens [b, e) as an arena string. */
 const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);
 
-/* Whether token i's folded form equals s. */
-int mz_tok_is(const mz_coder *c, uint32_t i, const char *s);
+/* Whether token i's folded form equals s.  Inline: with s a literal, the length test and the
+ * comparison compile to a few instructions, and the attachment rules ask this of many tokens. */
+static inline int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return c->toks.v[i].fold_len == n && memcmp(mz_tok_fold(&c->toks, i), s, n) == 0;
+}
 
 /* Whether the tokens before token i are a preposition of place ("in", "in the", "في"): an actor
  * starting at i names where something happens. */

@@ -26,7 +26,7 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
     if (m->kind != MZ_E_ACTOR && m->kind != MZ_E_ADJ)
         return 0;
     const char *code = mz_mention_code(c, m);
-    if (strncmp(code, "IGO", 3) == 0 || strlen(code) < 3)
+    if (!code[0] || !code[1] || !code[2] || (code[0] == 'I' && code[1] == 'G' && code[2] == 'O'))
         return 0;
     mz_actor_country(code, out);
     return 1;
@@ -70,7 +70,7 @@ void mz_context_home(mz_coder *c)
             if (!mention_country(c, &c->dmv[k], ctry))
                 continue;
             int i = 0;
-            while (i < n && strcmp(seen[i].country, ctry) != 0)
+            while (i < n && memcmp(seen[i].country, ctry, 4) != 0) /* "RUS\0" */
                 i++;
             if (i == n) {
                 if (n == COUNTRIES)

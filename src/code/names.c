@@ -22,58 +22,61 @@
 enum { NAME_WORDS_EN = 4, NAME_WORDS_AR = 3 };
 
 /* Capitalised English words that are no names: days, months, words that open a clause, and the
- * heads of institutions' names ("Police Department", "Marine Traffic"). */
+ * heads of institutions' names ("Police Department", "Marine Traffic").  In strcmp order. */
 static const char *const not_names_en[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "the", "a", "an", "on", "in", "at", "and", "but", "he", "she", "it",
-    "they", "this", "that", "i", "we", "mr", "mrs", "ms", "dr", "sir", "department", "agency",
-    "act", "centre", "center", "city", "office", "council", "committee", "party", "union",
-    "association", "institute", "university", "hospital", "bureau", "commission", "service",
-    "services", "company", "traffic", "bulletin", "star", "news", "times", "post", "daily",
-    "headquarters", "station", "board", "authority", "force", "forces", "command", "corps",
+    "a", "act", "agency", "an", "and", "april", "association", "at", "august", "authority", "board",
+    "bulletin", "bureau", "but", "center", "centre", "city", "command", "commission", "committee",
+    "company", "corps", "council", "daily", "december", "department", "dr", "february", "force",
+    "forces", "friday", "he", "headquarters", "hospital", "i", "in", "institute", "it", "january",
+    "july", "june", "march", "may", "monday", "mr", "mrs", "ms", "news", "november", "october",
+    "office", "on", "party", "post", "saturday", "september", "service", "services", "she", "sir",
+    "star", "station", "sunday", "that", "the", "they", "this", "thursday", "times", "traffic",
+    "tuesday", "union", "university", "we", "wednesday",
 };
 
 /* Arabic words without the article that often follow a title and are no names: prepositions,
- * particles and time words the grammar markers do not cover. */
+ * particles and time words the grammar markers do not cover.  In strcmp order (of the bytes). */
 static const char *const not_names_ar[] = {
-    "\xd9\x85\xd9\x86",                         /* من */
-    "\xd8\xb9\xd9\x86",                         /* عن */
-    "\xd9\x85\xd8\xb9",                         /* مع */
-    "\xd8\xa7\xd9\x84\xd9\x8a",                 /* الي: إلى folded */
-    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",         /* خلال */
-    "\xd8\xa8\xd8\xb9\xd8\xaf",                 /* بعد */
-    "\xd9\x82\xd8\xa8\xd9\x84",                 /* قبل */
-    "\xd8\xa7\xd9\x85\xd8\xb3",                 /* امس */
-    "\xd9\x8a\xd9\x88\xd9\x85",                 /* يوم */
-    "\xd9\x84\xd8\xaf\xd9\x8a",                 /* لدي: لدى folded */
-    "\xd8\xb9\xd8\xa8\xd8\xb1",                 /* عبر */
-    "\xd9\x85\xd9\x86\xd8\xb0",                 /* منذ */
-    "\xd8\xad\xd9\x88\xd9\x84",                 /* حول */
-    "\xd8\xb9\xd9\x84\xd9\x8a",                 /* علي: على folded */
-    "\xd9\x81\xd9\x8a",                         /* في */
-    "\xd8\xa7\xd9\x86",                         /* ان */
-    "\xd9\x87\xd9\x88",                         /* هو */
-    "\xd9\x87\xd9\x8a",                         /* هي */
-    "\xd8\xa8\xd9\x8a\xd9\x86",                 /* بين */
-    "\xd8\xb6\xd8\xaf",                         /* ضد */
-    "\xd8\xb9\xd9\x86\xd8\xaf",                 /* عند */
-    "\xd9\x83\xd9\x85\xd8\xa7",                 /* كما */
-    "\xd8\xa7\xd9\x88",                         /* او */
-    "\xd8\xab\xd9\x85",                         /* ثم */
-    "\xd9\x82\xd8\xaf",                         /* قد */
-    "\xd9\x84\xd9\x85",                         /* لم */
-    "\xd9\x84\xd9\x86",                         /* لن */
-    "\xd9\x84\xd8\xa7",                         /* لا */
-    "\xd9\x85\xd8\xa7",                         /* ما */
+    "\xd8\xa7\xd9\x84\xd9\x8a",                    /* الي: إلى folded */
+    "\xd8\xa7\xd9\x85\xd8\xb3",                    /* امس: أمس folded */
+    "\xd8\xa7\xd9\x86",                            /* ان: أن، إن folded */
+    "\xd8\xa7\xd9\x88",                            /* او: أو folded */
+    "\xd8\xa8\xd8\xb9\xd8\xaf",                    /* بعد */
+    "\xd8\xa8\xd9\x8a\xd9\x86",                    /* بين */
+    "\xd8\xab\xd9\x85",                            /* ثم */
+    "\xd8\xad\xd9\x88\xd9\x84",                    /* حول */
+    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",            /* خلال */
+    "\xd8\xb6\xd8\xaf",                            /* ضد */
+    "\xd8\xb9\xd8\xa8\xd8\xb1",                    /* عبر */
+    "\xd8\xb9\xd9\x84\xd9\x8a",                    /* علي: على folded */
+    "\xd8\xb9\xd9\x86",                            /* عن */
+    "\xd8\xb9\xd9\x86\xd8\xaf",                    /* عند */
+    "\xd9\x81\xd9\x8a",                            /* في */
+    "\xd9\x82\xd8\xa8\xd9\x84",                    /* قبل */
+    "\xd9\x82\xd8\xaf",                            /* قد */
+    "\xd9\x83\xd9\x85\xd8\xa7",                    /* كما */
+    "\xd9\x84\xd8\xa7",                            /* لا */
+    "\xd9\x84\xd8\xaf\xd9\x8a",                    /* لدي: لدى folded */
+    "\xd9\x84\xd9\x85",                            /* لم */
+    "\xd9\x84\xd9\x86",                            /* لن */
+    "\xd9\x85\xd8\xa7",                            /* ما */
+    "\xd9\x85\xd8\xb9",                            /* مع */
+    "\xd9\x85\xd9\x86",                            /* من */
+    "\xd9\x85\xd9\x86\xd8\xb0",                    /* منذ */
+    "\xd9\x87\xd9\x88",                            /* هو */
+    "\xd9\x87\xd9\x8a",                            /* هي */
+    "\xd9\x8a\xd9\x88\xd9\x85",                    /* يوم */
 };
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether w is in the list, which is kept in strcmp order (names.c's lists are). */
 static int listed(const char *w, const char *const *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(w, list[i]) == 0)
-            return 1;
-    return 0;
+    return bsearch(&w, list, n, sizeof *list, cmp_word) != NULL;
 }
 
 /* Whether token i lies in the tail of a verb pattern ("أجرت ... مشتركة"). */
@@ -91,14 +94,14 @@ static int name_word(const mz_coder *c, uint32_t i)
 {
     const mz_token *t = &c->toks.v[i];
     const char *w = mz_tok_fold(&c->toks, i);
-    if (c->tok_mention[i] >= 0 || !(t->flags & MZ_TOK_WORD) || t->fold_len < 2 || in_tail(c, i))
+    if (c->tok_mention[i] >= 0 || !(t->flags & MZ_TOK_WORD) || t->fold_len < 2)
         return 0;
     if (!c->arabic)
-        return (t->flags & MZ_TOK_INITCAP) && !(t->flags & MZ_TOK_ABBREV) &&
+        return (t->flags & MZ_TOK_INITCAP) && !(t->flags & MZ_TOK_ABBREV) && !in_tail(c, i) &&
                !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
     const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
-    return (t->flags & MZ_TOK_ARABIC) && strncmp(w, "\xd8\xa7\xd9\x84", 4) != 0 /* ال */ &&
-           strcmp(last, "\xd9\x87") != 0 /* ه: ة folded */ &&
+    return (t->flags & MZ_TOK_ARABIC) && memcmp(w, "\xd8\xa7\xd9\x84", 4) != 0 /* ال */ &&
+           memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) &&
            !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
 }
 
