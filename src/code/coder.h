@@ -120,6 +120,8 @@ struct mz_coder {
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
     /* the parse of the current sentence (syntax.c): nwords syntactic words, word w from token
      * wtok[w] (UINT32_MAX for a hyphen), parsed[w] its head and relation; nwords 0: none */
+    struct mz_parse_model *parse_en; /* with MZ_CODE_PARSE: the built-in English parser, NULL
+                                      * when the build has none (word order alone) */
     struct mz_parse_work *pwork;
     size_t nwords;
     uint32_t wtok[MZ_PARSE_MAX_WORDS], wlen[MZ_PARSE_MAX_WORDS];

@@ -18,8 +18,8 @@
 int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e)
 {
     c->nwords = 0;
-    const struct mz_parse_model *m = c->arabic ? NULL : c->e->parse_en;
-    if (!m || !(c->flags & MZ_CODE_PARSE) || e - b < 3)
+    const struct mz_parse_model *m = c->arabic ? NULL : c->parse_en;
+    if (!m || e - b < 3)
         return 0;
     int verbs = 0;
     for (size_t k = 0; k < c->nm && !verbs; k++)

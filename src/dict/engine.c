@@ -1,8 +1,6 @@
 /* engine.c — engine life cycle and the CAMEO table; see mizan.h and engine.h. */
 #include "engine.h"
 
-#include "../parse/parse.h"
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +76,6 @@ void mz_engine_free(mz_engine *e)
     mz_keygen_free(&e->keys);
     free(e->warnings);
     mz_salience_free(&e->salience);
-    mz_parse_model_free(e->parse_en);
     free(e);
 }
 
@@ -136,8 +133,6 @@ mz_status mz_engine_compile(mz_engine *e, mz_error *err)
 {
     if (!e)
         return mz_fail(err, MZ_ERR_ARG, NULL, 0, "no engine");
-    if (!e->compiled)
-        e->parse_en = mz_parse_model_builtin("en", NULL); /* NULL in a build without models */
     e->compiled = 1;
     return MZ_OK;
 }

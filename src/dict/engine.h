@@ -82,8 +82,6 @@ struct mz_engine {
     size_t verb_roots[21][2];    /* verb phrases per CAMEO root 01..20 and language */
     size_t actor_classes[MZ_ACTOR_CLASSES][2]; /* actor phrases per mz_actor_class and language */
     mz_salience salience;        /* the built-in salience model (data/salience.txt), if any */
-    struct mz_parse_model *parse_en; /* the built-in English parser (src/parse), NULL when the
-                                      * build has none: the coder then reads word order alone */
     mz_warning *warnings;        /* lines read but not applied, one record per reason */
     size_t nwarnings;
     int compiled;

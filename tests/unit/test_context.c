@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dict/engine.h"
 #include "mizan.h"
+#include "parse/parse.h"
 
 static mz_engine *engine;
 
@@ -245,8 +245,10 @@ static void arabic_constructions(void **state)
 static void parsed_subjects(void **state)
 {
     (void)state;
-    if (!engine->parse_en)
+    mz_parse_model *m = mz_parse_model_builtin("en", NULL);
+    if (!m)
         skip(); /* a build without models reads word order alone */
+    mz_parse_model_free(m);
     char ev[1024];
     const char *s = "The Kenyan foreign minister, who met Somali officials on Monday, condemned Ethiopia.";
     code("en", s, 0, ev, sizeof ev); /* word order stops at the comma and "who" */
