@@ -45,7 +45,7 @@ static void usage(FILE *f)
           "  --format jsonl|tsv      output format (default jsonl)\n"
           "  --partial               also emit events with one actor unresolved (\"---\")\n"
           "  --parse                 parse English sentences and take subjects and objects from\n"
-          "                          the parse (about ten times slower)\n"
+          "                          the parse (several times slower)\n"
           "  --explain               print, instead of the events, how each sentence was read:\n"
           "                          mentions, actors, and why each event was coded or dropped\n"
           "  -j N                    code with N threads\n"

@@ -7,7 +7,7 @@
  * subject.  When the engine has a parser model for the language, each sentence whose verbs have
  * groups to choose from is tagged and parsed (src/parse) into syntactic words, each mapped to
  * the token it comes from; attach.c then asks for a verb's subject and object by relation.
- * Parsing costs about ten times the rest of the coding, so it is asked for (MZ_CODE_PARSE,
+ * Parsing costs several times the rest of the coding, so it is asked for (MZ_CODE_PARSE,
  * `mizan code --parse`).
  */
 #include <string.h>
