@@ -109,4 +109,13 @@ printf 'Kenyan Interior Minister Joseph Kamau met Ethiopian officials. Kamau lat
   | "$MIZAN" code --lang en > "$TMP/context.jsonl"
 check "evidence: the context an actor came from" \
   grep -q '"source":"KENGOV","target":"SOM".*"evidence":{"source":"Kamau",.*"context":{"source":"Kenyan Interior Minister Joseph Kamau"}}' "$TMP/context.jsonl"
+# --- --parse: subjects from the dependency parse (where the build has its models) ---
+if "$MIZAN" parse --lang en < /dev/null > /dev/null 2>&1; then
+  printf 'The Kenyan foreign minister, who met Somali officials on Monday, condemned Ethiopia.\n' \
+    | "$MIZAN" code --parse --lang en > "$TMP/parse.jsonl"
+  check "--parse: a relative clause's subject from the parse" grep -q '"source":"KENGOV","target":"SOMGOV"' "$TMP/parse.jsonl"
+  printf 'The Kenyan foreign minister, who met Somali officials on Monday, condemned Ethiopia.\n' \
+    | "$MIZAN" code --lang en > "$TMP/noparse.jsonl"
+  check "without --parse: word order alone" bash -c "! grep -q '\"source\":\"KENGOV\",\"target\":\"SOMGOV\"' '$TMP/noparse.jsonl'"
+fi
 finish
