@@ -34,6 +34,10 @@ typedef struct pool {
     size_t njobs;
     size_t next;
     pthread_mutex_t lock;
+    /* one coder per thread, kept from batch to batch: its word memo stays warm and a parser
+     * model is loaded once (the worker of slot k takes coders[k]) */
+    mz_coder *coders[MAX_THREADS];
+    int next_slot;
 } pool;
 
 static void usage(FILE *f)
@@ -104,7 +108,12 @@ static void code_job(mz_coder *c, job *j, int tsv)
 static void *worker(void *arg)
 {
     pool *p = arg;
-    mz_coder *c = mz_coder_new(p->e, p->flags);
+    pthread_mutex_lock(&p->lock);
+    int slot = p->next_slot++;
+    pthread_mutex_unlock(&p->lock);
+    if (!p->coders[slot])
+        p->coders[slot] = mz_coder_new(p->e, p->flags);
+    mz_coder *c = p->coders[slot];
     for (;;) {
         pthread_mutex_lock(&p->lock);
         size_t i = p->next++;
@@ -118,7 +127,6 @@ static void *worker(void *arg)
         }
         code_job(c, &p->jobs[i], p->tsv);
     }
-    mz_coder_free(c);
     return NULL;
 }
 
@@ -126,6 +134,7 @@ static void *worker(void *arg)
 static int run_batch(pool *p, int threads)
 {
     p->next = 0;
+    p->next_slot = 0;
     pthread_t tid[MAX_THREADS];
     int started = 0;
     for (int t = 0; t < threads && t < MAX_THREADS; t++)
@@ -267,6 +276,8 @@ int mz_cmd_code(int argc, char **argv)
         bad += code_input(&p, &o, argv[i]);
     bad += run_batch(&p, o.threads);
     pthread_mutex_destroy(&p.lock);
+    for (int t = 0; t < MAX_THREADS; t++)
+        mz_coder_free(p.coders[t]);
     free(p.jobs);
     mz_engine_free(e);
     if (fflush(stdout) != 0) {
