@@ -14,6 +14,7 @@
 
 #include "../io/reader.h"
 #include "../io/render.h"
+#include "../store/store.h"
 #include "commands.h"
 
 enum { BATCH = 256, MAX_THREADS = 64 };
@@ -180,7 +181,7 @@ static int parse(int argc, char **argv, options *o)
             break;
         case 'p': o->partial = 1; break;
         case 'x': o->explain = 1; break;
-        case 'j': o->threads = atoi(optarg); break;
+        case 'j': o->threads = mz_cli_int(optarg, 1, MAX_THREADS); break;
         case 'A': mz_dict_opts_add(&o->dict, MZ_DICT_ACTORS, optarg); break;
         case 'G': mz_dict_opts_add(&o->dict, MZ_DICT_AGENTS, optarg); break;
         case 'V': mz_dict_opts_add(&o->dict, MZ_DICT_VERBS, optarg); break;
@@ -192,6 +193,10 @@ static int parse(int argc, char **argv, options *o)
     }
     if (o->threads < 1 || o->threads > MAX_THREADS) {
         fprintf(stderr, "mizan code: -j takes 1 to %d\n", MAX_THREADS);
+        return -1;
+    }
+    if (o->date && (strlen(o->date) != 10 || !mz_filter_date_ok(o->date))) {
+        fprintf(stderr, "mizan code: --date takes YYYY-MM-DD\n");
         return -1;
     }
     if (o->lang && strcmp(o->lang, "ar") != 0 && strcmp(o->lang, "en") != 0) {

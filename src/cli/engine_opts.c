@@ -1,5 +1,6 @@
 /* engine_opts.c — building the engine from command-line dictionary options; see commands.h. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "commands.h"
 
@@ -11,6 +12,13 @@ int mz_dict_opts_add(mz_dict_opts *o, mz_dict_kind kind, const char *path)
     o->kinds[o->n] = kind;
     o->n++;
     return 0;
+}
+
+int mz_cli_int(const char *s, int min, int max)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *s >= '0' && *s <= '9' && !*end && v >= min && v <= max ? (int)v : -1;
 }
 
 void mz_cli_report(const mz_error *err)
