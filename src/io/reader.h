@@ -4,6 +4,10 @@
  *   .txt    one document per file; id = file name; date and language from the caller
  *   .jsonl  one document per line: {"id", "date", "text", optional "lang", "source", "url"}
  *   .xml    <Sentences><Sentence id=".." date="YYYYMMDD"><Text>..</Text></Sentence>...
+ *           read in one pass by libxml2's push parser: comments and CDATA as XML defines them,
+ *           the encoding from the byte-order mark or declaration; a <Sentence> left unclosed is
+ *           reported and skipped, a well-formedness error ends the file after the sentences
+ *           before it; a root other than <Sentences> is refused
  *
  * A bad record (malformed JSON, a missing field, a bad date, invalid UTF-8, a line over the
  * limit) is reported through the error with file and line, and reading goes on with the next.

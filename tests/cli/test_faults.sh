@@ -17,4 +17,48 @@ check "code --date 9999-99-99 is a usage error" test "$(rc_of "$M" code --date 9
 check "code -j 2x is a usage error" test "$(rc_of "$M" code -j 2x --date 2024-01-01 "$TMP/one.txt")" -eq 1
 check "code -j 0 is a usage error" test "$(rc_of "$M" code -j 0 --date 2024-01-01 "$TMP/one.txt")" -eq 1
 
+# --- PETRARCH XML read by a streaming parser ---
+cat > "$TMP/c.xml" <<'XML'
+<Sentences>
+<!-- <Sentence id="c1" date="20240101"><Text>Russia condemned Japan.</Text></Sentence> -->
+<Sentence id="d1" date="20240101"><Text><![CDATA[Japan praised Russia. </Sentence> still text]]></Text></Sentence>
+<Sentence id="u1" date="20240101"><Text>China accused India.</Text>
+<Sentence id="u2" date="20240101"><Text>Iran threatened Israel.</Text></Sentence>
+</Sentences>
+XML
+"$M" code "$TMP/c.xml" > "$TMP/c.out" 2> "$TMP/c.err"; rc=$?
+check "xml: a commented-out sentence is not coded" bash -c "! grep -q '\"doc\":\"c1\"' '$TMP/c.out'"
+check "xml: </Sentence> inside CDATA keeps the sentence" grep -q '"doc":"d1"' "$TMP/c.out"
+check "xml: an unclosed sentence is reported with its line" grep -q 'c.xml:4: malformed XML: <Sentence> not closed' "$TMP/c.err"
+check "xml: the sentence after an unclosed one is coded" grep -q '"doc":"u2"' "$TMP/c.out"
+check "xml: an unclosed sentence is not coded" bash -c "! grep -q '\"doc\":\"u1\"' '$TMP/c.out'"
+check "xml: malformed file exits 2" test $rc -eq 2
+python3 -c '
+print("<Sentences>")
+for i in range(40000): print("<Sentence id=\"s%d\" date=\"20240101\"><Text>Russia condemned Japan.</Text></Sentence>" % i)
+print("</Sentences>")' > "$TMP/big.xml"
+start=$(date +%s)
+n=$(timeout 60 "$M" code "$TMP/big.xml" | wc -l)
+check "xml: 40,000 sentences coded in well under a minute (was 112 s)" \
+  bash -c "test $n -eq 40000 && test $(( $(date +%s) - start )) -lt 30"
+python3 -c '
+import sys
+sys.stdout.write("<Sentences><Sentence id=\"h\" date=\"20240101\"><Text>" + "Russia condemned Japan. " * 500000 + "</Text></Sentence></Sentences>")' > "$TMP/huge.xml"
+check "xml: a <Text> over 10 MB is read (XML_PARSE_HUGE)" bash -c "\"$M\" code '$TMP/huge.xml' 2>/dev/null | grep -q '\"doc\":\"h\"'"
+iconv -f utf-8 -t utf-16 > "$TMP/u16.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-16"?>
+<Sentences><Sentence id="w1" date="20240101"><Text>Russia condemned Japan.</Text></Sentence></Sentences>
+XML
+check "xml: UTF-16 is read" bash -c "\"$M\" code '$TMP/u16.xml' | grep -q '\"doc\":\"w1\"'"
+printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n<Sentences><Sentence id="l1" date="20240101"><Text>Russia condemned Japan caf\xe9.</Text></Sentence></Sentences>\n' > "$TMP/l1.xml"
+check "xml: declared Latin-1 is converted" bash -c "\"$M\" code '$TMP/l1.xml' | grep -q 'café'"
+printf '<Sentences><Sentence id="l0" date="20240101"><Text>Russia condemned Japan caf\xe9.</Text></Sentence></Sentences>\n' > "$TMP/l0.xml"
+check "xml: undeclared Latin-1 is an error, exit 2" \
+  bash -c "\"$M\" code '$TMP/l0.xml' 2>&1 >/dev/null | grep -q 'l0.xml:1: malformed XML: Input is not proper UTF-8'; test \${PIPESTATUS[0]} -eq 2"
+echo "garbage <<<" > "$TMP/g.xml"
+check "xml: garbage is an error, exit 2" test "$(rc_of "$M" code "$TMP/g.xml")" -eq 2
+echo "<html><p>Russia condemned Japan.</p></html>" > "$TMP/h.xml"
+check "xml: another XML vocabulary is refused" \
+  bash -c "\"$M\" code '$TMP/h.xml' 2>&1 | grep -q 'not PETRARCH XML: the root element is <html>'"
+
 finish
