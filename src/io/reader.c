@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../dict/engine.h"
 #include "../text/utf8.h"
@@ -35,6 +36,8 @@ struct mz_reader {
     long xline, xerrline;
     int xdepth, xsdepth, xtdepth, xin, xover, xhasdate, xstopped, xeof, xseen;
     char *default_date, *default_lang;
+    char pre[3];          /* bytes read while looking for a byte-order mark */
+    int npre, ipre, bom_checked;
 };
 
 static const char *ext(const char *path)
@@ -83,6 +86,18 @@ mz_reader *mz_reader_open(const char *path, const char *format, const char *date
         mz_reader_close(r);
         return NULL;
     }
+    struct stat sb;
+    if (fstat(fileno(r->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        mz_fail(err, MZ_ERR_IO, path, 0, "cannot read: is a directory");
+        mz_reader_close(r);
+        return NULL;
+    }
+    if (f == FMT_TXT && S_ISREG(sb.st_mode) && sb.st_size > (off_t)MZ_MAX_TEXT) {
+        mz_fail(err, MZ_ERR_LIMIT, path, 0, "document of %lld MiB, over the %u MiB limit; skipped "
+                "(split it)", (long long)(sb.st_size >> 20), MZ_MAX_TEXT >> 20);
+        mz_reader_close(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -110,10 +125,28 @@ void mz_reader_close(mz_reader *r)
     free(r);
 }
 
-static const char *base_name(const char *p)
+/* Skips a UTF-8 byte-order mark at the start of the file; the bytes read when there is none
+ * are kept in r->pre and read first. */
+static void skip_bom(mz_reader *r)
 {
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
+    static const unsigned char bom[3] = {0xef, 0xbb, 0xbf};
+    int c;
+    r->npre = 0;
+    while (r->npre < 3 && (c = getc(r->f)) != EOF) {
+        r->pre[r->npre++] = (char)c;
+        if ((unsigned char)c != bom[r->npre - 1])
+            return;
+    }
+    if (r->npre == 3)
+        r->npre = 0;
+}
+
+/* The next byte of the file, after those kept by skip_bom. */
+static int next_byte(mz_reader *r)
+{
+    if (r->ipre < r->npre)
+        return (unsigned char)r->pre[r->ipre++];
+    return getc_unlocked(r->f);
 }
 
 /* Checks a date string for a record; "" is allowed (no date). */
@@ -125,11 +158,14 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
         return 0;
     r->done = 1;
     mz_buf_clear(&r->text);
+    skip_bom(r);
+    mz_buf_put(&r->text, r->pre, (size_t)r->npre);
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
         if (r->text.len + n > MZ_MAX_TEXT) {
-            mz_fail(err, MZ_ERR_LIMIT, r->path, 0, "document larger than %u MiB; skipped", MZ_MAX_TEXT >> 20);
+            mz_fail(err, MZ_ERR_LIMIT, r->path, 0, "document larger than %u MiB; skipped (split it)",
+                    MZ_MAX_TEXT >> 20);
             return -1;
         }
         mz_buf_put(&r->text, chunk, n);
@@ -156,7 +192,7 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
         return -1;
     }
     memset(doc, 0, sizeof *doc);
-    doc->id = r->is_stdin ? "stdin" : base_name(r->path);
+    doc->id = r->is_stdin ? "stdin" : r->path;
     doc->date = r->default_date;
     doc->lang = r->default_lang;
     doc->text = r->text.data ? r->text.data : "";
@@ -164,40 +200,65 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
     return 1;
 }
 
-/* Reads one line into r->buf; returns its length, -1 at end of file, -2 when over the limit
- * (the rest of the line is skipped). */
+/* Reads one line into r->buf; returns its length, -1 at end of file, -2 when over the limit,
+ * -3 out of memory, -4 a read error (the rest of the line is skipped in each case). */
 static long read_line(mz_reader *r)
 {
     size_t len = 0;
-    int c, over = 0;
-    while ((c = getc(r->f)) != EOF) {
+    int c, over = 0, oom = 0;
+    if (!r->bom_checked) {
+        r->bom_checked = 1;
+        skip_bom(r);
+    }
+    while ((c = next_byte(r)) != EOF) {
         if (c == '\n')
             break;
         if (len >= MZ_MAX_LINE) {
             over = 1;
             continue;
         }
-        if (len + 2 > r->buf_cap) {
+        if (len + 2 > r->buf_cap && !oom) {
             size_t cap = r->buf_cap ? r->buf_cap * 2 : 4096;
             char *p = realloc(r->buf, cap);
             if (!p) {
-                over = 1;
-                continue;
+                oom = 1;
+                free(r->buf); /* give the memory back: the record is skipped anyway */
+                r->buf = NULL;
+                r->buf_cap = 0;
+            } else {
+                r->buf = p;
+                r->buf_cap = cap;
             }
-            r->buf = p;
-            r->buf_cap = cap;
         }
-        r->buf[len++] = (char)c;
+        if (!oom)
+            r->buf[len++] = (char)c;
     }
-    if (c == EOF && len == 0 && !over)
+    if (c == EOF && ferror(r->f))
+        return -4;
+    if (c == EOF && len == 0 && !over && !oom)
         return -1;
     r->line++;
     if (over)
         return -2;
+    if (oom)
+        return -3;
     if (!r->buf)
         return 0; /* an empty first line: nothing stored yet, so no buffer to terminate */
     r->buf[len] = '\0';
     return (long)len;
+}
+
+/* Whether jansson can be given a record of n bytes: its parser needs up to about four times
+ * the record (the token buffer as it doubles, then the string's copy), and it crashes instead
+ * of failing when an allocation fails on the way.  So for a large record the memory is asked
+ * for first, and given back at once.  Small records (under 1 MiB) are not checked. */
+static int json_fits(size_t n)
+{
+    if (n < (1u << 20))
+        return 1;
+    void *p = malloc(4 * n + (1u << 20));
+    free(p);
+    return p != NULL;
 }
 
 static const char *json_str(json_t *o, const char *key)
@@ -208,13 +269,21 @@ static const char *json_str(json_t *o, const char *key)
 
 static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
 {
-    for (;;) {
+    while (!r->done) {
         long len = read_line(r);
         if (len == -1)
             return 0;
         if (len == -2)
             return mz_fail(err, MZ_ERR_LIMIT, r->path, r->line, "line longer than %u MiB; skipped",
                            MZ_MAX_LINE >> 20), -1;
+        if (len == -3)
+            return mz_fail(err, MZ_ERR_NOMEM, r->path, r->line, "out of memory"), -1;
+        if (len == -4) {
+            int e = errno;
+            r->done = 1;
+            return mz_fail(err, MZ_ERR_IO, r->path, r->line + 1, "read error: %s; rest of the file skipped",
+                           strerror(e ? e : EIO)), -1;
+        }
         size_t n = (size_t)len;
         while (n && (r->buf[n - 1] == '\r' || r->buf[n - 1] == ' ' || r->buf[n - 1] == '\t'))
             n--;
@@ -222,6 +291,9 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
             continue; /* blank lines between records are allowed */
         if (r->json)
             json_decref(r->json);
+        r->json = NULL;
+        if (!json_fits(n))
+            return mz_fail(err, MZ_ERR_NOMEM, r->path, r->line, "out of memory"), -1;
         json_error_t je;
         r->json = json_loadb(r->buf, n, JSON_REJECT_DUPLICATES, &je);
         if (!r->json)
@@ -257,6 +329,7 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
         doc->len = json_string_length(json_object_get(r->json, "text"));
         return 1;
     }
+    return 0;
 }
 
 /* "YYYYMMDD" or "YYYY-MM-DD" into "YYYY-MM-DD" in out (11 bytes); -1 when invalid. */

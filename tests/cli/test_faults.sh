@@ -61,4 +61,44 @@ echo "<html><p>Russia condemned Japan.</p></html>" > "$TMP/h.xml"
 check "xml: another XML vocabulary is refused" \
   bash -c "\"$M\" code '$TMP/h.xml' 2>&1 | grep -q 'not PETRARCH XML: the root element is <html>'"
 
+# --- JSON Lines: a huge record when memory runs out; byte-order marks; a directory ---
+if [[ "${OUT:-}" != *asan* ]]; then # ASan cannot run under a limit on address space
+  python3 -c '
+import json
+print(json.dumps({"id": "big", "date": "2024-01-01", "text": "Russia condemned Japan. " * 2600000}))
+print(json.dumps({"id": "small", "date": "2024-01-01", "text": "Russia condemned Japan."}))' > "$TMP/big.jsonl"
+  (ulimit -v 200000; "$M" code "$TMP/big.jsonl" > "$TMP/big.out" 2> "$TMP/big.err"; echo $? > "$TMP/big.rc")
+  check "60 MB record under ulimit -v 200000: file:line: out of memory, exit 2" \
+    bash -c "grep -q 'big.jsonl:1: out of memory' '$TMP/big.err' && test \$(cat '$TMP/big.rc') -eq 2"
+  check "60 MB record under ulimit -v: the next record still coded" grep -q '"doc":"small"' "$TMP/big.out"
+  rm -f "$TMP/big.jsonl"
+fi
+printf '\xef\xbb\xbf{"id":"b1","date":"2024-01-01","text":"Russia condemned Japan."}\n' > "$TMP/bom.jsonl"
+check "a byte-order mark before the first JSON Lines record is skipped" \
+  bash -c "\"$M\" code '$TMP/bom.jsonl' | grep -q '\"doc\":\"b1\"'"
+printf '\xef\xbb\xbfRussia condemned Japan.' > "$TMP/bom.txt"
+check "a byte-order mark at the start of a text file is not text" \
+  bash -c "\"$M\" code --date 2024-01-01 '$TMP/bom.txt' | grep -q '\"text\":\"Russia condemned Japan.\"'"
+printf '\xef\xbb\xbf# comment\nZANZIBARIA [ZNZ]\n' > "$TMP/bom.actors.txt"
+check "a byte-order mark at the start of a dictionary: no warning" \
+  bash -c "! \"$M\" dict check '$TMP/bom.actors.txt' 2>&1 | grep -q warning"
+mkdir -p "$TMP/x.jsonl"
+check "a directory named x.jsonl is an error, exit 2" \
+  bash -c "\"$M\" code '$TMP/x.jsonl' 2>&1 | grep -q 'x.jsonl: cannot read: is a directory'; test \${PIPESTATUS[0]} -eq 2"
+
+# --- plain text: ids are the paths as given; a document over the limit refused before reading ---
+mkdir -p "$TMP/a" "$TMP/b"
+echo "Russia condemned Japan." > "$TMP/a/x.txt"
+echo "Japan praised Russia." > "$TMP/b/x.txt"
+"$M" ingest -q --db "$TMP/same.db" --date 2024-01-01 "$TMP/a/x.txt" "$TMP/b/x.txt"
+check "two x.txt in different folders: two documents" test "$(sql "$TMP/same.db" 'select count(*) from documents')" -eq 2
+check "two x.txt: ids are the paths as given" \
+  test "$(sql "$TMP/same.db" "select count(*) from documents where id in ('$TMP/a/x.txt','$TMP/b/x.txt')")" -eq 2
+truncate -s 2G "$TMP/huge.txt"
+start=$(date +%s)
+"$M" code --date 2024-01-01 "$TMP/huge.txt" > /dev/null 2> "$TMP/huge.err"; rc=$?
+check "a 2 GB text file is refused at once, saying the limit" \
+  bash -c "test $rc -eq 2 && grep -q 'over the 32 MiB limit' '$TMP/huge.err' && test $(( $(date +%s) - start )) -lt 5"
+rm -f "$TMP/huge.txt"
+
 finish
