@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../analyze/render.h"
+#include "../dict/engine.h"
 #include "../io/reader.h"
 #include "../io/render.h"
 #include "../store/store.h"
@@ -184,6 +185,41 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
     return 0;
 }
 
+/* Hashes a file's bytes into h; -1 when it cannot be read (the engine reports that). */
+static int hash_file(const char *path, uint64_t *h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        *h = mz_store_fnv(*h, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    return bad ? -1 : 0;
+}
+
+/* The fingerprint of what coding depends on besides the document: the options that change
+ * the events (--partial, --no-builtin), the built-in dictionaries this binary holds and the
+ * kind and content of each dictionary given.  Stored documents coded otherwise are recoded. */
+static void ingest_fingerprint(const ingest_opts *o, char out[17])
+{
+    char opts[64];
+    int n = snprintf(opts, sizeof opts, "partial=%d;builtin=%d;", o->partial, !o->dict.no_builtin);
+    uint64_t h = mz_store_fnv(MZ_FNV_BASIS, opts, (size_t)n);
+    for (size_t i = 0; i < mz_builtin_count && !o->dict.no_builtin; i++) {
+        h = mz_store_fnv(h, mz_builtin_files[i].name, strlen(mz_builtin_files[i].name) + 1);
+        h = mz_store_fnv(h, mz_builtin_files[i].data, mz_builtin_files[i].len);
+    }
+    for (int i = 0; i < o->dict.n; i++) {
+        int kind = (int)o->dict.kinds[i];
+        h = mz_store_fnv(h, &kind, sizeof kind);
+        hash_file(o->dict.files[i], &h);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
 int mz_cmd_ingest(int argc, char **argv)
 {
     ingest_opts o = {.db = DEFAULT_DB, .threads = 1};
@@ -212,6 +248,9 @@ int mz_cmd_ingest(int argc, char **argv)
         .on_progress = on_progress,
         .ctx = &src,
     };
+    char fingerprint[17];
+    ingest_fingerprint(&o, fingerprint);
+    io.fingerprint = fingerprint;
     mz_ingest_stats stats;
     mz_status rc = mz_store_ingest(st, e, &io, &stats, &err);
     if (src.r)

@@ -286,6 +286,11 @@ static mz_status fill_batch(mz_store *s, batch *b, size_t max, const mz_ingest_o
         }
         char hash[17];
         mz_store_hash(&doc, hash);
+        if (o->fingerprint) {
+            uint64_t h = mz_store_fnv(MZ_FNV_BASIS, hash, 16);
+            h = mz_store_fnv(h, o->fingerprint, strlen(o->fingerprint));
+            snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
+        }
         mz_doc_state state;
         mz_status rc = mz_store_doc_state(s, doc.id, hash, &state, err);
         if (rc != MZ_OK)

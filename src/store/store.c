@@ -139,10 +139,47 @@ static mz_status db_fail(mz_store *s, mz_error *err, const char *what)
 
 const char *mz_store_schema(void) { return schema_sql; }
 
+/* One integer from a query (0 when it gives none); -1 when the query fails. */
+static long long query_int(mz_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st);
+    long long v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Refuses a file that is not mizan's event store before anything is written to it: a schema
+ * version newer than this build knows (it would be rewritten as version 1), or a database with
+ * tables of its own and not mizan's (they would be mixed).  An empty database is fine. */
+static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
+{
+    long long version = query_int(s, "PRAGMA user_version");
+    long long tables = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+    long long ours = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                                  " ('documents', 'sentences', 'events')");
+    if (version < 0 || tables < 0 || ours < 0)
+        return fail(err, MZ_ERR_DB, path, "not a database: %s", sqlite3_errmsg(s->db));
+    if (version > MZ_SCHEMA_VERSION)
+        return fail(err, MZ_ERR_DB, path,
+                    "written by a newer mizan (schema version %lld; this one knows up to %d): "
+                    "refused, not rewritten; use a newer mizan",
+                    version, MZ_SCHEMA_VERSION);
+    if (tables > 0 && ours < 3)
+        return fail(err, MZ_ERR_DB, path,
+                    "not a mizan event store (it holds other tables): refused, not changed");
+    return MZ_OK;
+}
+
 /* Runs the schema and the pragmas on a writable connection. */
 static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
 {
     char *msg = NULL;
+    mz_status ck = check_ours(s, path, err);
+    if (ck != MZ_OK)
+        return ck;
     /* WAL keeps readers working during an ingest; with WAL, synchronous=NORMAL still never
      * loses a committed transaction to a killed process (only, at worst, to a power cut). */
     const char *pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
@@ -187,7 +224,7 @@ static mz_status check_readable(mz_store *s, const char *path, mz_error *err)
     sqlite3_finalize(st);
     if (!ok)
         return fail(err, MZ_ERR_DB, path, "not a mizan event store");
-    return MZ_OK;
+    return check_ours(s, path, err);
 }
 
 mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
@@ -231,6 +268,14 @@ void mz_store_close(mz_store *s)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     free(s);
+}
+
+uint64_t mz_store_fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
 }
 
 void mz_store_hash(const mz_doc *doc, char out[17])

@@ -101,4 +101,36 @@ check "a 2 GB text file is refused at once, saying the limit" \
   bash -c "test $rc -eq 2 && grep -q 'over the 32 MiB limit' '$TMP/huge.err' && test $(( $(date +%s) - start )) -lt 5"
 rm -f "$TMP/huge.txt"
 
+# --- the store refuses what is not its own ---
+python3 -c "import sqlite3; c=sqlite3.connect('$TMP/newer.db'); c.execute('pragma user_version=7'); c.commit()"
+"$M" ingest -q --db "$TMP/newer.db" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/newer.err"; rc=$?
+check "a newer schema version is refused with a clear message" \
+  bash -c "test $rc -eq 2 && grep -q 'written by a newer mizan (schema version 7' '$TMP/newer.err'"
+check "a newer schema version is not rewritten" test "$(sql "$TMP/newer.db" 'pragma user_version')" -eq 7
+python3 -c "import sqlite3; c=sqlite3.connect('$TMP/other.db'); c.execute('create table foo(x)'); c.commit()"
+"$M" ingest -q --db "$TMP/other.db" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/other.err"; rc=$?
+check "a database that is not mizan's is refused" \
+  bash -c "test $rc -eq 2 && grep -q 'not a mizan event store' '$TMP/other.err'"
+check "a database that is not mizan's gets no tables" test "$(sql "$TMP/other.db" 'select count(*) from sqlite_master')" -eq 1
+
+# --- re-ingest with other dictionaries or options recodes ---
+FDB=$TMP/fp.db
+"$M" ingest -q --db "$FDB" --date 2024-01-01 "$TMP/one.txt"
+"$M" ingest --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp1.err"
+check "re-ingest, same options: unchanged" grep -q "0 replaced, 1 unchanged" "$TMP/fp1.err"
+"$M" ingest --partial --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp2.err"
+check "re-ingest with --partial: recoded" grep -q "1 replaced, 0 unchanged" "$TMP/fp2.err"
+echo "JAPAN" > "$TMP/d.discards.txt"
+"$M" ingest --partial --discards "$TMP/d.discards.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp3.err"
+check "re-ingest with --discards: recoded" grep -q "1 replaced, 0 unchanged" "$TMP/fp3.err"
+echo "JAPAN" > "$TMP/d.discards.txt"
+printf 'ZANZIBARIA [ZNZ]\n' > "$TMP/z.actors.txt"
+"$M" ingest --partial --discards "$TMP/d.discards.txt" --actors "$TMP/z.actors.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp4.err"
+check "re-ingest with --actors: recoded" grep -q "1 replaced, 0 unchanged" "$TMP/fp4.err"
+printf 'ZANZIBARIA [ZNZ]\nNIPPONIA [NPP]\n' > "$TMP/z.actors.txt"
+"$M" ingest --partial --discards "$TMP/d.discards.txt" --actors "$TMP/z.actors.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp5.err"
+check "re-ingest after a dictionary file changed: recoded" grep -q "1 replaced, 0 unchanged" "$TMP/fp5.err"
+"$M" ingest --partial --discards "$TMP/d.discards.txt" --actors "$TMP/z.actors.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp6.err"
+check "re-ingest with the same dictionaries again: unchanged" grep -q "0 replaced, 1 unchanged" "$TMP/fp6.err"
+
 finish
