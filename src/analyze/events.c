@@ -186,8 +186,8 @@ mz_status mz_evset_add_json(mz_evset *set, const char *json, size_t len, const m
         why = "missing or bad \"quad\" (1-4)";
         goto out;
     }
-    if (!json_is_number(gold)) {
-        why = "missing or bad \"goldstein\"";
+    if (!json_is_number(gold) || !(json_number_value(gold) >= -10.0 && json_number_value(gold) <= 10.0)) {
+        why = "missing or bad \"goldstein\" (a number from -10 to 10)";
         goto out;
     }
     if (!*ev.source || !*ev.target) {

@@ -420,8 +420,8 @@ int mz_cmd_events(int argc, char **argv)
     mz_buf_free(&eo.buf);
     if (rc != MZ_OK) {
         mz_cli_report(&err);
-        /* a malformed --search query is the user's to fix, not unreadable input */
-        return rc == MZ_ERR_ARG || (f.match && strstr(err.message, "fts5")) ? 1 : 2;
+        /* a malformed --search query is the user's to fix (MZ_ERR_ARG), not unreadable input */
+        return rc == MZ_ERR_ARG ? 1 : 2;
     }
     if (oom || eo.write_failed || fflush(stdout) != 0) {
         fprintf(stderr, "mizan events: %s\n", oom ? "out of memory" : "cannot write the output");

@@ -600,7 +600,15 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
             break;
         }
     }
-    mz_status out = rc == SQLITE_DONE ? MZ_OK : db_fail(s, err, "querying events");
+    mz_status out = MZ_OK;
+    if (rc != SQLITE_DONE && set(f->match) && sqlite3_errcode(s->db) == SQLITE_ERROR)
+        /* the rest of the query is ours, with bound values: a plain SQL error comes from the
+         * full-text query, whatever SQLite's wording ("fts5: syntax error", "no such column",
+         * "unterminated string" ...), and it is the user's to fix */
+        out = fail(err, MZ_ERR_ARG, NULL, "bad --search query '%.200s': %s (SQLite FTS5 syntax)",
+                   f->match, sqlite3_errmsg(s->db));
+    else if (rc != SQLITE_DONE)
+        out = db_fail(s, err, "querying events");
     sqlite3_finalize(st);
     return out;
 }

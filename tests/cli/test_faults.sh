@@ -133,4 +133,16 @@ check "re-ingest after a dictionary file changed: recoded" grep -q "1 replaced, 
 "$M" ingest --partial --discards "$TMP/d.discards.txt" --actors "$TMP/z.actors.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp6.err"
 check "re-ingest with the same dictionaries again: unchanged" grep -q "0 replaced, 1 unchanged" "$TMP/fp6.err"
 
+# --- FTS query syntax errors: always exit 1 ---
+for q in 'sanctions AND' '"unterminated' 'foo:bar' '*' '('; do
+  check "events --search '$q': a usage error (exit 1)" test "$(rc_of "$M" events --db "$FDB" --search "$q")" -eq 1
+done
+
+# --- out-of-range Goldstein values in --events input are refused ---
+"$M" code --date 2024-01-01 "$TMP/a/x.txt" "$TMP/b/x.txt" > "$TMP/ev.jsonl"
+sed '1s/"goldstein":[-0-9.]*/"goldstein":1e308/' "$TMP/ev.jsonl" > "$TMP/evbad.jsonl"
+"$M" network "$TMP/evbad.jsonl" --format svg > "$TMP/net.svg" 2> "$TMP/net.err"; rc=$?
+check "goldstein 1e308: file:line, exit 2" bash -c "test $rc -eq 2 && grep -q 'evbad.jsonl:1: missing or bad \"goldstein\"' '$TMP/net.err'"
+check "goldstein 1e308: no nan in the SVG" bash -c "! grep -q nan '$TMP/net.svg'"
+
 finish
