@@ -145,4 +145,21 @@ sed '1s/"goldstein":[-0-9.]*/"goldstein":1e308/' "$TMP/ev.jsonl" > "$TMP/evbad.j
 check "goldstein 1e308: file:line, exit 2" bash -c "test $rc -eq 2 && grep -q 'evbad.jsonl:1: missing or bad \"goldstein\"' '$TMP/net.err'"
 check "goldstein 1e308: no nan in the SVG" bash -c "! grep -q nan '$TMP/net.svg'"
 
+# --- a full disk: the summary counts the documents not stored ---
+python3 -c '
+import json
+for i in range(3000):
+    print(json.dumps({"id": "d%d" % i, "date": "2024-01-01",
+                      "text": "Russia condemned Japan over the islands number %d. China praised India." % i}))' > "$TMP/many.jsonl"
+(trap '' XFSZ; ulimit -f 800; "$M" ingest --db "$TMP/full.db" "$TMP/many.jsonl" 2> "$TMP/full.err"; echo $? > "$TMP/full.rc")
+check "disk full (ulimit -f): exit 2" test "$(cat "$TMP/full.rc")" -eq 2
+check "disk full: the summary counts what was not stored as failed" \
+  python3 - "$TMP/full.err" "$TMP/full.db" <<'PY'
+import re, sqlite3, sys
+m = re.search(r"(\d+) documents read: (\d+) added, (\d+) replaced, (\d+) unchanged, (\d+) failed", open(sys.argv[1]).read())
+read, added, replaced, unchanged, failed = map(int, m.groups())
+stored = sqlite3.connect(sys.argv[2]).execute("select count(*) from documents").fetchone()[0]
+assert failed > 0 and added == stored and read == added + replaced + unchanged + failed, (m.groups(), stored)
+PY
+
 finish
