@@ -227,6 +227,30 @@ static mz_status check_readable(mz_store *s, const char *path, mz_error *err)
     return check_ours(s, path, err);
 }
 
+/* Opens `path` read-only as immutable (no locks, no -wal or -shm files), for a database on
+ * read-only media or in a folder we cannot write, where SQLite cannot create the WAL index a
+ * WAL database needs even to be read.  The path goes into a file: URI, escaped. */
+static int open_immutable(mz_store *s, const char *path)
+{
+    mz_buf uri = MZ_BUF_INIT;
+    mz_buf_puts(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
+            mz_buf_printf(&uri, "%%%02X", *p);
+        else
+            mz_buf_putc(&uri, (char)*p);
+    }
+    mz_buf_puts(&uri, "?immutable=1");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    int rc = uri.oom ? SQLITE_NOMEM
+                     : sqlite3_open_v2(uri.data, &s->db,
+                                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                       NULL);
+    mz_buf_free(&uri);
+    return rc;
+}
+
 mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
 {
     if (!path || !*path) {
@@ -251,6 +275,9 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
     }
     sqlite3_busy_timeout(s->db, 10000);
     mz_status st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
+    if (st != MZ_OK && ro && sqlite3_errcode(s->db) == SQLITE_CANTOPEN &&
+        open_immutable(s, path) == SQLITE_OK)
+        st = check_readable(s, path, err);
     if (st != MZ_OK) {
         mz_store_close(s);
         return NULL;

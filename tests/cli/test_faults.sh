@@ -162,4 +162,23 @@ stored = sqlite3.connect(sys.argv[2]).execute("select count(*) from documents").
 assert failed > 0 and added == stored and read == added + replaced + unchanged + failed, (m.groups(), stored)
 PY
 
+# --- a database on read-only media can be queried ---
+mkdir -p "$TMP/ro" "$TMP/romnt"
+"$M" ingest -q --db "$TMP/rw.db" --date 2024-01-01 "$TMP/one.txt"
+n_ro=$("$M" events --db "$TMP/rw.db" | wc -l)
+cp "$TMP/rw.db" "$TMP/ro/fp.db" # the database file alone, as copied to read-only media
+if unshare -m true 2> /dev/null; then # a read-only bind mount in a private mount namespace
+  unshare -m bash -c "mount --bind -o ro '$TMP/ro' '$TMP/romnt' && '$M' events --db '$TMP/romnt/fp.db'" \
+    > "$TMP/ro.out" 2> "$TMP/ro.err"
+  check "a database on a read-only mount can be queried" \
+    bash -c "test $n_ro -ge 1 && test \$(wc -l < '$TMP/ro.out') -eq $n_ro"
+elif [ "$(id -u)" -ne 0 ]; then # a folder we cannot write
+  chmod 555 "$TMP/ro"
+  check "a database in a read-only folder can be queried" \
+    bash -c "test $n_ro -ge 1 && test \$('$M' events --db '$TMP/ro/fp.db' | wc -l) -eq $n_ro"
+  chmod 755 "$TMP/ro"
+else
+  echo "SKIP: read-only media (neither unshare nor a non-root user)"
+fi
+
 finish
