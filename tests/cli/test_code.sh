@@ -24,7 +24,9 @@ check "seed: every record has the contract's fields" \
   python3 -c 'import json,sys
 need={"doc","sentence","date","lang","source","target","source_country","target_country","code","root","quad","goldstein","plover","mood","text","evidence"}
 for l in open(sys.argv[1]):
-    r=json.loads(l); assert need<=set(r), need-set(r); assert set(r["evidence"])=={"source","target","verb"}
+    r=json.loads(l); assert need<=set(r), need-set(r)
+    assert {"source","target","verb"}<=set(r["evidence"])<={"source","target","verb","context"}, r["evidence"]
+    assert set(r["evidence"].get("context",{}))<={"source","target"}
     assert r["date"]=="2025-01-15" and r["lang"]=="ar" and r["mood"] in ("fact","intent") and 1<=r["quad"]<=4' "$TMP/seed.jsonl"
 
 # --- formats ---
