@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../io/date.h"
 #include "../io/reader.h"
 #include "../io/render.h"
-#include "../store/store.h"
 #include "commands.h"
 
 enum { BATCH = 256, MAX_THREADS = 64 };
@@ -151,6 +151,7 @@ static int run_batch(pool *p, int threads)
 
 typedef struct options {
     const char *input, *date, *lang;
+    char day[11]; /* --date as YYYY-MM-DD */
     int tsv, partial, explain, threads;
     mz_dict_opts dict;
 } options;
@@ -195,10 +196,12 @@ static int parse(int argc, char **argv, options *o)
         fprintf(stderr, "mizan code: -j takes 1 to %d\n", MAX_THREADS);
         return -1;
     }
-    if (o->date && (strlen(o->date) != 10 || !mz_filter_date_ok(o->date))) {
-        fprintf(stderr, "mizan code: --date takes YYYY-MM-DD\n");
+    if (o->date && mz_date_norm(o->date, strlen(o->date), o->day) < 0) {
+        fprintf(stderr, "mizan code: --date takes a date (YYYY-MM-DD, ISO 8601, RFC 2822)\n");
         return -1;
     }
+    if (o->date)
+        o->date = o->day;
     if (o->lang && strcmp(o->lang, "ar") != 0 && strcmp(o->lang, "en") != 0) {
         fprintf(stderr, "mizan code: --lang takes ar or en\n");
         return -1;

@@ -17,6 +17,7 @@
 
 #include "../analyze/render.h"
 #include "../dict/engine.h"
+#include "../io/date.h"
 #include "../io/reader.h"
 #include "../io/render.h"
 #include "../store/store.h"
@@ -55,6 +56,7 @@ static void ingest_usage(FILE *f)
 
 typedef struct ingest_opts {
     const char *db, *input, *date, *lang;
+    char day[11]; /* --date as YYYY-MM-DD */
     int threads, partial, quiet, batch;
     mz_dict_opts dict;
 } ingest_opts;
@@ -173,10 +175,12 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
         fprintf(stderr, "mizan ingest: --input takes txt, jsonl or xml\n");
         return -1;
     }
-    if (o->date && (strlen(o->date) != 10 || !mz_filter_date_ok(o->date))) {
-        fprintf(stderr, "mizan ingest: --date takes YYYY-MM-DD\n");
+    if (o->date && mz_date_norm(o->date, strlen(o->date), o->day) < 0) {
+        fprintf(stderr, "mizan ingest: --date takes a date (YYYY-MM-DD, ISO 8601, RFC 2822)\n");
         return -1;
     }
+    if (o->date)
+        o->date = o->day;
     if (optind >= argc) {
         fprintf(stderr, "mizan ingest: no input (give files, or - for standard input)\n");
         ingest_usage(stderr);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "../dict/engine.h"
+#include "date.h"
 #include "../text/utf8.h"
 #include "../util/buf.h"
 
@@ -149,8 +150,21 @@ static int next_byte(mz_reader *r)
     return getc_unlocked(r->f);
 }
 
-/* Checks a date string for a record; "" is allowed (no date). */
-static int date_valid(const char *d) { return !*d || mz_parse_date(d, strlen(d)) > 0; }
+/* Reads a record's date (any form of date.h) into buf as its UTC calendar date; "" stays ""
+ * (no date).  -1 when malformed. */
+static int date_read(mz_buf *buf, const char *d, size_t n)
+{
+    char day[11];
+    mz_buf_clear(buf);
+    if (n == 0)
+        return 0;
+    if (mz_date_norm(d, n, day) < 0)
+        return -1;
+    mz_buf_puts(buf, day);
+    return 0;
+}
+
+#define DATE_FORMS "expected ISO 8601, YYYYMMDD or RFC 2822"
 
 static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
 {
@@ -187,13 +201,13 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
         mz_fail(err, MZ_ERR_UTF8, r->path, line, "%s at byte %zu; document skipped", why, bad);
         return -1;
     }
-    if (r->default_date && !date_valid(r->default_date)) {
-        mz_fail(err, MZ_ERR_PARSE, r->path, 0, "bad date '%s' (expected YYYY-MM-DD)", r->default_date);
+    if (r->default_date && date_read(&r->date, r->default_date, strlen(r->default_date)) < 0) {
+        mz_fail(err, MZ_ERR_PARSE, r->path, 0, "bad date '%.100s' (" DATE_FORMS ")", r->default_date);
         return -1;
     }
     memset(doc, 0, sizeof *doc);
     doc->id = r->is_stdin ? "stdin" : r->path;
-    doc->date = r->default_date;
+    doc->date = r->default_date ? r->date.data : NULL;
     doc->lang = r->default_lang;
     doc->text = r->text.data ? r->text.data : "";
     doc->len = r->text.len;
@@ -314,15 +328,18 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"text\" string"), -1;
         if (json_object_get(r->json, "date") && !json_is_null(json_object_get(r->json, "date")) && !date)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "\"date\" is not a string"), -1;
-        if (date && !date_valid(date))
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "bad date '%s' (expected YYYY-MM-DD)", date), -1;
+        if (date && date_read(&r->date, date, strlen(date)) < 0)
+            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "bad date '%.100s' (" DATE_FORMS ")",
+                           date), -1;
         if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "unknown language '%s' (expected ar or en)", lang), -1;
         mz_buf_clear(&r->id);
         mz_buf_puts(&r->id, id);
         memset(doc, 0, sizeof *doc);
         doc->id = r->id.data;
-        doc->date = date ? date : r->default_date;
+        if (!date && r->default_date)
+            date_read(&r->date, r->default_date, strlen(r->default_date));
+        doc->date = date && !*date ? date : date || r->default_date ? r->date.data : NULL;
         doc->lang = lang ? lang : r->default_lang;
         doc->source = json_str(r->json, "source");
         doc->text = text;
@@ -330,17 +347,6 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
         return 1;
     }
     return 0;
-}
-
-/* "YYYYMMDD" or "YYYY-MM-DD" into "YYYY-MM-DD" in out (11 bytes); -1 when invalid. */
-static int xml_date(const char *d, char *out)
-{
-    if (strlen(d) == 8) {
-        snprintf(out, 11, "%.4s-%.2s-%.2s", d, d + 4, d + 6);
-    } else {
-        snprintf(out, 11, "%.10s", d);
-    }
-    return mz_parse_date(out, strlen(out)) > 0 ? 0 : -1;
 }
 
 /* ---- PETRARCH XML --------------------------------------------------------------------------
@@ -560,13 +566,12 @@ static int xq_pop(mz_reader *r, mz_doc *doc, mz_error *err)
     size_t nid = xq_get_str(r, &id), nd = xq_get_str(r, &d), nsrc = xq_get_str(r, &src);
     size_t ntext = xq_get_str(r, &text);
     int flags = r->xq.data[r->xqpos++];
-    char date[11] = "", given[16];
+    char date[11] = "";
     if (!nid)
         return mz_fail(err, MZ_ERR_PARSE, r->path, line, "<Sentence> without id"), -1;
-    snprintf(given, sizeof given, "%.*s", (int)(nd < 15 ? nd : 15), d);
-    if ((flags & 1) && (nd > 10 || xml_date(given, date) < 0))
-        return mz_fail(err, MZ_ERR_PARSE, r->path, line,
-                       "bad date in <Sentence id=\"%.*s\"> (expected YYYYMMDD)", (int)(nid < 200 ? nid : 200), id), -1;
+    if ((flags & 1) && mz_date_norm(d, nd, date) < 0)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "bad date in <Sentence id=\"%.*s\"> (" DATE_FORMS ")",
+                       (int)(nid < 200 ? nid : 200), id), -1;
     if (flags & 2)
         return mz_fail(err, MZ_ERR_LIMIT, r->path, line, "<Text> larger than %u MiB; skipped",
                        MZ_MAX_TEXT >> 20), -1;
@@ -574,7 +579,9 @@ static int xq_pop(mz_reader *r, mz_doc *doc, mz_error *err)
     mz_buf_puts(&r->date, date);
     memset(doc, 0, sizeof *doc);
     doc->id = id;  /* each queued string is NUL-terminated */
-    doc->date = r->date.len ? r->date.data : r->default_date;
+    if (!r->date.len && r->default_date)
+        date_read(&r->date, r->default_date, strlen(r->default_date));
+    doc->date = r->date.len ? r->date.data : NULL;
     doc->lang = r->default_lang;
     doc->source = nsrc ? src : NULL;
     doc->text = ntext ? text : "";

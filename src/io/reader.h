@@ -10,6 +10,8 @@
  *           reported and skipped, a well-formedness error ends the file after the sentences
  *           before it; a root other than <Sentences> is refused
  *
+ * Dates, wherever given, are read by date.h (ISO 8601 dates and timestamps, YYYYMMDD, RFC 2822)
+ * and handed out as the UTC calendar date, YYYY-MM-DD.
  * A UTF-8 byte-order mark at the start of a text or JSON Lines file is skipped.  A directory,
  * or a read error in the middle of a file, is an error, not an end of file.
  * A bad record (malformed JSON, a missing field, a bad date, invalid UTF-8, a line over the

@@ -181,4 +181,25 @@ else
   echo "SKIP: read-only media (neither unshare nor a non-root user)"
 fi
 
+# --- dates as news data writes them (issue 9, item 3) ---
+cat > "$TMP/dates.jsonl" <<'JSONL'
+{"id":"t1","date":"2024-06-19T08:30:00Z","text":"Russia condemned Japan."}
+{"id":"t2","date":"2024-06-19T23:30:00-05:00","text":"Russia condemned Japan."}
+{"id":"t3","date":"20240619","text":"Russia condemned Japan."}
+{"id":"t4","date":"Wed, 19 Jun 2024 22:30:00 -0400","text":"Russia condemned Japan."}
+{"id":"t5","date":"2024-06-31","text":"Russia condemned Japan."}
+JSONL
+"$M" code "$TMP/dates.jsonl" > "$TMP/dates.out" 2> "$TMP/dates.err"
+check "dates: ISO timestamps, YYYYMMDD and RFC 2822 read as UTC calendar dates" \
+  python3 - "$TMP/dates.out" <<'PY'
+import json, sys
+got = {r["doc"]: r["date"] for r in map(json.loads, open(sys.argv[1]))}
+assert got == {"t1": "2024-06-19", "t2": "2024-06-20", "t3": "2024-06-19", "t4": "2024-06-20"}, got
+PY
+check "dates: only a malformed date skips its record" grep -q "dates.jsonl:5: bad date '2024-06-31'" "$TMP/dates.err"
+printf '<Sentences><Sentence id="x" date="2024-06-19T23:30:00-05:00"><Text>Russia condemned Japan.</Text></Sentence></Sentences>' > "$TMP/d.xml"
+check "dates: a timestamp in PETRARCH XML" bash -c "\"$M\" code '$TMP/d.xml' | grep -q '\"date\":\"2024-06-20\"'"
+check "dates: code --date takes a timestamp" \
+  bash -c "\"$M\" code --date 2024-06-19T23:00:00-03:00 '$TMP/one.txt' | grep -q '\"date\":\"2024-06-20\"'"
+
 finish
