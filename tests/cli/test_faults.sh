@@ -85,6 +85,15 @@ check "a byte-order mark at the start of a dictionary: no warning" \
 mkdir -p "$TMP/x.jsonl"
 check "a directory named x.jsonl is an error, exit 2" \
   bash -c "\"$M\" code '$TMP/x.jsonl' 2>&1 | grep -q 'x.jsonl: cannot read: is a directory'; test \${PIPESTATUS[0]} -eq 2"
+# A read error is not an end of file: /proc/self/mem (the reader's own memory, unmapped at
+# offset 0) opens and then fails to read with EIO, as a failing disk does in mid-file.
+if [ -r /proc/self/mem ]; then
+  for f in jsonl xml txt; do
+    "$M" code --input $f --date 2024-01-01 /proc/self/mem > /dev/null 2> "$TMP/eio.err"; rc=$?
+    check "a read error in $f input: reported, exit 2" \
+      bash -c "test $rc -eq 2 && grep -q 'read error: Input/output error' '$TMP/eio.err'"
+  done
+fi
 
 # --- plain text: ids are the paths as given; a document over the limit refused before reading ---
 mkdir -p "$TMP/a" "$TMP/b"
