@@ -326,6 +326,9 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"id\""), -1;
         if (!text)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"text\" string"), -1;
+        if (json_string_length(json_object_get(r->json, "text")) > MZ_MAX_TEXT)
+            return mz_fail(err, MZ_ERR_LIMIT, r->path, r->line, "text larger than %u MiB; skipped "
+                           "(split it)", MZ_MAX_TEXT >> 20), -1;
         if (json_object_get(r->json, "date") && !json_is_null(json_object_get(r->json, "date")) && !date)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "\"date\" is not a string"), -1;
         if (date && date_read(&r->date, date, strlen(date)) < 0)

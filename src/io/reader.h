@@ -22,7 +22,8 @@
 
 #include "../../include/mizan.h"
 
-/* Longest JSON Lines record, and largest plain-text document or PETRARCH <Text> accepted.
+/* Longest JSON Lines record, and largest document text accepted (plain text, a JSON Lines
+ * "text", a PETRARCH <Text>).
  * Coding a document takes about 27 times its size at its peak (a 100 MB document 2.5 GB), so
  * a larger plain-text file is refused before it is read (when its size is known; standard
  * input as soon as it goes over).  Split larger documents. */

@@ -109,6 +109,14 @@ start=$(date +%s)
 check "a 2 GB text file is refused at once, saying the limit" \
   bash -c "test $rc -eq 2 && grep -q 'over the 32 MiB limit' '$TMP/huge.err' && test $(( $(date +%s) - start )) -lt 5"
 rm -f "$TMP/huge.txt"
+python3 -c '
+import json
+print(json.dumps({"id": "big", "date": "2024-01-01", "text": "Russia condemned Japan. " * 1500000}))
+print(json.dumps({"id": "small", "date": "2024-01-01", "text": "Russia condemned Japan."}))' > "$TMP/b36.jsonl"
+"$M" code "$TMP/b36.jsonl" > "$TMP/b36.out" 2> "$TMP/b36.err"
+check "a JSON Lines text over the limit is refused with file:line, the next coded" \
+  bash -c "grep -q 'b36.jsonl:1: text larger than 32 MiB' '$TMP/b36.err' && grep -q '\"doc\":\"small\"' '$TMP/b36.out'"
+rm -f "$TMP/b36.jsonl"
 
 # --- the store refuses what is not its own ---
 python3 -c "import sqlite3; c=sqlite3.connect('$TMP/newer.db'); c.execute('pragma user_version=7'); c.commit()"
