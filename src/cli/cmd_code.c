@@ -151,9 +151,9 @@ static int run_batch(pool *p, int threads)
 
 typedef struct options {
     const char *input, *date, *lang;
-    char day[11]; /* --date as YYYY-MM-DD */
     int tsv, partial, explain, threads;
     mz_dict_opts dict;
+    char day[11]; /* --date as YYYY-MM-DD */
 } options;
 
 static int parse(int argc, char **argv, options *o)

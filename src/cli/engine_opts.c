@@ -14,13 +14,6 @@ int mz_dict_opts_add(mz_dict_opts *o, mz_dict_kind kind, const char *path)
     return 0;
 }
 
-int mz_cli_int(const char *s, int min, int max)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    return *s >= '0' && *s <= '9' && !*end && v >= min && v <= max ? (int)v : -1;
-}
-
 void mz_cli_report(const mz_error *err)
 {
     if (err->file[0] && err->line > 0)
@@ -58,4 +51,11 @@ mz_engine *mz_cli_engine(const mz_dict_opts *o)
         return NULL;
     }
     return e;
+}
+
+int mz_cli_int(const char *s, int min, int max)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *s >= '0' && *s <= '9' && !*end && v >= min && v <= max ? (int)v : -1;
 }
