@@ -139,6 +139,13 @@ mz_status mz_evset_add_json(mz_evset *set, const char *json, size_t len, const m
     json_t *o = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!o)
         return fail(err, MZ_ERR_PARSE, NULL, 0, "not JSON: %s", jerr.text);
+    mz_status rc = mz_evset_add_object(set, o, f, err);
+    json_decref(o);
+    return rc;
+}
+
+mz_status mz_evset_add_object(mz_evset *set, json_t *o, const mz_filter *f, mz_error *err)
+{
     mz_status rc = MZ_ERR_PARSE;
     const char *why = NULL;
     char codebuf[16], rootbuf[3];
@@ -186,8 +193,8 @@ mz_status mz_evset_add_json(mz_evset *set, const char *json, size_t len, const m
         why = "missing or bad \"quad\" (1-4)";
         goto out;
     }
-    if (!json_is_number(gold)) {
-        why = "missing or bad \"goldstein\"";
+    if (!json_is_number(gold) || !(json_number_value(gold) >= -10.0 && json_number_value(gold) <= 10.0)) {
+        why = "missing or bad \"goldstein\" (a number from -10 to 10)";
         goto out;
     }
     if (!*ev.source || !*ev.target) {
@@ -218,7 +225,6 @@ mz_status mz_evset_add_json(mz_evset *set, const char *json, size_t len, const m
 out:
     if (why)
         fail(err, MZ_ERR_PARSE, NULL, 0, "%s", why);
-    json_decref(o);
     return rc;
 }
 

@@ -8,6 +8,7 @@
 #ifndef MZ_EVENTS_H
 #define MZ_EVENTS_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "../../include/mizan.h"
@@ -46,6 +47,21 @@ mz_status mz_evset_read_jsonl(mz_evset *set, FILE *in, const char *name, const m
  * MZ_ERR_PARSE with a reason in err when the text is not a valid event. */
 mz_status mz_evset_add_json(mz_evset *set, const char *json, size_t len, const mz_filter *f,
                             mz_error *err);
+
+/* The same for an object already parsed (the caller keeps its reference). */
+mz_status mz_evset_add_object(mz_evset *set, json_t *obj, const mz_filter *f, mz_error *err);
+
+/* Reads events from the TSV or CSV mizan writes (events_table.c): a header row naming the
+ * columns, then one event a row (TSV unescaped as PostgreSQL's text format, CSV as RFC 4180);
+ * each row is checked as a JSON Lines event.  Bad rows are reported and skipped as in
+ * mz_evset_read_jsonl; a header without the event columns is MZ_ERR_PARSE. */
+mz_status mz_evset_read_table(mz_evset *set, FILE *in, const char *name, const mz_filter *f,
+                              mz_bad_line_fn bad, void *ctx, size_t *nbad, mz_error *err);
+
+/* Reads events in any format mizan writes, told apart by the first byte: JSON Lines, TSV or
+ * CSV (`--events` of the analysis commands). */
+mz_status mz_evset_read(mz_evset *set, FILE *in, const char *name, const mz_filter *f,
+                        mz_bad_line_fn bad, void *ctx, size_t *nbad, mz_error *err);
 
 /* Sorts the set by date, document, sentence and code, so analyses see one order whatever the
  * input order was. */

@@ -193,7 +193,7 @@ static int load(const an_opts *o, const mz_filter *f, mz_evset *set)
             perror(o->events);
             return -1;
         }
-        rc = mz_evset_read_jsonl(set, in, std ? "<stdin>" : o->events, f, bad_line, NULL, &nbad,
+        rc = mz_evset_read(set, in, std ? "<stdin>" : o->events, f, bad_line, NULL, &nbad,
                                  &err);
         if (!std)
             fclose(in);
@@ -248,7 +248,7 @@ static void dyad_usage(FILE *f)
     fputs("usage: mizan dyad A B [options]\n"
           "Per period and direction between countries A and B: events by quad class, Goldstein\n"
           "sum and mean, net cooperation (cooperative minus conflictual events).\n"
-          "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL\n"
+          "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --by day|week|month|year      period (default month)\n"
           "  --from DATE, --to DATE        YYYY, YYYY-MM or YYYY-MM-DD\n"
           "  --format csv|json|svg         output (default csv; svg: a line chart)\n",
@@ -301,7 +301,7 @@ static void network_usage(FILE *f)
           "The signed network of countries and organisations: edges weighted by the Goldstein sum\n"
           "of their events (both directions), blocs by structural balance, and the share of\n"
           "edges the blocs leave unbalanced.\n"
-          "  --db FILE | EVENTS.jsonl | -      events from a database (default mizan.db) or JSONL\n"
+          "  --db FILE | EVENTS.jsonl | -      events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --from DATE, --to DATE            YYYY, YYYY-MM or YYYY-MM-DD\n"
           "  --format json|graphml|gexf|dot|svg   output (default json)\n"
           "  --seed N                          seed of the community detection (default 1)\n",
@@ -370,7 +370,7 @@ static void profile_usage(FILE *f)
           "What A and B give each other by CAMEO root and PLOVER type, the asymmetry and\n"
           "reciprocity of the exchange, the third parties both are in conflict with, and all of\n"
           "it period by period.\n"
-          "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL\n"
+          "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --by day|week|month|year      period of the time table (default year)\n"
           "  --from DATE, --to DATE        YYYY, YYYY-MM or YYYY-MM-DD\n"
           "  --format text|json            output (default text)\n",
@@ -423,7 +423,7 @@ static void watch_usage(FILE *f)
           "event and period) with date, direction and size.  Without: the dyads whose latest\n"
           "period breaks the linear trend of their earlier ones.\n"
           "  --dyad A,B                    the dyad to examine\n"
-          "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL\n"
+          "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --by day|week|month|year      period (default month)\n"
           "  --from DATE, --to DATE        YYYY, YYYY-MM or YYYY-MM-DD\n"
           "  --alpha P                     significance level (default 0.05)\n"

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../io/date.h"
 #include "../io/reader.h"
 #include "../io/render.h"
 #include "commands.h"
@@ -163,6 +164,7 @@ typedef struct options {
     const char *input, *date, *lang;
     int tsv, partial, explain, parse, threads;
     mz_dict_opts dict;
+    char day[11]; /* --date as YYYY-MM-DD */
 } options;
 
 static int parse(int argc, char **argv, options *o)
@@ -193,7 +195,7 @@ static int parse(int argc, char **argv, options *o)
         case 'p': o->partial = 1; break;
         case 'x': o->explain = 1; break;
         case 'P': o->parse = 1; break;
-        case 'j': o->threads = atoi(optarg); break;
+        case 'j': o->threads = mz_cli_int(optarg, 1, MAX_THREADS); break;
         case 'A': mz_dict_opts_add(&o->dict, MZ_DICT_ACTORS, optarg); break;
         case 'G': mz_dict_opts_add(&o->dict, MZ_DICT_AGENTS, optarg); break;
         case 'V': mz_dict_opts_add(&o->dict, MZ_DICT_VERBS, optarg); break;
@@ -207,6 +209,12 @@ static int parse(int argc, char **argv, options *o)
         fprintf(stderr, "mizan code: -j takes 1 to %d\n", MAX_THREADS);
         return -1;
     }
+    if (o->date && mz_date_norm(o->date, strlen(o->date), o->day) < 0) {
+        fprintf(stderr, "mizan code: --date takes a date (YYYY-MM-DD, ISO 8601, RFC 2822)\n");
+        return -1;
+    }
+    if (o->date)
+        o->date = o->day;
     if (o->lang && strcmp(o->lang, "ar") != 0 && strcmp(o->lang, "en") != 0) {
         fprintf(stderr, "mizan code: --lang takes ar or en\n");
         return -1;

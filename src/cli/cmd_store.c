@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "../analyze/render.h"
+#include "../dict/engine.h"
+#include "../io/date.h"
 #include "../io/reader.h"
 #include "../io/render.h"
 #include "../store/store.h"
@@ -54,6 +56,7 @@ static void ingest_usage(FILE *f)
 
 typedef struct ingest_opts {
     const char *db, *input, *date, *lang;
+    char day[11]; /* --date as YYYY-MM-DD */
     int threads, partial, quiet, batch;
     mz_dict_opts dict;
 } ingest_opts;
@@ -172,16 +175,53 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
         fprintf(stderr, "mizan ingest: --input takes txt, jsonl or xml\n");
         return -1;
     }
-    if (o->date && (strlen(o->date) != 10 || !mz_filter_date_ok(o->date))) {
-        fprintf(stderr, "mizan ingest: --date takes YYYY-MM-DD\n");
+    if (o->date && mz_date_norm(o->date, strlen(o->date), o->day) < 0) {
+        fprintf(stderr, "mizan ingest: --date takes a date (YYYY-MM-DD, ISO 8601, RFC 2822)\n");
         return -1;
     }
+    if (o->date)
+        o->date = o->day;
     if (optind >= argc) {
         fprintf(stderr, "mizan ingest: no input (give files, or - for standard input)\n");
         ingest_usage(stderr);
         return -1;
     }
     return 0;
+}
+
+/* Hashes a file's bytes into h; -1 when it cannot be read (the engine reports that). */
+static int hash_file(const char *path, uint64_t *h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        *h = mz_store_fnv(*h, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    return bad ? -1 : 0;
+}
+
+/* The fingerprint of what coding depends on besides the document: the options that change
+ * the events (--partial, --no-builtin), the built-in dictionaries this binary holds and the
+ * kind and content of each dictionary given.  Stored documents coded otherwise are recoded. */
+static void ingest_fingerprint(const ingest_opts *o, char out[17])
+{
+    char opts[64];
+    int n = snprintf(opts, sizeof opts, "partial=%d;builtin=%d;", o->partial, !o->dict.no_builtin);
+    uint64_t h = mz_store_fnv(MZ_FNV_BASIS, opts, (size_t)n);
+    for (size_t i = 0; i < mz_builtin_count && !o->dict.no_builtin; i++) {
+        h = mz_store_fnv(h, mz_builtin_files[i].name, strlen(mz_builtin_files[i].name) + 1);
+        h = mz_store_fnv(h, mz_builtin_files[i].data, mz_builtin_files[i].len);
+    }
+    for (int i = 0; i < o->dict.n; i++) {
+        int kind = (int)o->dict.kinds[i];
+        h = mz_store_fnv(h, &kind, sizeof kind);
+        hash_file(o->dict.files[i], &h);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
 int mz_cmd_ingest(int argc, char **argv)
@@ -212,6 +252,9 @@ int mz_cmd_ingest(int argc, char **argv)
         .on_progress = on_progress,
         .ctx = &src,
     };
+    char fingerprint[17];
+    ingest_fingerprint(&o, fingerprint);
+    io.fingerprint = fingerprint;
     mz_ingest_stats stats;
     mz_status rc = mz_store_ingest(st, e, &io, &stats, &err);
     if (src.r)
@@ -381,8 +424,8 @@ int mz_cmd_events(int argc, char **argv)
     mz_buf_free(&eo.buf);
     if (rc != MZ_OK) {
         mz_cli_report(&err);
-        /* a malformed --search query is the user's to fix, not unreadable input */
-        return rc == MZ_ERR_ARG || (f.match && strstr(err.message, "fts5")) ? 1 : 2;
+        /* a malformed --search query is the user's to fix (MZ_ERR_ARG), not unreadable input */
+        return rc == MZ_ERR_ARG ? 1 : 2;
     }
     if (oom || eo.write_failed || fflush(stdout) != 0) {
         fprintf(stderr, "mizan events: %s\n", oom ? "out of memory" : "cannot write the output");

@@ -43,6 +43,10 @@ int mz_dict_opt(mz_dict_opts *o, int ch, const char *arg);
  * given files; prints the error and returns NULL on failure. */
 mz_engine *mz_cli_engine(const mz_dict_opts *o);
 
+/* Parses a whole decimal integer option in [min, max]; -1 when the text is not one (so "2x",
+ * "" and " 2" are usage errors, not 2 or 0). */
+int mz_cli_int(const char *s, int min, int max);
+
 /* Prints "file:line: message" (or "file: message") for an error on standard error. */
 void mz_cli_report(const mz_error *err);
 

@@ -1,5 +1,6 @@
 /* engine_opts.c — building the engine from command-line dictionary options; see commands.h. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "commands.h"
 
@@ -71,4 +72,11 @@ mz_engine *mz_cli_engine(const mz_dict_opts *o)
         return NULL;
     }
     return e;
+}
+
+int mz_cli_int(const char *s, int min, int max)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *s >= '0' && *s <= '9' && !*end && v >= min && v <= max ? (int)v : -1;
 }

@@ -480,6 +480,10 @@ mz_status mz_engine_load_text(mz_engine *e, mz_dict_kind kind, const char *name,
         return mz_fail(err, MZ_ERR_ARG, name, 0, "no engine or text");
     if (e->compiled)
         return mz_fail(err, MZ_ERR_ARG, name, 0, "engine already compiled");
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) { /* a UTF-8 byte-order mark */
+        text += 3;
+        len -= 3;
+    }
     if (kind == MZ_DICT_AUTO)
         kind = mz_dict_kind_of(name);
     int petrarch = mz_petrarch_detect(text, len);

@@ -5,12 +5,15 @@
 #include <errno.h>
 #include <jansson.h>
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../dict/engine.h"
+#include "date.h"
 #include "../text/utf8.h"
 #include "../util/buf.h"
 
@@ -26,9 +29,16 @@ struct mz_reader {
     char *buf;        /* current line or text */
     size_t buf_cap;
     json_t *json;     /* current JSON record */
-    size_t pos;       /* XML: where the next <Sentence> search starts */
     mz_buf id, date, text, lang, source;
+    /* PETRARCH XML: the push parser, the queue of completed sentences, the one being read */
+    xmlParserCtxtPtr xctx;
+    mz_buf xq, xerr;
+    size_t xqpos;
+    long xline, xerrline;
+    int xdepth, xsdepth, xtdepth, xin, xover, xhasdate, xstopped, xeof, xseen;
     char *default_date, *default_lang;
+    char pre[3];          /* bytes read while looking for a byte-order mark */
+    int npre, ipre, bom_checked;
 };
 
 static const char *ext(const char *path)
@@ -77,6 +87,18 @@ mz_reader *mz_reader_open(const char *path, const char *format, const char *date
         mz_reader_close(r);
         return NULL;
     }
+    struct stat sb;
+    if (fstat(fileno(r->f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        mz_fail(err, MZ_ERR_IO, path, 0, "cannot read: is a directory");
+        mz_reader_close(r);
+        return NULL;
+    }
+    if (f == FMT_TXT && S_ISREG(sb.st_mode) && sb.st_size > (off_t)MZ_MAX_TEXT) {
+        mz_fail(err, MZ_ERR_LIMIT, path, 0, "document of %lld MiB, over the %u MiB limit; skipped "
+                "(split it)", (long long)(sb.st_size >> 20), MZ_MAX_TEXT >> 20);
+        mz_reader_close(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -88,6 +110,10 @@ void mz_reader_close(mz_reader *r)
         fclose(r->f);
     if (r->json)
         json_decref(r->json);
+    if (r->xctx)
+        xmlFreeParserCtxt(r->xctx);
+    mz_buf_free(&r->xq);
+    mz_buf_free(&r->xerr);
     free(r->buf);
     free(r->path);
     free(r->default_date);
@@ -100,14 +126,45 @@ void mz_reader_close(mz_reader *r)
     free(r);
 }
 
-static const char *base_name(const char *p)
+/* Skips a UTF-8 byte-order mark at the start of the file; the bytes read when there is none
+ * are kept in r->pre and read first. */
+static void skip_bom(mz_reader *r)
 {
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
+    static const unsigned char bom[3] = {0xef, 0xbb, 0xbf};
+    int c;
+    r->npre = 0;
+    while (r->npre < 3 && (c = getc(r->f)) != EOF) {
+        r->pre[r->npre++] = (char)c;
+        if ((unsigned char)c != bom[r->npre - 1])
+            return;
+    }
+    if (r->npre == 3)
+        r->npre = 0;
 }
 
-/* Checks a date string for a record; "" is allowed (no date). */
-static int date_valid(const char *d) { return !*d || mz_parse_date(d, strlen(d)) > 0; }
+/* The next byte of the file, after those kept by skip_bom. */
+static int next_byte(mz_reader *r)
+{
+    if (r->ipre < r->npre)
+        return (unsigned char)r->pre[r->ipre++];
+    return getc_unlocked(r->f);
+}
+
+/* Reads a record's date (any form of date.h) into buf as its UTC calendar date; "" stays ""
+ * (no date).  -1 when malformed. */
+static int date_read(mz_buf *buf, const char *d, size_t n)
+{
+    char day[11];
+    mz_buf_clear(buf);
+    if (n == 0)
+        return 0;
+    if (mz_date_norm(d, n, day) < 0)
+        return -1;
+    mz_buf_puts(buf, day);
+    return 0;
+}
+
+#define DATE_FORMS "expected ISO 8601, YYYYMMDD or RFC 2822"
 
 static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
 {
@@ -115,11 +172,14 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
         return 0;
     r->done = 1;
     mz_buf_clear(&r->text);
+    skip_bom(r);
+    mz_buf_put(&r->text, r->pre, (size_t)r->npre);
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
         if (r->text.len + n > MZ_MAX_TEXT) {
-            mz_fail(err, MZ_ERR_LIMIT, r->path, 0, "document larger than %u MiB; skipped", MZ_MAX_TEXT >> 20);
+            mz_fail(err, MZ_ERR_LIMIT, r->path, 0, "document larger than %u MiB; skipped (split it)",
+                    MZ_MAX_TEXT >> 20);
             return -1;
         }
         mz_buf_put(&r->text, chunk, n);
@@ -141,53 +201,78 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
         mz_fail(err, MZ_ERR_UTF8, r->path, line, "%s at byte %zu; document skipped", why, bad);
         return -1;
     }
-    if (r->default_date && !date_valid(r->default_date)) {
-        mz_fail(err, MZ_ERR_PARSE, r->path, 0, "bad date '%s' (expected YYYY-MM-DD)", r->default_date);
+    if (r->default_date && date_read(&r->date, r->default_date, strlen(r->default_date)) < 0) {
+        mz_fail(err, MZ_ERR_PARSE, r->path, 0, "bad date '%.100s' (" DATE_FORMS ")", r->default_date);
         return -1;
     }
     memset(doc, 0, sizeof *doc);
-    doc->id = r->is_stdin ? "stdin" : base_name(r->path);
-    doc->date = r->default_date;
+    doc->id = r->is_stdin ? "stdin" : r->path;
+    doc->date = r->default_date ? r->date.data : NULL;
     doc->lang = r->default_lang;
     doc->text = r->text.data ? r->text.data : "";
     doc->len = r->text.len;
     return 1;
 }
 
-/* Reads one line into r->buf; returns its length, -1 at end of file, -2 when over the limit
- * (the rest of the line is skipped). */
+/* Reads one line into r->buf; returns its length, -1 at end of file, -2 when over the limit,
+ * -3 out of memory, -4 a read error (the rest of the line is skipped in each case). */
 static long read_line(mz_reader *r)
 {
     size_t len = 0;
-    int c, over = 0;
-    while ((c = getc(r->f)) != EOF) {
+    int c, over = 0, oom = 0;
+    if (!r->bom_checked) {
+        r->bom_checked = 1;
+        skip_bom(r);
+    }
+    while ((c = next_byte(r)) != EOF) {
         if (c == '\n')
             break;
         if (len >= MZ_MAX_LINE) {
             over = 1;
             continue;
         }
-        if (len + 2 > r->buf_cap) {
+        if (len + 2 > r->buf_cap && !oom) {
             size_t cap = r->buf_cap ? r->buf_cap * 2 : 4096;
             char *p = realloc(r->buf, cap);
             if (!p) {
-                over = 1;
-                continue;
+                oom = 1;
+                free(r->buf); /* give the memory back: the record is skipped anyway */
+                r->buf = NULL;
+                r->buf_cap = 0;
+            } else {
+                r->buf = p;
+                r->buf_cap = cap;
             }
-            r->buf = p;
-            r->buf_cap = cap;
         }
-        r->buf[len++] = (char)c;
+        if (!oom)
+            r->buf[len++] = (char)c;
     }
-    if (c == EOF && len == 0 && !over)
+    if (c == EOF && ferror(r->f))
+        return -4;
+    if (c == EOF && len == 0 && !over && !oom)
         return -1;
     r->line++;
     if (over)
         return -2;
+    if (oom)
+        return -3;
     if (!r->buf)
         return 0; /* an empty first line: nothing stored yet, so no buffer to terminate */
     r->buf[len] = '\0';
     return (long)len;
+}
+
+/* Whether jansson can be given a record of n bytes: its parser needs up to about four times
+ * the record (the token buffer as it doubles, then the string's copy), and it crashes instead
+ * of failing when an allocation fails on the way.  So for a large record the memory is asked
+ * for first, and given back at once.  Small records (under 1 MiB) are not checked. */
+static int json_fits(size_t n)
+{
+    if (n < (1u << 20))
+        return 1;
+    void *p = malloc(4 * n + (1u << 20));
+    free(p);
+    return p != NULL;
 }
 
 static const char *json_str(json_t *o, const char *key)
@@ -198,13 +283,21 @@ static const char *json_str(json_t *o, const char *key)
 
 static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
 {
-    for (;;) {
+    while (!r->done) {
         long len = read_line(r);
         if (len == -1)
             return 0;
         if (len == -2)
             return mz_fail(err, MZ_ERR_LIMIT, r->path, r->line, "line longer than %u MiB; skipped",
                            MZ_MAX_LINE >> 20), -1;
+        if (len == -3)
+            return mz_fail(err, MZ_ERR_NOMEM, r->path, r->line, "out of memory"), -1;
+        if (len == -4) {
+            int e = errno;
+            r->done = 1;
+            return mz_fail(err, MZ_ERR_IO, r->path, r->line + 1, "read error: %s; rest of the file skipped",
+                           strerror(e ? e : EIO)), -1;
+        }
         size_t n = (size_t)len;
         while (n && (r->buf[n - 1] == '\r' || r->buf[n - 1] == ' ' || r->buf[n - 1] == '\t'))
             n--;
@@ -212,6 +305,9 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
             continue; /* blank lines between records are allowed */
         if (r->json)
             json_decref(r->json);
+        r->json = NULL;
+        if (!json_fits(n))
+            return mz_fail(err, MZ_ERR_NOMEM, r->path, r->line, "out of memory"), -1;
         json_error_t je;
         r->json = json_loadb(r->buf, n, JSON_REJECT_DUPLICATES, &je);
         if (!r->json)
@@ -230,133 +326,293 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"id\""), -1;
         if (!text)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"text\" string"), -1;
+        if (json_string_length(json_object_get(r->json, "text")) > MZ_MAX_TEXT)
+            return mz_fail(err, MZ_ERR_LIMIT, r->path, r->line, "text larger than %u MiB; skipped "
+                           "(split it)", MZ_MAX_TEXT >> 20), -1;
         if (json_object_get(r->json, "date") && !json_is_null(json_object_get(r->json, "date")) && !date)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "\"date\" is not a string"), -1;
-        if (date && !date_valid(date))
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "bad date '%s' (expected YYYY-MM-DD)", date), -1;
+        if (date && date_read(&r->date, date, strlen(date)) < 0)
+            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "bad date '%.100s' (" DATE_FORMS ")",
+                           date), -1;
         if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0)
             return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "unknown language '%s' (expected ar or en)", lang), -1;
         mz_buf_clear(&r->id);
         mz_buf_puts(&r->id, id);
         memset(doc, 0, sizeof *doc);
         doc->id = r->id.data;
-        doc->date = date ? date : r->default_date;
+        if (!date && r->default_date)
+            date_read(&r->date, r->default_date, strlen(r->default_date));
+        doc->date = date && !*date ? date : date || r->default_date ? r->date.data : NULL;
         doc->lang = lang ? lang : r->default_lang;
         doc->source = json_str(r->json, "source");
         doc->text = text;
         doc->len = json_string_length(json_object_get(r->json, "text"));
         return 1;
     }
-}
-
-/* "YYYYMMDD" or "YYYY-MM-DD" into "YYYY-MM-DD" in out (11 bytes); -1 when invalid. */
-static int xml_date(const char *d, char *out)
-{
-    if (strlen(d) == 8) {
-        snprintf(out, 11, "%.4s-%.2s-%.2s", d, d + 4, d + 6);
-    } else {
-        snprintf(out, 11, "%s", d);
-    }
-    return mz_parse_date(out, strlen(out)) > 0 ? 0 : -1;
-}
-
-/* Reads the whole XML input once into r->text (the first call). */
-static int xml_slurp(mz_reader *r, mz_error *err)
-{
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
-        if (r->text.len + n > MZ_MAX_TEXT)
-            return mz_fail(err, MZ_ERR_LIMIT, r->path, 0, "XML larger than %u MiB; skipped",
-                           MZ_MAX_TEXT >> 20), -1;
-        mz_buf_put(&r->text, chunk, n);
-    }
-    if (ferror(r->f) || r->text.oom)
-        return mz_fail(err, MZ_ERR_IO, r->path, 0, "read error"), -1;
-    mz_buf_putc(&r->text, '\0');
-    r->text.len--;
     return 0;
 }
 
-static long line_at(const mz_reader *r, size_t off)
+/* ---- PETRARCH XML --------------------------------------------------------------------------
+ * Read with libxml2's SAX2 push parser, fed XML_CHUNK bytes at a time: the callbacks see the
+ * elements in document order, a completed <Sentence> is queued (r->xq) and next_xml hands the
+ * queue out before feeding the next chunk.  So memory is bounded by a chunk and the largest
+ * sentence, the file is read once (no quadratic line counting), comments and CDATA are what
+ * XML says they are, and every sentence before a well-formedness error is still handed out
+ * (libxml2's xmlTextReader drops the nodes of the chunk in which the error is found, so in a
+ * small file an unclosed <Sentence> would lose every sentence before it).
+ * Queue records: kind ('S' sentence, 'E' error), line (a long), then for 'S' the id, date,
+ * source and text, each a size_t length and its bytes, and a flag byte (date given, text over
+ * the limit); for 'E' the message as a length and bytes. */
+enum { XML_CHUNK = 65536 };
+
+static void xq_put_str(mz_buf *q, const char *s, size_t n)
 {
-    long line = 1;
-    for (size_t i = 0; i < off; i++)
-        line += r->text.data[i] == '\n';
-    return line;
+    mz_buf_put(q, (const char *)&n, sizeof n);
+    mz_buf_put(q, s ? s : "", s ? n : 0);
+    mz_buf_putc(q, '\0');
 }
 
-/* Fills the document from one parsed <Sentence> element. */
-static int xml_sentence(mz_reader *r, xmlNodePtr s, long line, mz_doc *doc, mz_error *err)
+static void xq_put_head(mz_reader *r, char kind, long line)
 {
-    xmlChar *id = xmlGetProp(s, (const xmlChar *)"id"), *d = xmlGetProp(s, (const xmlChar *)"date");
-    char date[11] = "";
-    int bad_date = d && xml_date((const char *)d, date) < 0;
-    mz_buf_clear(&r->id);
-    mz_buf_puts(&r->id, id ? (const char *)id : "");
-    xmlFree(id);
-    xmlFree(d);
-    if (!r->id.len)
-        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "<Sentence> without id"), -1;
-    if (bad_date)
-        return mz_fail(err, MZ_ERR_PARSE, r->path, line,
-                       "bad date in <Sentence id=\"%s\"> (expected YYYYMMDD)", r->id.data), -1;
-    mz_buf_clear(&r->source);
-    for (xmlNodePtr k = s->children; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "Text") != 0)
-            continue;
-        xmlChar *t = xmlNodeGetContent(k);
-        mz_buf_puts(&r->source, t ? (const char *)t : "");
-        xmlFree(t);
+    mz_buf_putc(&r->xq, kind);
+    mz_buf_put(&r->xq, (const char *)&line, sizeof line);
+}
+
+/* Queues an error to be handed out in its place among the sentences. */
+static void xq_error(mz_reader *r, long line, const char *msg)
+{
+    xq_put_head(r, 'E', line);
+    xq_put_str(&r->xq, msg, strlen(msg));
+}
+
+static long xml_line_now(const mz_reader *r) { return xmlSAX2GetLineNumber(r->xctx); }
+
+/* The attribute `name` of a SAX2 start element (localname, prefix, URI, value, end), or NULL. */
+static int xml_attr(const xmlChar **attrs, int n, const char *name, const char **v, size_t *len)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (!a[1] && strcmp((const char *)a[0], name) == 0) {
+            *v = (const char *)a[3];
+            *len = (size_t)(a[4] - a[3]);
+            return 1;
+        }
     }
+    return 0;
+}
+
+static void xml_start_el(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
+                         int nns, const xmlChar **ns, int nattrs, int ndef, const xmlChar **attrs)
+{
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
+    mz_reader *r = ctx;
+    const char *n = (const char *)name;
+    int depth = r->xdepth++;
+    if (depth == 0 && strcmp(n, "Sentences") != 0) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "not PETRARCH XML: the root element is <%.100s>, expected <Sentences>", n);
+        xq_error(r, xml_line_now(r), msg);
+        xmlStopParser(r->xctx);
+        r->xstopped = 1;
+        return;
+    }
+    r->xseen = 1;
+    if (strcmp(n, "Sentence") == 0) {
+        if (r->xin)
+            xq_error(r, r->xline, "malformed XML: <Sentence> not closed before the next; skipped");
+        r->xin = 1;
+        r->xsdepth = depth;
+        r->xtdepth = -1;
+        r->xline = xml_line_now(r);
+        r->xover = 0;
+        mz_buf_clear(&r->id);
+        mz_buf_clear(&r->date);
+        mz_buf_clear(&r->source);
+        mz_buf_clear(&r->text);
+        const char *v;
+        size_t len;
+        if (xml_attr(attrs, nattrs, "id", &v, &len))
+            mz_buf_put(&r->id, v, len);
+        r->xhasdate = xml_attr(attrs, nattrs, "date", &v, &len);
+        if (r->xhasdate)
+            mz_buf_put(&r->date, v, len);
+        if (xml_attr(attrs, nattrs, "source", &v, &len))
+            mz_buf_put(&r->source, v, len);
+    } else if (r->xin && r->xtdepth < 0 && strcmp(n, "Text") == 0) {
+        r->xtdepth = depth;
+    }
+}
+
+static void xml_end_el(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)name, (void)prefix, (void)uri;
+    mz_reader *r = ctx;
+    int depth = --r->xdepth;
+    if (!r->xin)
+        return;
+    if (depth == r->xtdepth) {
+        r->xtdepth = -1;
+    } else if (depth == r->xsdepth) {
+        r->xin = 0;
+        xq_put_head(r, 'S', r->xline);
+        xq_put_str(&r->xq, r->id.data, r->id.len);
+        xq_put_str(&r->xq, r->date.data, r->date.len);
+        xq_put_str(&r->xq, r->source.data, r->source.len);
+        xq_put_str(&r->xq, r->text.data, r->text.len);
+        mz_buf_putc(&r->xq, (char)(r->xhasdate | r->xover << 1));
+    }
+}
+
+/* Text and CDATA inside <Text> (at any depth below it) make the sentence's text. */
+static void xml_chars(void *ctx, const xmlChar *ch, int len)
+{
+    mz_reader *r = ctx;
+    if (!r->xin || r->xtdepth < 0 || r->xdepth <= r->xtdepth)
+        return;
+    if (r->text.len + (size_t)len > MZ_MAX_TEXT)
+        r->xover = 1;
+    else
+        mz_buf_put(&r->text, (const char *)ch, (size_t)len);
+}
+
+/* Keeps the parser's first error, with its line, for the end of the queue. */
+#if LIBXML_VERSION >= 21200
+static void xml_serror(void *ctx, const xmlError *e)
+#else
+static void xml_serror(void *ctx, xmlErrorPtr e)
+#endif
+{
+    mz_reader *r = ctx;
+    if (!e || e->level < XML_ERR_ERROR || r->xerr.len)
+        return;
+    const char *m = e->message ? e->message : "parse error";
+    size_t n = strcspn(m, "\n");
+    mz_buf_put(&r->xerr, m, n);
+    r->xerrline = e->line;
+}
+
+/* Creates the push parser on the first bytes of the file (they tell the encoding: a byte-order
+ * mark or the XML declaration; UTF-16 and ISO-8859-1 are converted to UTF-8, and bytes invalid
+ * in the encoding are an error).  XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text node,
+ * so a <Text> up to MZ_MAX_TEXT is read. */
+static int xml_start(mz_reader *r, mz_error *err)
+{
+    static const xmlSAXHandler sax = {
+        .initialized = XML_SAX2_MAGIC,
+        .startElementNs = xml_start_el,
+        .endElementNs = xml_end_el,
+        .characters = xml_chars,
+        .cdataBlock = xml_chars,
+        .ignorableWhitespace = xml_chars,
+        .serror = xml_serror,
+    };
+    xmlSAXHandler h = sax;
+    r->xctx = xmlCreatePushParserCtxt(&h, r, NULL, 0, r->path);
+    if (!r->xctx)
+        return mz_fail(err, MZ_ERR_NOMEM, r->path, 0, "out of memory"), -1;
+    xmlCtxtUseOptions(r->xctx, XML_PARSE_NONET | XML_PARSE_HUGE);
+    return 0;
+}
+
+/* Feeds the next chunk of the file to the parser (the last call terminates it).  The read
+ * error or the parser's error is queued after what the chunk completed. */
+static void xml_feed(mz_reader *r)
+{
+    char chunk[XML_CHUNK];
+    size_t n = fread(chunk, 1, sizeof chunk, r->f);
+    int eof = n < sizeof chunk;
+    if (eof && ferror(r->f)) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "read error: %s; rest of the file skipped", strerror(errno ? errno : EIO));
+        if (!r->xstopped)
+            xmlParseChunk(r->xctx, chunk, (int)n, 0);
+        xq_error(r, 0, msg);
+        r->xeof = 1;
+        return;
+    }
+    if (!r->xstopped)
+        xmlParseChunk(r->xctx, chunk, (int)n, eof);
+    if (!r->xstopped && r->xerr.len) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "malformed XML: %.300s; rest of the file skipped", r->xerr.data);
+        xq_error(r, r->xerrline, msg);
+        r->xstopped = 1;
+    }
+    if (eof && !r->xstopped && !r->xseen)
+        xq_error(r, 0, "not PETRARCH XML: no <Sentences> element");
+    r->xeof = eof || r->xstopped;
+}
+
+static size_t xq_get_str(mz_reader *r, const char **s)
+{
+    size_t n;
+    memcpy(&n, r->xq.data + r->xqpos, sizeof n);
+    *s = r->xq.data + r->xqpos + sizeof n;
+    r->xqpos += sizeof n + n + 1;
+    return n;
+}
+
+/* Hands out the next queued record: a sentence (1, checked) or an error (-1). */
+static int xq_pop(mz_reader *r, mz_doc *doc, mz_error *err)
+{
+    char kind = r->xq.data[r->xqpos++];
+    long line;
+    memcpy(&line, r->xq.data + r->xqpos, sizeof line);
+    r->xqpos += sizeof line;
+    const char *s;
+    size_t n;
+    if (kind == 'E') {
+        n = xq_get_str(r, &s);
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "%.*s", (int)n, s), -1;
+    }
+    const char *id, *d, *src, *text;
+    size_t nid = xq_get_str(r, &id), nd = xq_get_str(r, &d), nsrc = xq_get_str(r, &src);
+    size_t ntext = xq_get_str(r, &text);
+    int flags = r->xq.data[r->xqpos++];
+    char date[11] = "";
+    if (!nid)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "<Sentence> without id"), -1;
+    if ((flags & 1) && mz_date_norm(d, nd, date) < 0)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "bad date in <Sentence id=\"%.*s\"> (" DATE_FORMS ")",
+                       (int)(nid < 200 ? nid : 200), id), -1;
+    if (flags & 2)
+        return mz_fail(err, MZ_ERR_LIMIT, r->path, line, "<Text> larger than %u MiB; skipped",
+                       MZ_MAX_TEXT >> 20), -1;
     mz_buf_clear(&r->date);
     mz_buf_puts(&r->date, date);
     memset(doc, 0, sizeof *doc);
-    doc->id = r->id.data;
-    doc->date = r->date.len ? r->date.data : r->default_date;
+    doc->id = id;  /* each queued string is NUL-terminated */
+    if (!r->date.len && r->default_date)
+        date_read(&r->date, r->default_date, strlen(r->default_date));
+    doc->date = r->date.len ? r->date.data : NULL;
     doc->lang = r->default_lang;
-    doc->text = r->source.data ? r->source.data : "";
-    doc->len = r->source.len;
+    doc->source = nsrc ? src : NULL;
+    doc->text = ntext ? text : "";
+    doc->len = ntext;
     return 1;
 }
 
-/* PETRARCH XML, one <Sentence> element at a time: each element is cut out of the input and
- * parsed alone, so a malformed sentence is reported with its line and the others still read. */
+/* PETRARCH XML: one <Sentence> a document, its <Text> the text. */
 static int next_xml(mz_reader *r, mz_doc *doc, mz_error *err)
 {
-    if (r->done)
-        return 0;
-    if (!r->text.data && xml_slurp(r, err) < 0) {
+    if (!r->xctx && !r->done && xml_start(r, err) < 0) {
         r->done = 1;
         return -1;
     }
-    const char *all = r->text.data;
-    const char *open = strstr(all + r->pos, "<Sentence");
-    while (open && (open[9] != ' ' && open[9] != '>' && open[9] != '\t' && open[9] != '\n' && open[9] != '\r'))
-        open = strstr(open + 9, "<Sentence"); /* skip <Sentences> */
-    if (!open) {
-        r->done = 1;
-        return 0;
-    }
-    long line = line_at(r, (size_t)(open - all));
-    const char *close = strstr(open, "</Sentence>");
-    const char *next_open = strstr(open + 9, "<Sentence ");
-    if (!close || (next_open && next_open < close)) {
-        r->pos = next_open ? (size_t)(next_open - all) : r->text.len;
-        if (!next_open)
+    while (r->xqpos >= r->xq.len) {
+        if (r->done || r->xeof) {
             r->done = 1;
-        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "malformed XML: <Sentence> not closed; skipped"), -1;
+            return 0;
+        }
+        mz_buf_clear(&r->xq);
+        r->xqpos = 0;
+        xml_feed(r);
+        if (r->xq.oom) {
+            r->done = 1;
+            return mz_fail(err, MZ_ERR_NOMEM, r->path, 0, "out of memory"), -1;
+        }
     }
-    size_t len = (size_t)(close + 11 - open);
-    r->pos = (size_t)(close + 11 - all);
-    xmlDocPtr x = xmlReadMemory(open, (int)len, r->path, "UTF-8",
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!x)
-        return mz_fail(err, MZ_ERR_PARSE, r->path, line, "malformed XML in <Sentence>; skipped"), -1;
-    int rc = xml_sentence(r, xmlDocGetRootElement(x), line, doc, err);
-    /* the document's strings were copied into the reader's buffers */
-    xmlFreeDoc(x);
-    return rc;
+    return xq_pop(r, doc, err);
 }
 
 int mz_reader_next(mz_reader *r, mz_doc *doc, mz_error *err)

@@ -1,21 +1,34 @@
 /*
  * reader.h — documents from files: plain text, JSON Lines, PETRARCH XML.
  *
- *   .txt    one document per file; id = file name; date and language from the caller
+ *   .txt    one document per file; id = the path as given ("stdin" for -), so files of the
+ *           same name in different folders stay distinct; date and language from the caller
  *   .jsonl  one document per line: {"id", "date", "text", optional "lang", "source", "url"}
  *   .xml    <Sentences><Sentence id=".." date="YYYYMMDD"><Text>..</Text></Sentence>...
+ *           read in one pass by libxml2's push parser: comments and CDATA as XML defines them,
+ *           the encoding from the byte-order mark or declaration; a <Sentence> left unclosed is
+ *           reported and skipped, a well-formedness error ends the file after the sentences
+ *           before it; a root other than <Sentences> is refused
  *
+ * Dates, wherever given, are read by date.h (ISO 8601 dates and timestamps, YYYYMMDD, RFC 2822)
+ * and handed out as the UTC calendar date, YYYY-MM-DD.
+ * A UTF-8 byte-order mark at the start of a text or JSON Lines file is skipped.  A directory,
+ * or a read error in the middle of a file, is an error, not an end of file.
  * A bad record (malformed JSON, a missing field, a bad date, invalid UTF-8, a line over the
- * limit) is reported through the error with file and line, and reading goes on with the next.
+ * limit, a record too large for the memory left: "out of memory") is reported through the error with file and line, and reading goes on with the next.
  */
 #ifndef MZ_READER_H
 #define MZ_READER_H
 
 #include "../../include/mizan.h"
 
-/* Longest JSON Lines record and largest plain-text document accepted. */
+/* Longest JSON Lines record, and largest document text accepted (plain text, a JSON Lines
+ * "text", a PETRARCH <Text>).
+ * Coding a document takes about 27 times its size at its peak (a 100 MB document 2.5 GB), so
+ * a larger plain-text file is refused before it is read (when its size is known; standard
+ * input as soon as it goes over).  Split larger documents. */
 #define MZ_MAX_LINE (64u << 20)
-#define MZ_MAX_TEXT (1024u << 20)
+#define MZ_MAX_TEXT (32u << 20)
 
 typedef struct mz_reader mz_reader;
 

@@ -54,16 +54,23 @@ void mz_render_tsv_header(mz_buf *out)
                      "code\troot\tquad\tgoldstein\tplover\tmood\ttext\tev_source\tev_target\tev_verb\n");
 }
 
-/* Appends s with tabs and line breaks turned into spaces. */
+/* Appends s escaped as PostgreSQL's text format escapes a field: backslash, tab, newline and
+ * carriage return become \\, \t, \n and \r, so a row is one line and a field never holds the
+ * separator; every other byte is itself. */
 static void cell(mz_buf *out, const char *s, int tab)
 {
+    static const char from[] = "\\\t\n\r", to[] = "\\tnr";
     if (tab)
         mz_buf_putc(out, '\t');
-    size_t start = out->len;
-    mz_buf_puts(out, s);
-    for (size_t i = start; i < out->len; i++)
-        if (out->data[i] == '\t' || out->data[i] == '\n' || out->data[i] == '\r')
-            out->data[i] = ' ';
+    for (const char *p = s ? s : ""; *p; p++) {
+        const char *e = strchr(from, *p);
+        if (e) {
+            mz_buf_putc(out, '\\');
+            mz_buf_putc(out, to[e - from]);
+        } else {
+            mz_buf_putc(out, *p);
+        }
+    }
 }
 
 void mz_render_tsv(mz_buf *out, const mz_event *ev)

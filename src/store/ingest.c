@@ -286,6 +286,11 @@ static mz_status fill_batch(mz_store *s, batch *b, size_t max, const mz_ingest_o
         }
         char hash[17];
         mz_store_hash(&doc, hash);
+        if (o->fingerprint) {
+            uint64_t h = mz_store_fnv(MZ_FNV_BASIS, hash, 16);
+            h = mz_store_fnv(h, o->fingerprint, strlen(o->fingerprint));
+            snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
+        }
         mz_doc_state state;
         mz_status rc = mz_store_doc_state(s, doc.id, hash, &state, err);
         if (rc != MZ_OK)
@@ -331,6 +336,8 @@ mz_status mz_store_ingest(mz_store *s, const mz_engine *engine, const mz_ingest_
     while (rc == MZ_OK) {
         if (prev) {
             rc = write_batch(s, prev, o, st, err);
+            if (rc != MZ_OK)  /* rolled back: none of the batch is stored */
+                st->failed += (long long)prev->n;
             batch_reset(prev, nw);
             if (rc == MZ_OK && o->on_progress)
                 o->on_progress(o->ctx, st);
@@ -358,6 +365,16 @@ mz_status mz_store_ingest(mz_store *s, const mz_engine *engine, const mz_ingest_
     }
     if (cur)
         code_wait(cur, nw);
+    /* A run stopped by a database or memory failure (a full disk ...): the documents read but
+     * never written count as failed, so the summary says how many are missing. */
+    if (rc != MZ_OK) {
+        if (prev)
+            st->failed += (long long)prev->n;
+        if (next && next != prev)
+            st->failed += (long long)next->n;
+        if (cur && cur != prev && cur != next)
+            st->failed += (long long)cur->n;
+    }
     if (rc == MZ_ERR_NOMEM && err) {
         err->status = MZ_ERR_NOMEM;
         snprintf(err->message, sizeof err->message, "out of memory");

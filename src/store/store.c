@@ -139,10 +139,47 @@ static mz_status db_fail(mz_store *s, mz_error *err, const char *what)
 
 const char *mz_store_schema(void) { return schema_sql; }
 
+/* One integer from a query (0 when it gives none); -1 when the query fails. */
+static long long query_int(mz_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st);
+    long long v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Refuses a file that is not mizan's event store before anything is written to it: a schema
+ * version newer than this build knows (it would be rewritten as version 1), or a database with
+ * tables of its own and not mizan's (they would be mixed).  An empty database is fine. */
+static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
+{
+    long long version = query_int(s, "PRAGMA user_version");
+    long long tables = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+    long long ours = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                                  " ('documents', 'sentences', 'events')");
+    if (version < 0 || tables < 0 || ours < 0)
+        return fail(err, MZ_ERR_DB, path, "not a database: %s", sqlite3_errmsg(s->db));
+    if (version > MZ_SCHEMA_VERSION)
+        return fail(err, MZ_ERR_DB, path,
+                    "written by a newer mizan (schema version %lld; this one knows up to %d): "
+                    "refused, not rewritten; use a newer mizan",
+                    version, MZ_SCHEMA_VERSION);
+    if (tables > 0 && ours < 3)
+        return fail(err, MZ_ERR_DB, path,
+                    "not a mizan event store (it holds other tables): refused, not changed");
+    return MZ_OK;
+}
+
 /* Runs the schema and the pragmas on a writable connection. */
 static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
 {
     char *msg = NULL;
+    mz_status ck = check_ours(s, path, err);
+    if (ck != MZ_OK)
+        return ck;
     /* WAL keeps readers working during an ingest; with WAL, synchronous=NORMAL still never
      * loses a committed transaction to a killed process (only, at worst, to a power cut). */
     const char *pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
@@ -187,7 +224,31 @@ static mz_status check_readable(mz_store *s, const char *path, mz_error *err)
     sqlite3_finalize(st);
     if (!ok)
         return fail(err, MZ_ERR_DB, path, "not a mizan event store");
-    return MZ_OK;
+    return check_ours(s, path, err);
+}
+
+/* Opens `path` read-only as immutable (no locks, no -wal or -shm files), for a database on
+ * read-only media or in a folder we cannot write, where SQLite cannot create the WAL index a
+ * WAL database needs even to be read.  The path goes into a file: URI, escaped. */
+static int open_immutable(mz_store *s, const char *path)
+{
+    mz_buf uri = MZ_BUF_INIT;
+    mz_buf_puts(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
+            mz_buf_printf(&uri, "%%%02X", *p);
+        else
+            mz_buf_putc(&uri, (char)*p);
+    }
+    mz_buf_puts(&uri, "?immutable=1");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    int rc = uri.oom ? SQLITE_NOMEM
+                     : sqlite3_open_v2(uri.data, &s->db,
+                                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                       NULL);
+    mz_buf_free(&uri);
+    return rc;
 }
 
 mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
@@ -214,6 +275,9 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
     }
     sqlite3_busy_timeout(s->db, 10000);
     mz_status st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
+    if (st != MZ_OK && ro && sqlite3_errcode(s->db) == SQLITE_CANTOPEN &&
+        open_immutable(s, path) == SQLITE_OK)
+        st = check_readable(s, path, err);
     if (st != MZ_OK) {
         mz_store_close(s);
         return NULL;
@@ -231,6 +295,14 @@ void mz_store_close(mz_store *s)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     free(s);
+}
+
+uint64_t mz_store_fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
 }
 
 void mz_store_hash(const mz_doc *doc, char out[17])
@@ -555,7 +627,15 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
             break;
         }
     }
-    mz_status out = rc == SQLITE_DONE ? MZ_OK : db_fail(s, err, "querying events");
+    mz_status out = MZ_OK;
+    if (rc != SQLITE_DONE && set(f->match) && sqlite3_errcode(s->db) == SQLITE_ERROR)
+        /* the rest of the query is ours, with bound values: a plain SQL error comes from the
+         * full-text query, whatever SQLite's wording ("fts5: syntax error", "no such column",
+         * "unterminated string" ...), and it is the user's to fix */
+        out = fail(err, MZ_ERR_ARG, NULL, "bad --search query '%.200s': %s (SQLite FTS5 syntax)",
+                   f->match, sqlite3_errmsg(s->db));
+    else if (rc != SQLITE_DONE)
+        out = db_fail(s, err, "querying events");
     sqlite3_finalize(st);
     return out;
 }

@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "../../include/mizan.h"
 
 typedef struct mz_store mz_store;
@@ -39,6 +41,10 @@ const char *mz_store_schema(void);
 /* Content hash of a document: 16 lowercase hex digits and a NUL (FNV-1a, 64 bits) over the
  * date, language, source and text.  Any change to one of them changes the hash. */
 void mz_store_hash(const mz_doc *doc, char out[17]);
+
+/* Continues a 64-bit FNV-1a hash `h` over n bytes (start with MZ_FNV_BASIS); for fingerprints. */
+#define MZ_FNV_BASIS 14695981039346656037ull
+uint64_t mz_store_fnv(uint64_t h, const void *data, size_t n);
 
 typedef enum mz_doc_state {
     MZ_DOC_NEW = 0,   /* no document with this id */
@@ -124,6 +130,10 @@ typedef struct mz_ingest_opts {
     int threads;           /* coding threads; < 1 means 1 */
     size_t batch;          /* documents per transaction; 0 means 1024 */
     unsigned coder_flags;  /* MZ_CODE_* for the coders */
+    /* What the coding depends on besides the document (the dictionaries and options, e.g. from
+     * mz_store_fingerprint); mixed into each document's hash, so that re-ingesting with other
+     * dictionaries or options recodes instead of finding the documents unchanged.  May be NULL. */
+    const char *fingerprint;
     /* The document source: 1 with *doc filled (valid until the next call), 0 at the end, -1 on
      * a bad record (err filled; ingest reports it through on_error and goes on). */
     int (*next)(void *ctx, mz_doc *doc, mz_error *err);
