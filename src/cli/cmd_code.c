@@ -181,6 +181,11 @@ static int parse(int argc, char **argv, options *o)
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "j:h", longs, NULL)) != -1) {
+        int d = mz_dict_opt(&o->dict, ch, optarg);
+        if (d < 0)
+            return -1;
+        if (d)
+            continue;
         switch (ch) {
         case 'i': o->input = optarg; break;
         case 'd': o->date = optarg; break;
@@ -196,11 +201,6 @@ static int parse(int argc, char **argv, options *o)
         case 'x': o->explain = 1; break;
         case 'P': o->parse = 1; break;
         case 'j': o->threads = mz_cli_int(optarg, 1, MAX_THREADS); break;
-        case 'A': mz_dict_opts_add(&o->dict, MZ_DICT_ACTORS, optarg); break;
-        case 'G': mz_dict_opts_add(&o->dict, MZ_DICT_AGENTS, optarg); break;
-        case 'V': mz_dict_opts_add(&o->dict, MZ_DICT_VERBS, optarg); break;
-        case 'D': mz_dict_opts_add(&o->dict, MZ_DICT_DISCARDS, optarg); break;
-        case 'N': o->dict.no_builtin = 1; break;
         case 'h': usage(stdout); exit(0);
         default: usage(stderr); return -1;
         }

@@ -21,6 +21,7 @@
 #include "../io/reader.h"
 #include "../io/render.h"
 #include "../store/store.h"
+#include "../util/hash.h"
 #include "commands.h"
 
 #define DEFAULT_DB "mizan.db"
@@ -139,6 +140,11 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "j:qh", longs, NULL)) != -1) {
+        int d = mz_dict_opt(&o->dict, ch, optarg);
+        if (d < 0)
+            return -1;
+        if (d)
+            continue;
         switch (ch) {
         case 'b': o->db = optarg; break;
         case 'j':
@@ -158,11 +164,6 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
             }
             break;
         case 'q': o->quiet = 1; break;
-        case 'A': mz_dict_opts_add(&o->dict, MZ_DICT_ACTORS, optarg); break;
-        case 'G': mz_dict_opts_add(&o->dict, MZ_DICT_AGENTS, optarg); break;
-        case 'V': mz_dict_opts_add(&o->dict, MZ_DICT_VERBS, optarg); break;
-        case 'D': mz_dict_opts_add(&o->dict, MZ_DICT_DISCARDS, optarg); break;
-        case 'N': o->dict.no_builtin = 1; break;
         case 'h': ingest_usage(stdout); return 1;
         default: ingest_usage(stderr); return -1;
         }
@@ -198,7 +199,7 @@ static int hash_file(const char *path, uint64_t *h)
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        *h = mz_store_fnv(*h, chunk, n);
+        *h = mz_hash_more(*h, chunk, n);
     int bad = ferror(f);
     fclose(f);
     return bad ? -1 : 0;
@@ -211,14 +212,14 @@ static void ingest_fingerprint(const ingest_opts *o, char out[17])
 {
     char opts[64];
     int n = snprintf(opts, sizeof opts, "partial=%d;builtin=%d;", o->partial, !o->dict.no_builtin);
-    uint64_t h = mz_store_fnv(MZ_FNV_BASIS, opts, (size_t)n);
+    uint64_t h = mz_hash_bytes(opts, (size_t)n);
     for (size_t i = 0; i < mz_builtin_count && !o->dict.no_builtin; i++) {
-        h = mz_store_fnv(h, mz_builtin_files[i].name, strlen(mz_builtin_files[i].name) + 1);
-        h = mz_store_fnv(h, mz_builtin_files[i].data, mz_builtin_files[i].len);
+        h = mz_hash_more(h, mz_builtin_files[i].name, strlen(mz_builtin_files[i].name) + 1);
+        h = mz_hash_more(h, mz_builtin_files[i].data, mz_builtin_files[i].len);
     }
     for (int i = 0; i < o->dict.n; i++) {
         int kind = (int)o->dict.kinds[i];
-        h = mz_store_fnv(h, &kind, sizeof kind);
+        h = mz_hash_more(h, &kind, sizeof kind);
         hash_file(o->dict.files[i], &h);
     }
     snprintf(out, 17, "%016llx", (unsigned long long)h);

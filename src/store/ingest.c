@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/hash.h"
 
 enum {
     DEFAULT_BATCH = 1024,
@@ -287,8 +288,8 @@ static mz_status fill_batch(mz_store *s, batch *b, size_t max, const mz_ingest_o
         char hash[17];
         mz_store_hash(&doc, hash);
         if (o->fingerprint) {
-            uint64_t h = mz_store_fnv(MZ_FNV_BASIS, hash, 16);
-            h = mz_store_fnv(h, o->fingerprint, strlen(o->fingerprint));
+            uint64_t h = mz_hash_bytes(hash, 16);
+            h = mz_hash_more(h, o->fingerprint, strlen(o->fingerprint));
             snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
         }
         mz_doc_state state;

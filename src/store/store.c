@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/hash.h"
 
 /* Bumped when the schema changes; kept in PRAGMA user_version. */
 enum { MZ_SCHEMA_VERSION = 1 };
@@ -297,25 +298,15 @@ void mz_store_close(mz_store *s)
     free(s);
 }
 
-uint64_t mz_store_fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
-
 void mz_store_hash(const mz_doc *doc, char out[17])
 {
-    uint64_t h = 14695981039346656037ull;  /* FNV-1a offset basis */
+    uint64_t h = mz_hash_bytes("", 0);
     const char *meta[3] = {doc->date, doc->lang, doc->source};
     for (int i = 0; i < 3; i++) {
-        for (const char *p = meta[i] ? meta[i] : ""; *p; p++)
-            h = (h ^ (unsigned char)*p) * 1099511628211ull;
-        h = (h ^ 0xffu) * 1099511628211ull;  /* a separator no UTF-8 text contains */
+        h = mz_hash_more(h, meta[i] ? meta[i] : "", meta[i] ? strlen(meta[i]) : 0);
+        h = mz_hash_more(h, "\xff", 1); /* a separator no UTF-8 text contains */
     }
-    for (size_t i = 0; i < doc->len; i++)
-        h = (h ^ (unsigned char)doc->text[i]) * 1099511628211ull;
+    h = mz_hash_more(h, doc->text, doc->len);
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 

@@ -42,9 +42,6 @@ const char *mz_store_schema(void);
  * date, language, source and text.  Any change to one of them changes the hash. */
 void mz_store_hash(const mz_doc *doc, char out[17]);
 
-/* Continues a 64-bit FNV-1a hash `h` over n bytes (start with MZ_FNV_BASIS); for fingerprints. */
-#define MZ_FNV_BASIS 14695981039346656037ull
-uint64_t mz_store_fnv(uint64_t h, const void *data, size_t n);
 
 typedef enum mz_doc_state {
     MZ_DOC_NEW = 0,   /* no document with this id */
