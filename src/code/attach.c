@@ -207,18 +207,35 @@ static int marker_in(const mz_coder *c, uint32_t from, uint32_t to, int kind)
     return 0;
 }
 
-/* The group introduced by "by"/من قبل after the verb, in its clause. */
-static int by_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
+static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b);
+
+/* The first token of the next verb mention after m, or e. */
+static uint32_t next_verb_after(const mz_coder *c, const mz_mention *m, uint32_t e)
 {
-    for (uint32_t i = v->e; i < stop; i++) {
+    for (uint32_t i = m->e; i < e; i++)
+        if (verb_at(c, i))
+            return i;
+    return e;
+}
+
+/* The group introduced by "by"/من قبل after the verb, in its clause, before the next verb (stop)
+ * or past it when that verb is an English act named by a noun ("was sentenced for her murder to
+ * life in prison by a court": the court is the agent of the sentence). */
+static int by_group(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop, uint32_t e)
+{
+    uint32_t limit = stop;
+    for (uint32_t i = v->e; i < limit; i++) {
         if (c->clause[i] != c->clause[v->e])
             return -1;
         if (mz_marker_at(c, i) == MZ_M_BY) {
             int k = c->tok_mention[i];
             uint32_t after = c->mv[k].e;
-            int g = right_group(c, after, stop, -1);
+            int g = right_group(c, after, limit, -1);
             return g >= 0 && c->gv[g].b <= after + 1 ? g : -1;
         }
+        const mz_mention *n = i + 1 == limit && limit < e ? verb_at(c, limit) : NULL;
+        if (n && n->b == limit && english_nominal(c, n, b))
+            limit = next_verb_after(c, n, e);
     }
     return -1;
 }
@@ -524,9 +541,9 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
 
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
-                        int *src, int *tgt)
+                        uint32_t e, int *src, int *tgt)
 {
-    int by = by_group(c, v, stop);
+    int by = by_group(c, v, b, stop, e);
     int passive = is_passive(c, v, b, by);
     uint32_t after = v->e;
     int left = left_group(c, v->b, b, 0);
@@ -729,13 +746,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
      * sanctions on Iran": the threat is against Iran) */
     uint32_t stop = governs(c, v) ? e : next_verb(c, vi, e);
     int src = -1, tgt = -1;
-    order_roles(c, v, b, stop, &src, &tgt);
+    order_roles(c, v, b, stop, e, &src, &tgt);
     if ((src < 0 || tgt < 0) && !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
         /* a role the sentence's own actors leave open may go to one the document resolves (not
          * the target of a joint act: "China and Russia held joint naval patrols") */
         int s2 = -1, t2 = -1;
         c->weak_roles = 1;
-        order_roles(c, v, b, stop, &s2, &t2);
+        order_roles(c, v, b, stop, e, &s2, &t2);
         c->weak_roles = 0;
         if (src < 0 && s2 != tgt)
             src = s2;
@@ -782,7 +799,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
-    int passive = is_passive(c, v, b, by_group(c, v, stop));
+    int passive = is_passive(c, v, b, by_group(c, v, b, stop, e));
     if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
         src = st->speaker;
     if (src < 0 && !passive && continues_subject(c, v, b))

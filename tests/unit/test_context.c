@@ -186,6 +186,9 @@ static void unnamed_parties(void **state)
     has(ev, "EGYCOP 173 EGYMED\n");
     code("en", "Two journalists were convicted of espionage in Egypt.", 0, ev, sizeof ev);
     has(ev, "EGYJUD 116 EGYMED\n");
+    /* the agent of a passive stands past an act named by a noun */
+    code("en", "A journalist was sentenced for the bombing of a market to prison by a court in Egypt.", 0, ev, sizeof ev);
+    has(ev, "EGYJUD 173 EGYMED <");
     /* تم اعتقال ناشطين في القاهرة. */
     code("ar", "\xd8\xaa\xd9\x85 \xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd8\xa7\xd9\x84 "
                "\xd9\x86\xd8\xa7\xd8\xb4\xd8\xb7\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a "
