@@ -139,8 +139,13 @@ MAN_PAGES := $(sort $(wildcard man/*.1))
 VERSION := $(shell sed -n 's/^\#define MIZAN_VERSION "\(.*\)"/\1/p' include/mizan.h)
 SHARE_DICT := $(sort $(wildcard data/dict/*.txt))
 
+# A folder under PREFIX is written ${prefix}/..., so that pkg-config --define-variable=prefix=DIR
+# finds a staged (DESTDIR) or moved installation.
+under_prefix = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
 $(OUT)/mizan.pc: mizan.pc.in include/mizan.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call under_prefix,$(LIBDIR))|' \
+	  -e 's|@INCLUDEDIR@|$(call under_prefix,$(INCLUDEDIR))|' \
 	  -e 's|@VERSION@|$(VERSION)|' $< > $@
 
 # The .pc file depends on PREFIX, so it is rewritten on every install.
