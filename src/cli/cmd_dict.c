@@ -259,7 +259,8 @@ int mz_cmd_dict(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    if (argc >= 3 && strcmp(argv[1], "check") == 0)
+    int only_dashes = argc == 3 && strcmp(argv[2], "--") == 0; /* `dict check --`: no file */
+    if (argc >= 3 && strcmp(argv[1], "check") == 0 && !only_dashes)
         return check(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "stats") == 0)
         return stats(argc - 1, argv + 1);

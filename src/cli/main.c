@@ -14,7 +14,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"code", mz_cmd_code, "code documents into CAMEO events (JSON Lines or TSV)"},
-    {"dict", mz_cmd_dict, "check dictionaries, print their statistics"},
+    {"dict", mz_cmd_dict, "check dictionaries, their statistics, the words they miss"},
     {"eval", mz_cmd_eval, "precision, recall and F1 on annotated sentences"},
     {"ingest", mz_cmd_ingest, "code documents and store them in an SQLite database"},
     {"events", mz_cmd_events, "query stored events"},

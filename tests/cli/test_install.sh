@@ -56,6 +56,8 @@ for sub in "" check stats gaps; do
 done
 "$M" dict check -- tests/cli/fixtures/does-not-exist.txt > /dev/null 2>&1
 check "mizan dict check -- FILE still checks FILE" test $? -eq 2
+"$M" dict check -- > /dev/null 2>&1
+check "mizan dict check -- with no file is a usage error" test $? -eq 1
 
 # ---- man pages: one per command and mizan(1); each renders without a warning
 pages=$(ls "$P"/share/man/man1/*.1)
