@@ -32,7 +32,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(OUT)/bench/%)
 
-.PHONY: all demo check test test-one deps clean bench format eval-real salience models
+.PHONY: all demo check test test-one deps clean bench format eval-real salience models install uninstall
 all: $(OUT)/mizan
 
 $(OUT)/tools/embed: tools/embed.c
@@ -121,6 +121,56 @@ models: $(OUT)/mizan
 	  --dev $(TREEBANKS)/en_ewt-ud-dev.conllu -o data/models/en.model
 	$(OUT)/mizan train-parser -q --lang ar $(TREEBANKS)/ar_pud-ud-test.conllu -o data/models/ar.model
 	$(MAKE) $(OUT)/mizan
+
+# ---- installing ----------------------------------------------------------------------------
+# `make install [PREFIX=/usr/local] [DESTDIR=staging]` installs the program, the static library,
+# the public header, a pkg-config file, the man pages and, under PREFIX/share/mizan, the shipped
+# dictionaries and CAMEO table for reference (the program needs no data at run time: all of it
+# is compiled in).  `make uninstall` removes exactly those files.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+DOCDIR ?= $(DATADIR)/doc/mizan
+INSTALL ?= install
+MAN_PAGES := $(sort $(wildcard man/*.1))
+VERSION := $(shell sed -n 's/^\#define MIZAN_VERSION "\(.*\)"/\1/p' include/mizan.h)
+SHARE_DICT := $(sort $(wildcard data/dict/*.txt))
+
+# A folder under PREFIX is written ${prefix}/..., so that pkg-config --define-variable=prefix=DIR
+# finds a staged (DESTDIR) or moved installation.
+under_prefix = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+$(OUT)/mizan.pc: mizan.pc.in include/mizan.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call under_prefix,$(LIBDIR))|' \
+	  -e 's|@INCLUDEDIR@|$(call under_prefix,$(INCLUDEDIR))|' \
+	  -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+# The .pc file depends on PREFIX, so it is rewritten on every install.
+install: $(OUT)/mizan $(OUT)/libmizan.a
+	@rm -f $(OUT)/mizan.pc
+	$(MAKE) --no-print-directory $(OUT)/mizan.pc
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/mizan/dict $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(OUT)/mizan $(DESTDIR)$(BINDIR)/mizan
+	$(INSTALL) -m 644 $(OUT)/libmizan.a $(DESTDIR)$(LIBDIR)/libmizan.a
+	$(INSTALL) -m 644 include/mizan.h $(DESTDIR)$(INCLUDEDIR)/mizan.h
+	$(INSTALL) -m 644 $(OUT)/mizan.pc $(DESTDIR)$(LIBDIR)/pkgconfig/mizan.pc
+	$(INSTALL) -m 644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 data/cameo.tsv $(DESTDIR)$(DATADIR)/mizan/cameo.tsv
+	$(INSTALL) -m 644 $(SHARE_DICT) $(DESTDIR)$(DATADIR)/mizan/dict/
+	$(INSTALL) -m 644 LICENSE NOTICE CITATION.cff README.md $(DESTDIR)$(DOCDIR)/
+	$(INSTALL) -m 644 data/models/LICENSE $(DESTDIR)$(DOCDIR)/LICENSE.models
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mizan $(DESTDIR)$(LIBDIR)/libmizan.a $(DESTDIR)$(INCLUDEDIR)/mizan.h \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/mizan.pc $(DESTDIR)$(DATADIR)/mizan/cameo.tsv
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN_PAGES)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/mizan/dict/,$(notdir $(SHARE_DICT)))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,LICENSE NOTICE CITATION.cff README.md LICENSE.models)
+	-rmdir $(DESTDIR)$(DATADIR)/mizan/dict $(DESTDIR)$(DATADIR)/mizan $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 format:
 	clang-format -i include/*.h src/*/*.c src/*/*.h tests/*.c tests/unit/*.c bench/*.c tools/*.c

@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(build-essential pkg-config libsqlite3-dev sqlite3 libstemmer-dev libutf8proc-dev libjansson-dev
       libxml2-dev libigraph-dev libgsl-dev libcmocka-dev libmicrohttpd-dev python3
-      librsvg2-bin time clang-14 libclang-rt-14-dev)
+      librsvg2-bin time clang-14 libclang-rt-14-dev mandoc)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -40,10 +40,22 @@ static void print_warnings(const mz_engine *e, FILE *f)
                 w[i].count == 1 ? "time" : "times");
 }
 
+/* Whether the arguments of `dict check` ask for help: -h or --help before any "--" (after which
+ * every argument is a file, so a file named "--help" can still be checked). */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
+
 static int check(int argc, char **argv)
 {
     int bad = 0;
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0 && i == 1)
+            continue;
         mz_engine *e = mz_engine_new();
         mz_error err = {0};
         if (!e) {
@@ -242,7 +254,13 @@ static int gaps(int argc, char **argv)
 
 int mz_cmd_dict(int argc, char **argv)
 {
-    if (argc >= 3 && strcmp(argv[1], "check") == 0)
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+                      (strcmp(argv[1], "check") == 0 && wants_help(argc - 1, argv + 1)))) {
+        usage(stdout);
+        return 0;
+    }
+    int only_dashes = argc == 3 && strcmp(argv[2], "--") == 0; /* `dict check --`: no file */
+    if (argc >= 3 && strcmp(argv[1], "check") == 0 && !only_dashes)
         return check(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "stats") == 0)
         return stats(argc - 1, argv + 1);

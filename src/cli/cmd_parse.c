@@ -97,10 +97,11 @@ static void print_progress(void *ctx, const char *msg)
     fprintf(stderr, "%s\n", msg);
 }
 
-static int train_usage(void)
+/* Prints the usage of train-parser on f (stdout for --help, stderr for a usage error); returns 1. */
+static int train_usage(FILE *f)
 {
-    fprintf(stderr, "usage: mizan train-parser --lang en|ar TRAIN.conllu [--dev DEV.conllu] "
-                    "[--iterations N] [--folds K] [--seed S] [-o FILE]\n");
+    fprintf(f, "usage: mizan train-parser --lang en|ar TRAIN.conllu [--dev DEV.conllu] "
+               "[--iterations N] [--folds K] [--seed S] [-q] [-o FILE]\n");
     return 1;
 }
 
@@ -125,13 +126,13 @@ int mz_cmd_train_parser(int argc, char **argv)
         case 's': o.seed = (unsigned)strtoul(optarg, NULL, 10); break;
         case 'o': outp = optarg; break;
         case 'q': o.quiet = 1; break;
-        case 'h': train_usage(); return 0;
-        default: return train_usage();
+        case 'h': train_usage(stdout); return 0;
+        default: return train_usage(stderr);
         }
     }
     if (optind + 1 != argc || (strcmp(o.lang, "en") && strcmp(o.lang, "ar")) || folds == 1 ||
         folds < 0 || (!outp && folds == 0))
-        return train_usage();
+        return train_usage(stderr);
     mz_treebank tb = {0};
     mz_error err = {0};
     if (mz_treebank_load(&tb, argv[optind], &err) != MZ_OK) {
@@ -211,7 +212,8 @@ int mz_cmd_eval_parse(int argc, char **argv)
         case 'l': lang = optarg; break;
         case 'g': gold = 1; break;
         default:
-            fprintf(stderr, "usage: mizan eval-parse [--model FILE | --lang en|ar] GOLD.conllu\n");
+            fprintf(c == 'h' ? stdout : stderr,
+                    "usage: mizan eval-parse [--model FILE | --lang en|ar] [--gold-tags] GOLD.conllu\n");
             return c == 'h' ? 0 : 1;
         }
     }
@@ -410,8 +412,8 @@ int mz_cmd_parse(int argc, char **argv)
         case 'm': r.model_path = optarg; break;
         case 'f': format = optarg; break;
         default:
-            fprintf(stderr, "usage: mizan parse [--lang en|ar] [--model FILE] "
-                            "[--format txt|jsonl|xml] [FILE...]\n");
+            fprintf(c == 'h' ? stdout : stderr, "usage: mizan parse [--lang en|ar] [--model FILE] "
+                                                "[--format txt|jsonl|xml] [FILE...]\n");
             return c == 'h' ? 0 : 1;
         }
     }

@@ -14,7 +14,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"code", mz_cmd_code, "code documents into CAMEO events (JSON Lines or TSV)"},
-    {"dict", mz_cmd_dict, "check dictionaries, print their statistics"},
+    {"dict", mz_cmd_dict, "check dictionaries, their statistics, the words they miss"},
     {"eval", mz_cmd_eval, "precision, recall and F1 on annotated sentences"},
     {"ingest", mz_cmd_ingest, "code documents and store them in an SQLite database"},
     {"events", mz_cmd_events, "query stored events"},
@@ -32,8 +32,35 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: mizan COMMAND [options]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
-    fprintf(f, "\n'mizan COMMAND --help' describes each command.\n");
+        fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\n'mizan help COMMAND' (or 'mizan COMMAND --help') describes each command;\n"
+               "'man mizan-COMMAND' describes it at length.\n");
+}
+
+static const command *find(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* `mizan help [COMMAND]`: the list of commands, or what `mizan COMMAND --help` prints (the
+ * command is run with argv {COMMAND, "--help"}, so the two cannot drift apart). */
+static int help(int argc, char **argv)
+{
+    if (argc < 3) {
+        usage(stdout);
+        return 0;
+    }
+    const command *c = find(argv[2]);
+    if (!c) {
+        fprintf(stderr, "mizan help: unknown command '%s' ('mizan help' lists them)\n", argv[2]);
+        return 1;
+    }
+    char opt[] = "--help";
+    char *args[] = {argv[2], opt, NULL};
+    return c->run(2, args);
 }
 
 int main(int argc, char **argv)
@@ -42,7 +69,9 @@ int main(int argc, char **argv)
         usage(stderr);
         return 1;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc, argv);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
         return 0;
     }
@@ -50,9 +79,9 @@ int main(int argc, char **argv)
         printf("mizan %s\n", MIZAN_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+    const command *c = find(argv[1]);
+    if (c)
+        return c->run(argc - 1, argv + 1);
     fprintf(stderr, "mizan: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 1;
