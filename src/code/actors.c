@@ -95,7 +95,12 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
             return same && person;  /* Russia's Putin, وزير خارجية روسيا لافروف */
         if (last->kind == MZ_E_AGENT)
             return same;            /* President Putin, جيش كوريا, army of Russia */
-        return same && person;      /* Russian President Putin → ADJ … ACTOR */
+        /* Russian President Putin → ADJ … ACTOR; Arabic puts the adjective after its noun, so
+         * what follows it is a person in apposition (الرئيس الروسي بوتين) or another party
+         * (طرد الجيش اليمني الحوثيين: the Houthis are the army's object) */
+        if (c->arabic && !(m->flags & (MZ_MENTION_PERSON | MZ_MENTION_LEARNED | MZ_MENTION_RECALLED)))
+            return 0;
+        return same && person;
     case MZ_E_ADJ:
         if (!same)
             return 0;

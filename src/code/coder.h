@@ -58,6 +58,9 @@ enum { MZ_SALIENCE_FEATURES = 128 };
  * introduced (names.c); `value` then indexes c->learned.  RECALLED: a later use of the name. */
 enum { MZ_MENTION_LEARNED = 1 << 14, MZ_MENTION_RECALLED = 1 << 15 };
 
+/* Mention flag: an actor entry with dates, a person (actors_people.txt). */
+enum { MZ_MENTION_PERSON = 1 << 13 };
+
 /* A name the document introduced with a title (names.c). */
 typedef struct mz_learned {
     const char *surname;   /* folded last word of the name */

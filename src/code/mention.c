@@ -121,6 +121,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
                         .tail_b = end, .tail_e = end};
         if ((en->kind == MZ_E_ACTOR || en->kind == MZ_E_ADJ) && !date_ok(c, en))
             continue;
+        if (en->kind == MZ_E_ACTOR && (en->from || en->to))
+            m.flags |= MZ_MENTION_PERSON;
         if (en->kind == MZ_E_ADJ && en->lang == 'e' && !adj)
             adj = en;
         if (en->kind == MZ_E_VERB) {
