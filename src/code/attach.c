@@ -451,6 +451,15 @@ static int determiner_at(const mz_coder *c, uint32_t i)
     return in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]);
 }
 
+/* Whether an English verb in -ed is a participle used as an adjective: after a determiner ("a
+ * proposed bill", "the accused men"), where no finite verb stands. */
+static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
+        return 0;
+    return determiner_at(c, v->b - 1);
+}
+
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
  * of the invasion of Ukraine"): then only a possessive right before it ("Russia's invasion") or
  * an agent after it gives its source, not whoever acts earlier in the sentence.  A noun after a
@@ -722,6 +731,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     int carried = st->active;
     st->active = 0;
+    if (english_participle(c, v, b)) {
+        note(c, v, "not coded: a participle used as an adjective");
+        return 0;
+    }
     if (suppressed(c, v, b, st->speaker_from > 0)) {
         note(c, v, "not coded: negated or hypothetical");
         return 0;
