@@ -85,7 +85,7 @@ size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int c
 
 int mz_agentive_word(const char *w, size_t len)
 {
-    static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists"};
+    static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists", "ic", "ics"};
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
         size_t m = strlen(endings[k]);
         if (len > m + 2 && strncmp(w + len - m, endings[k], m) == 0)

@@ -30,7 +30,7 @@ void mz_keygen_free(mz_keygen *k);
 int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags, mz_cand *out);
 
 /* Whether the English word w[0..len) is written as a noun of agents (protesters, demonstrators,
- * activists: -er, -or, -ist and their plurals): the form that tells an agent from the act when
+ * activists, critics: -er, -or, -ist, -ic and their plurals): the form that tells an agent from the act when
  * stemming gives both one key. */
 int mz_agentive_word(const char *w, size_t len);
 
