@@ -113,15 +113,19 @@ static int root_coded(const mz_coder *c, const char *code)
     return 0;
 }
 
-/* Acts the state does not do: a street protest (14) comes from people, not from a government,
+/* Acts a role does not do.  A street protest (14) comes from people, not from a government,
  * its forces or its courts ("the government doesn't respond, there will only be more
- * protests"); a state's formal protest is another code (114). */
+ * protests"); a state's formal protest is another code (114).  The media report force, coercion
+ * and violence ("state media said the army was deploying"); they do not use them. */
 static const struct {
     const char *prefix;
     const char *roles[6];
-} not_by_state[] = {{"14", {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}}};
+} not_by_role[] = {
+    {"14", {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}},
+    {"15", {"MED"}}, {"17", {"MED"}}, {"18", {"MED"}}, {"19", {"MED"}}, {"20", {"MED"}},
+};
 
-/* Whether group g cannot be the source of an act coded `code` (see not_by_state). */
+/* Whether group g cannot be the source of an act coded `code` (see not_by_role). */
 int mz_implausible_source(const mz_coder *c, int g, const char *code)
 {
     if (g < 0)
@@ -130,11 +134,11 @@ int mz_implausible_source(const mz_coder *c, int g, const char *code)
     size_t base = strlen(a->country);
     if (!a->code || strlen(a->code) != base + 3)
         return 0;
-    for (size_t k = 0; k < sizeof not_by_state / sizeof not_by_state[0]; k++) {
-        if (strncmp(code, not_by_state[k].prefix, strlen(not_by_state[k].prefix)) != 0)
+    for (size_t k = 0; k < sizeof not_by_role / sizeof not_by_role[0]; k++) {
+        if (strncmp(code, not_by_role[k].prefix, strlen(not_by_role[k].prefix)) != 0)
             continue;
-        for (size_t r = 0; r < sizeof not_by_state[k].roles / sizeof not_by_state[k].roles[0]; r++)
-            if (not_by_state[k].roles[r] && strcmp(a->code + base, not_by_state[k].roles[r]) == 0)
+        for (size_t r = 0; r < sizeof not_by_role[k].roles / sizeof not_by_role[k].roles[0]; r++)
+            if (not_by_role[k].roles[r] && strcmp(a->code + base, not_by_role[k].roles[r]) == 0)
                 return 1;
     }
     return 0;
