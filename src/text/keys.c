@@ -83,6 +83,30 @@ size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int c
     return stem(k, fold, len, out, cap);
 }
 
+static int ends_in(const char *w, size_t len, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return len >= m && memcmp(w + len - m, suffix, m) == 0;
+}
+
+int mz_adjective_form(const char *w, size_t len)
+{
+    static const char *const endings[] = {"tive", "tives", "sive", "sives"};
+    static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
+    /* words whose stem is a verb's ("several": sever) */
+    static const char *const words[] = {"several"};
+    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+        if (ends_in(w, len, nouns[k]))
+            return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (len == strlen(words[k]) && memcmp(w, words[k], len) == 0)
+            return 1;
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+        if (len > strlen(endings[k]) + 3 && ends_in(w, len, endings[k]))
+            return 1;
+    return 0;
+}
+
 int mz_agentive_word(const char *w, size_t len)
 {
     static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists", "ic", "ics"};

@@ -34,6 +34,11 @@ int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags,
  * stemming gives both one key. */
 int mz_agentive_word(const char *w, size_t len);
 
+/* Whether the English word w[0..len) is an adjective whose stem is a verb's (cooperative,
+ * restrictive, aggressive: -tive, -sive; "several": sever), never the act itself; nouns of acts in
+ * -ive (an offensive, an initiative) are not. */
+int mz_adjective_form(const char *w, size_t len);
+
 /* The key of a dictionary word; `caps` is true when the word is written in capitals.
  * Returns the key length, or 0 when the key does not fit in `cap` bytes. */
 size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,

@@ -206,8 +206,8 @@ static void unnamed_parties(void **state)
     has(ev, "EGYCVL 141 EGYGOV <");
 }
 
-/* A noun of agents is no act though it shares its stem with a verb (critic, criticise); an
- * agent does not do what its role does not do. */
+/* A noun of agents or an adjective is no act though it shares its stem with a verb (critic,
+ * cooperative); an agent does not do what its role does not do. */
 static void agent_nouns(void **state)
 {
     (void)state;
@@ -216,6 +216,9 @@ static void agent_nouns(void **state)
     assert_string_equal(ev, "");
     code("en", "Russia criticised the United States.", 0, ev, sizeof ev);
     assert_string_equal(ev, "RUS 111 USA\n");
+    /* nor is an adjective on a verb's stem */
+    code("en", "Russia has cooperative ties with China.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
     /* the media report violence; they do not use it */
     code("en", "Egyptian media attacked Israel.", 0, ev, sizeof ev);
     assert_null(strstr(ev, "EGYMED"));
