@@ -68,6 +68,26 @@ static const char *const not_names_ar[] = {
     "\xd9\x8a\xd9\x88\xd9\x85",                    /* يوم */
 };
 
+/* Arabic titles of women, without the article and folded (ة as ه, ئ as ء): the only titles in ة
+ * that name a person.  Any other title in ة names an institution (الحكومة, الوزارة, الشرطة), and
+ * the word after it is no name (الحكومة اليمنية لوقف…).  In strcmp order (of the bytes). */
+static const char *const women_titles_ar[] = {
+    "\xd8\xa7\xd9\x85\xd9\x8a\xd8\xb1\xd9\x87",                 /* اميره */
+    "\xd8\xa7\xd9\x85\xd9\x8a\xd9\x86\xd9\x87",                 /* امينه */
+    "\xd8\xb1\xd8\xa1\xd9\x8a\xd8\xb3\xd9\x87",                 /* رءيسه */
+    "\xd8\xb3\xd9\x81\xd9\x8a\xd8\xb1\xd9\x87",                 /* سفيره */
+    "\xd9\x82\xd8\xa7\xd8\xa1\xd8\xaf\xd9\x87",                 /* قاءده */
+    "\xd9\x85\xd8\xa8\xd8\xb9\xd9\x88\xd8\xab\xd9\x87",         /* مبعوثه */
+    "\xd9\x85\xd8\xaa\xd8\xad\xd8\xaf\xd8\xab\xd9\x87",         /* متحدثه */
+    "\xd9\x85\xd8\xaf\xd9\x8a\xd8\xb1\xd9\x87",                 /* مديره */
+    "\xd9\x85\xd8\xb3\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x87", /* مستشاره */
+    "\xd9\x85\xd9\x84\xd9\x83\xd9\x87",                         /* ملكه */
+    "\xd9\x85\xd9\x85\xd8\xab\xd9\x84\xd9\x87",                 /* ممثله */
+    "\xd9\x85\xd9\x86\xd8\xaf\xd9\x88\xd8\xa8\xd9\x87",         /* مندوبه */
+    "\xd9\x86\xd8\xa7\xd8\xa1\xd8\xa8\xd9\x87",                 /* ناءبه */
+    "\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1\xd9\x87",                 /* وزيره */
+};
+
 static int cmp_word(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -105,6 +125,22 @@ static int name_word(const mz_coder *c, uint32_t i)
            !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
 }
 
+/* Whether the Arabic title at token i names a person: not a word in ة unless a woman's title. */
+static int person_title_ar(const mz_coder *c, uint32_t i)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    size_t n = c->toks.v[i].fold_len;
+    if (n < 4 || memcmp(w + n - 2, "\xd9\x87", 2) != 0) /* ه: ة folded */
+        return 1;
+    char bare[64];
+    size_t skip = memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0 ? 4 : 0; /* ال */
+    if (n - skip >= sizeof bare)
+        return 0;
+    memcpy(bare, w + skip, n - skip);
+    bare[n - skip] = '\0';
+    return listed(bare, women_titles_ar, sizeof women_titles_ar / sizeof women_titles_ar[0]);
+}
+
 /* Whether an actor was built from a title: a role with a country (RUSGOV), not a person the
  * dictionaries list (their words are mentions of their own, never a name to learn).  In Arabic,
  * where no capital letter marks a name, the sentence must name the title's country itself. */
@@ -116,7 +152,7 @@ static int titled(const mz_coder *c, const mz_actor *a)
     for (uint32_t i = a->b; i < a->e; i++) {
         int k = c->tok_mention[i];
         if (k >= 0 && c->mv[k].kind == MZ_E_AGENT)
-            return 1;
+            return !c->arabic || person_title_ar(c, c->mv[k].b);
     }
     return 0;
 }
