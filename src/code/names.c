@@ -108,8 +108,27 @@ static int in_tail(const mz_coder *c, uint32_t i)
     return 0;
 }
 
+/* Beginnings of an Arabic word with the article, alone or after ب or ل (ال، بال، لل): a noun,
+ * never a name.  After و، ف، ك they begin names too (والتر، فالستروم، كالين). */
+static const char *const definite_starts_ar[] = {
+    "\xd8\xa7\xd9\x84",         /* ال */
+    "\xd8\xa8\xd8\xa7\xd9\x84", /* بال */
+    "\xd9\x84\xd9\x84",         /* لل */
+};
+
+static int definite_ar(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof definite_starts_ar / sizeof definite_starts_ar[0]; k++) {
+        size_t m = strlen(definite_starts_ar[k]);
+        if (n >= m && memcmp(w, definite_starts_ar[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token i may be a word of a name the dictionaries do not know.  An Arabic word ending
- * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name. */
+ * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, and one with
+ * the article is a noun. */
 static int name_word(const mz_coder *c, uint32_t i)
 {
     const mz_token *t = &c->toks.v[i];
@@ -120,17 +139,32 @@ static int name_word(const mz_coder *c, uint32_t i)
         return (t->flags & MZ_TOK_INITCAP) && !(t->flags & MZ_TOK_ABBREV) && !in_tail(c, i) &&
                !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
     const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
-    return (t->flags & MZ_TOK_ARABIC) && memcmp(w, "\xd8\xa7\xd9\x84", 4) != 0 /* ال */ &&
+    return (t->flags & MZ_TOK_ARABIC) && !definite_ar(w, t->fold_len) &&
            memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) &&
            !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
 }
 
-/* Whether the Arabic title at token i names a person: not a word in ة unless a woman's title. */
+/* Whether folded word w[0..n) ends with the bytes of suffix. */
+static int ends_with_bytes(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/* Plural endings of Arabic titles, folded: a title in the plural names a group (مسؤولون،
+ * المشرعين، القوات، السلطات), and the word after it is no one's name.  الأمين is singular. */
+static const char *const plural_endings_ar[] = {"\xd9\x88\xd9\x86", "\xd9\x8a\xd9\x86", "\xd8\xa7\xd8\xaa"};
+
+/* Whether the Arabic title at token i names one person: not a plural, and not a word in ة
+ * unless a woman's title. */
 static int person_title_ar(const mz_coder *c, uint32_t i)
 {
     const char *w = mz_tok_fold(&c->toks, i);
     size_t n = c->toks.v[i].fold_len;
-    if (n < 4 || memcmp(w + n - 2, "\xd9\x87", 2) != 0) /* ه: ة folded */
+    for (size_t k = 0; k < sizeof plural_endings_ar / sizeof plural_endings_ar[0]; k++)
+        if (ends_with_bytes(w, n, plural_endings_ar[k]) && !ends_with_bytes(w, n, "\xd8\xa7\xd9\x85\xd9\x8a\xd9\x86" /* امين */))
+            return 0;
+    if (n < 4 || !ends_with_bytes(w, n, "\xd9\x87")) /* ه: ة folded */
         return 1;
     char bare[64];
     size_t skip = memcmp(w, "\xd8\xa7\xd9\x84", 4) == 0 ? 4 : 0; /* ال */
