@@ -21,17 +21,21 @@
 
 enum { NAME_WORDS_EN = 4, NAME_WORDS_AR = 3 };
 
-/* Capitalised English words that are no names: days, months, words that open a clause, and the
- * heads of institutions' names ("Police Department", "Marine Traffic").  In strcmp order. */
+/* Capitalised English words that are no names: days, months, time words and words that open a
+ * clause, and the heads of institutions' names ("Police Department", "Legislative Assembly").
+ * In strcmp order. */
 static const char *const not_names_en[] = {
-    "a", "act", "agency", "an", "and", "april", "association", "at", "august", "authority", "board",
-    "bulletin", "bureau", "but", "center", "centre", "city", "command", "commission", "committee",
-    "company", "corps", "council", "daily", "december", "department", "dr", "february", "force",
-    "forces", "friday", "he", "headquarters", "hospital", "i", "in", "institute", "it", "january",
-    "july", "june", "march", "may", "monday", "mr", "mrs", "ms", "news", "november", "october",
-    "office", "on", "party", "post", "saturday", "september", "service", "services", "she", "sir",
-    "star", "station", "sunday", "that", "the", "they", "this", "thursday", "times", "traffic",
-    "tuesday", "union", "university", "we", "wednesday",
+    "a", "act", "agency", "also", "an", "and", "april", "assembly", "association", "at", "august",
+    "authority", "board", "bulletin", "bureau", "but", "center", "centre", "city", "command",
+    "commission", "committee", "company", "complex", "congress", "corps", "council", "court",
+    "daily", "december", "department", "dr", "earlier", "embassy", "february", "force", "forces",
+    "friday", "government", "he", "headquarters", "hospital", "however", "i", "in", "institute",
+    "it", "january", "july", "june", "later", "majority", "march", "may", "meanwhile", "ministry",
+    "minority", "monday", "mr", "mrs", "ms", "news", "november", "october", "office", "on",
+    "parliament", "party", "post", "saturday", "senate", "september", "service", "services", "she",
+    "sir", "star", "station", "sunday", "that", "the", "they", "this", "thursday", "times",
+    "today", "tomorrow", "tonight", "traffic", "tuesday", "union", "university", "we", "wednesday",
+    "yesterday",
 };
 
 /* Arabic words without the article that often follow a title and are no names: prepositions,
