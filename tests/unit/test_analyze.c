@@ -555,9 +555,14 @@ static void numbers_and_csv_quoting(void **state)
                   .source_country = "A", .target_country = "B", .code = "072", .root = "07",
                   .quad = 2, .goldstein = 8.3, .plover = "AID", .text = "He said \"yes\",\nthen left",
                   .ev_source = "", .ev_target = "", .ev_verb = ""};
+    e.outlet = "Agence, \"X\"";
     mz_render_event_csv(&b, &e);
-    assert_string_equal(b.data, "\"d,1\",0,2024-01-01,en,A,B,A,B,072,07,2,8.3,AID,fact,"
-                                "\"He said \"\"yes\"\",\nthen left\",,,\n");
+    char id[17];
+    mz_event_id(&e, id);
+    char want[256];
+    snprintf(want, sizeof want, "\"d,1\",0,2024-01-01,en,A,B,A,B,072,07,2,8.3,AID,fact,"
+             "\"He said \"\"yes\"\",\nthen left\",,,,%s,\"Agence, \"\"X\"\"\",\n", id);
+    assert_string_equal(b.data, want);
     mz_buf_free(&b);
     assert_string_equal(mz_cameo_root_name("19"), "fight");
     assert_string_equal(mz_cameo_root_name("21"), "");
