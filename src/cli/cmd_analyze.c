@@ -34,11 +34,12 @@ typedef struct an_opts {
     mz_period by;
     char *a, *b;          /* the dyad, upper-cased */
     unsigned long seed;
+    int directed;         /* network --directed */
     mz_watch_opts watch;
 } an_opts;
 
 enum { OPT_DB = 256, OPT_EVENTS, OPT_FROM, OPT_TO, OPT_BY, OPT_FORMAT, OPT_SEED, OPT_DYAD,
-       OPT_ALPHA, OPT_MIN_SIZE };
+       OPT_ALPHA, OPT_MIN_SIZE, OPT_DIRECTED };
 
 static void upper(char *s)
 {
@@ -61,6 +62,7 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
 {
     switch (ch) {
     case OPT_DB: o->db = arg; return 0;
+    case OPT_DIRECTED: o->directed = 1; return 0;
     case OPT_EVENTS: o->events = arg; return 0;
     case OPT_FROM:
     case OPT_TO:
@@ -303,15 +305,19 @@ static void network_usage(FILE *f)
           "edges the blocs leave unbalanced.\n"
           "  --db FILE | EVENTS.jsonl | -      events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --from DATE, --to DATE            YYYY, YYYY-MM or YYYY-MM-DD\n"
-          "  --format json|graphml|gexf|dot|svg   output (default json)\n"
+          "  --format json|node-link|graphml|gexf|dot|svg   output (default json; node-link:\n"
+          "                                    what networkx.node_link_graph loads)\n"
+          "  --directed                        node-link, GraphML, GEXF: one edge per source and\n"
+          "                                    target (blocs are still of the undirected graph)\n"
           "  --seed N                          seed of the community detection (default 1)\n",
           f);
 }
 
 int mz_cmd_network(int argc, char **argv)
 {
-    static const char *const formats[] = {"json", "graphml", "gexf", "dot", "svg", NULL};
+    static const char *const formats[] = {"json", "node-link", "graphml", "gexf", "dot", "svg", NULL};
     static const struct option longs[] = {COMMON_LONGS, {"seed", required_argument, 0, OPT_SEED},
+                                          {"directed", no_argument, 0, OPT_DIRECTED},
                                           {0, 0, 0, 0}};
     an_opts o = {.cmd = "network", .format = "json", .seed = 1};
     int done = parse_opts(argc, argv, longs, formats, network_usage, &o);
@@ -348,7 +354,10 @@ int mz_cmd_network(int argc, char **argv)
         return 2;
     }
     mz_buf out = MZ_BUF_INIT;
-    if (strcmp(o.format, "graphml") == 0)
+    net.directed = o.directed;
+    if (strcmp(o.format, "node-link") == 0)
+        mz_render_network_node_link(&out, &net);
+    else if (strcmp(o.format, "graphml") == 0)
         mz_render_network_graphml(&out, &net);
     else if (strcmp(o.format, "gexf") == 0)
         mz_render_network_gexf(&out, &net);

@@ -347,7 +347,18 @@ static void network_seed_like_graph_and_exact_json(void **state)
     assert_non_null(strstr(b.data, "<edge source=\"PRK\" target=\"RUS\"><data key=\"weight\">16.6</data>"));
     mz_buf_clear(&b);
     mz_render_network_gexf(&b, &net);
-    assert_non_null(strstr(b.data, "source=\"RUS\" target=\"USA\" weight=\"-8\""));
+    assert_non_null(strstr(b.data, "source=\"RUS\" target=\"USA\" weight=\"8\"><attvalues>"
+                                   "<attvalue for=\"goldstein\" value=\"-8\"/>"));
+    /* directed: one edge per source and target */
+    net.directed = 1;
+    mz_buf_clear(&b);
+    mz_render_network_graphml(&b, &net);
+    assert_non_null(strstr(b.data, "edgedefault=\"directed\""));
+    mz_buf_clear(&b);
+    mz_render_network_gexf(&b, &net);
+    assert_non_null(strstr(b.data, "defaultedgetype=\"directed\""));
+    assert_true(net.narcs >= net.nedges);
+    net.directed = 0;
     mz_buf_clear(&b);
     mz_render_network_dot(&b, &net);
     assert_non_null(strstr(b.data, "\"PRK\" -- \"RUS\" [goldstein=16.6"));
