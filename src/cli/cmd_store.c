@@ -297,6 +297,7 @@ typedef struct events_out {
     int format;  /* 0 jsonl, 1 tsv, 2 csv */
     mz_buf buf;
     int write_failed;
+    long long count;  /* events written */
 } events_out;
 
 static void flush_out(events_out *eo)
@@ -309,6 +310,7 @@ static void flush_out(events_out *eo)
 static int print_event(void *ctx, const mz_event *ev)
 {
     events_out *eo = ctx;
+    eo->count++;
     if (eo->format == 0)
         mz_render_jsonl(&eo->buf, ev);
     else if (eo->format == 1)
@@ -352,7 +354,7 @@ int mz_cmd_events(int argc, char **argv)
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *db = DEFAULT_DB;
     mz_filter f = {0};
-    events_out eo = {0, MZ_BUF_INIT, 0};
+    events_out eo = {0, MZ_BUF_INIT, 0, 0};
     char root[3];
     int ch;
     optind = 1;
@@ -432,5 +434,7 @@ int mz_cmd_events(int argc, char **argv)
         fprintf(stderr, "mizan events: %s\n", oom ? "out of memory" : "cannot write the output");
         return 2;
     }
+    if (f.actor && eo.count == 0)
+        mz_cli_actor_check("events", f.actor);
     return 0;
 }
