@@ -90,3 +90,24 @@ mz_status mz_dedup_day(const mz_evset *set, mz_dedup_group **out, size_t *n)
     *n = ng;
     return MZ_OK;
 }
+
+mz_status mz_evset_dedup_day(mz_evset *set)
+{
+    mz_dedup_group *gs;
+    size_t ng;
+    if (mz_dedup_day(set, &gs, &ng) != MZ_OK)
+        return MZ_ERR_NOMEM;
+    mz_evset out;
+    mz_evset_init(&out, set->flags);
+    mz_status rc = MZ_OK;
+    for (size_t i = 0; i < ng && rc == MZ_OK; i++)
+        rc = mz_evset_add(&out, gs[i].first);
+    free(gs);
+    if (rc != MZ_OK) {
+        mz_evset_free(&out);
+        return rc;
+    }
+    mz_evset_free(set);
+    *set = out;
+    return MZ_OK;
+}

@@ -20,4 +20,8 @@ typedef struct mz_dedup_group {
  * events in the set.  MZ_ERR_NOMEM when memory runs out. */
 mz_status mz_dedup_day(const mz_evset *set, mz_dedup_group **out, size_t *n);
 
+/* Keeps in the set only the first event of each group, in the set's order (what the analyses
+ * count under --dedup day).  MZ_ERR_NOMEM when memory runs out (the set is then unchanged). */
+mz_status mz_evset_dedup_day(mz_evset *set);
+
 #endif

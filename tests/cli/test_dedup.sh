@@ -43,4 +43,16 @@ done
 check "--dedup day output still reads as events" bash -c "'$M' events --db '$DB' --dedup day | '$M' network --format json - > /dev/null"
 check "--dedup day with a filter" bash -c "test \$('$M' events --db '$DB' --dedup day --actor JPN | wc -l) -eq 1"
 check "--dedup takes day only" bash -c "'$M' events --db '$DB' --dedup week 2>/dev/null; test \$? -eq 1"
+
+# The analysis commands take --dedup day too: the same groups, counted once.
+check "network --dedup day: PRK-RUS counted once a day (and each undated event)" bash -c "'$M' network --db '$DB' --format node-link --dedup day | python3 -c '
+import json,sys
+l={(x[\"source\"],x[\"target\"]):x[\"events\"] for x in json.load(sys.stdin)[\"links\"]}
+assert l[(\"PRK\",\"RUS\")]==4, l'"
+check "network without --dedup: every event" bash -c "'$M' network --db '$DB' --format node-link | grep -q '\"source\":\"PRK\",\"target\":\"RUS\",[^}]*\"events\":7'"
+check "dyad --dedup day" bash -c "'$M' dyad PRK RUS --db '$DB' --by day --dedup day | grep -q '^2024-06-19,2024-06-19,PRK,RUS,1,'"
+check "dyad without --dedup" bash -c "'$M' dyad PRK RUS --db '$DB' --by day | grep -q '^2024-06-19,2024-06-19,PRK,RUS,4,'"
+check "profile --dedup day" bash -c "'$M' profile PRK RUS --db '$DB' --dedup day --format json | python3 -c 'import json,sys; json.load(sys.stdin)'"
+check "dyad --dedup from an events file" bash -c "'$M' events --db '$DB' | '$M' dyad PRK RUS --events - --by day --dedup day | grep -q '^2024-06-19,2024-06-19,PRK,RUS,1,'"
+check "watch --dedup day runs" bash -c "'$M' watch --db '$DB' --dedup day > /dev/null"
 finish
