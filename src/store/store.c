@@ -178,12 +178,20 @@ static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
     return MZ_OK;
 }
 
-/* Brings a store of an older schema version up to this one, inside the caller's transaction:
- * version 1 had no documents.url (its documents get "", as if read without one).  Nothing to
- * do on a new, empty database (the schema creates the tables whole).  0 on success. */
+/* Brings a store of an older schema version up to this one, inside the caller's transaction
+ * (so under the write lock: what it reads cannot change before it writes): version 1 had no
+ * documents.url, which is added (its documents get "", as if read without one).  Decided by the
+ * table itself, not the version number, so a file of any older version and a new, empty one
+ * (whose tables the schema creates whole) are both right.  0 on success. */
 static int migrate(mz_store *s, char **msg)
 {
-    if (s->version >= 1 && s->version < 2 &&
+    long long has_docs = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                      " AND name = 'documents'");
+    long long has_url = query_int(s, "SELECT count(*) FROM pragma_table_info('documents')"
+                                     " WHERE name = 'url'");
+    if (has_docs < 0 || has_url < 0)
+        return -1;
+    if (has_docs && !has_url &&
         sqlite3_exec(s->db, "ALTER TABLE documents ADD COLUMN url TEXT NOT NULL DEFAULT ''", NULL,
                      NULL, msg) != SQLITE_OK)
         return -1;
