@@ -136,6 +136,7 @@ typedef struct mz_doc {
     const char *source;  /* optional news source name */
     const char *text;    /* UTF-8 text; need not be NUL-terminated */
     size_t len;          /* bytes of text */
+    const char *url;     /* optional address the document was read from */
 } mz_doc;
 
 typedef enum mz_mood { MZ_MOOD_FACT = 0, MZ_MOOD_INTENT = 1 } mz_mood;
@@ -162,7 +163,15 @@ typedef struct mz_event {
     const char *ev_verb;
     const char *ev_context_source; /* for an actor resolved from the document rather than the */
     const char *ev_context_target; /* sentence: the earlier mention it came from, else "" */
+    const char *outlet;          /* provenance: the document's news source and its address, */
+    const char *url;             /* NULL or "" when unknown (the coder leaves them NULL) */
 } mz_event;
+
+/* The stable id of an event: 16 lowercase hex digits and a NUL, the 64-bit FNV-1a hash of its
+ * document id, sentence index, source and target actor codes and event code.  Re-coding or
+ * re-ingesting the same document gives the same ids; two events that differ in any of these
+ * fields get different ones (two identical events of one sentence share theirs). */
+void mz_event_id(const mz_event *ev, char out[17]);
 
 /* ---- coder ------------------------------------------------------------------------------- */
 

@@ -75,8 +75,9 @@ typedef struct mz_net_node {
 } mz_net_node;
 
 typedef struct mz_net_edge {
-    size_t a, b;    /* node indices, a < b (so ids in order) */
-    double weight;  /* Goldstein sum over both directions */
+    size_t a, b;    /* node indices: in `edges` a < b (so ids in order); in `arcs` a is the
+                     * source's and b the target's */
+    double weight;  /* Goldstein sum over both directions (in `arcs`: over the one) */
     long events;
 } mz_net_edge;
 
@@ -85,6 +86,9 @@ typedef struct mz_network {
     size_t nnodes;
     mz_net_edge *edges;  /* sorted by (a, b) */
     size_t nedges;
+    mz_net_edge *arcs;   /* the directed graph: one per ordered pair, sorted by (a, b) */
+    size_t narcs;
+    int directed;        /* set by the caller: graph renderers write arcs instead of edges */
     int nblocs;
     long signed_edges;      /* edges with a non-zero weight */
     long unbalanced_edges;  /* positive between blocs or negative inside one */
@@ -92,7 +96,8 @@ typedef struct mz_network {
 } mz_network;
 
 /* Builds the undirected signed graph of the set: one node per country, one edge per pair with
- * events between them (self-directed events are left out). */
+ * events between them (self-directed events are left out); and beside it the directed graph,
+ * one arc per ordered pair.  Blocs are found on the undirected graph. */
 mz_status mz_network_build(const mz_evset *set, mz_network *net);
 
 /* Finds blocs: spin-glass community detection on the signed graph (igraph, negative

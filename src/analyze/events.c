@@ -81,7 +81,10 @@ mz_status mz_evset_add(mz_evset *set, const mz_event *ev)
     e->ev_source = copy(a, keep_text ? ev->ev_source : "");
     e->ev_target = copy(a, keep_text ? ev->ev_target : "");
     e->ev_verb = copy(a, keep_text ? ev->ev_verb : "");
-    if (!e->doc || !e->date || !e->lang || !e->source || !e->target || !e->source_country ||
+    e->ev_context_source = e->ev_context_target = "";
+    e->outlet = copy(a, ev->outlet);
+    e->url = copy(a, ev->url);
+    if (!e->outlet || !e->url ||!e->doc || !e->date || !e->lang || !e->source || !e->target || !e->source_country ||
         !e->target_country || !e->code || !e->root || !e->plover || !e->text || !e->ev_source ||
         !e->ev_target || !e->ev_verb)
         return MZ_ERR_NOMEM;
@@ -165,9 +168,11 @@ mz_status mz_evset_add_object(mz_evset *set, json_t *o, const mz_filter *f, mz_e
     ev.root = str_field(o, "root");
     ev.plover = str_field(o, "plover");
     ev.text = str_field(o, "text");
+    ev.outlet = str_field(o, "outlet");
+    ev.url = str_field(o, "url");
     const char *mood = str_field(o, "mood");
     if (!ev.doc || !ev.date || !ev.lang || !ev.source || !ev.target || !ev.source_country ||
-        !ev.target_country || !ev.root || !ev.plover || !ev.text || !mood) {
+        !ev.target_country || !ev.root || !ev.plover || !ev.text || !mood || !ev.outlet || !ev.url) {
         why = "a text field is not a string";
         goto out;
     }

@@ -102,49 +102,75 @@ static mz_status build_nodes(const mz_evset *set, mz_network *net)
     return MZ_OK;
 }
 
-mz_status mz_network_build(const mz_evset *set, mz_network *net)
+/* Merges sorted pairs into edges (*out, *n; the caller frees *out), summing weights and counting
+ * events; with count_nodes, each event is counted on both its nodes too.  Sums are rounded
+ * to 6 decimals, away from float noise (0.1 + 0.2), so they print and compare as people
+ * expect. */
+static mz_status merge_pairs(mz_network *net, const pair *ps, size_t np, mz_net_edge **out,
+                             size_t *n, int count_nodes)
 {
-    memset(net, 0, sizeof *net);
-    mz_status rc = build_nodes(set, net);
-    if (rc != MZ_OK)
-        return rc;
-    pair *ps = malloc((set->n ? set->n : 1) * sizeof *ps);
-    if (!ps)
+    mz_net_edge *es = calloc(np ? np : 1, sizeof *es);
+    if (!es)
         return MZ_ERR_NOMEM;
-    size_t np = 0;
-    for (size_t i = 0; i < set->n; i++) {
-        const mz_event *e = &set->ev[i];
-        if (!on_edge(e))
-            continue;
-        size_t x = node_index(net, e->source_country), y = node_index(net, e->target_country);
-        ps[np].a = x < y ? x : y;
-        ps[np].b = x < y ? y : x;
-        ps[np].w = e->goldstein;
-        np++;
-    }
-    qsort(ps, np, sizeof *ps, cmp_pair);
-    net->edges = calloc(np ? np : 1, sizeof *net->edges);
-    if (!net->edges) {
-        free(ps);
-        return MZ_ERR_NOMEM;
-    }
+    size_t k = 0;
     for (size_t i = 0; i < np; i++) {
-        mz_net_edge *last = net->nedges ? &net->edges[net->nedges - 1] : NULL;
+        mz_net_edge *last = k ? &es[k - 1] : NULL;
         if (!last || last->a != ps[i].a || last->b != ps[i].b) {
-            last = &net->edges[net->nedges++];
+            last = &es[k++];
             last->a = ps[i].a;
             last->b = ps[i].b;
         }
         last->weight += ps[i].w;
         last->events++;
-        net->nodes[ps[i].a].events++;
-        net->nodes[ps[i].b].events++;
+        if (count_nodes) {
+            net->nodes[ps[i].a].events++;
+            net->nodes[ps[i].b].events++;
+        }
     }
-    free(ps);
-    /* Round away float noise (0.1 + 0.2) so sums print and compare as people expect. */
-    for (size_t i = 0; i < net->nedges; i++)
-        net->edges[i].weight = round(net->edges[i].weight * 1e6) / 1e6;
+    for (size_t i = 0; i < k; i++)
+        es[i].weight = round(es[i].weight * 1e6) / 1e6;
+    *out = es;
+    *n = k;
     return MZ_OK;
+}
+
+/* The pairs of the set's events: ordered as (source, target) when directed, else as
+ * (smaller, larger) node index; sorted.  *np is their number. */
+static pair *collect_pairs(const mz_evset *set, const mz_network *net, int directed, size_t *np)
+{
+    pair *ps = malloc((set->n ? set->n : 1) * sizeof *ps);
+    if (!ps)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        const mz_event *e = &set->ev[i];
+        if (!on_edge(e))
+            continue;
+        size_t x = node_index(net, e->source_country), y = node_index(net, e->target_country);
+        ps[n].a = directed || x < y ? x : y;
+        ps[n].b = directed || x < y ? y : x;
+        ps[n].w = e->goldstein;
+        n++;
+    }
+    qsort(ps, n, sizeof *ps, cmp_pair);
+    *np = n;
+    return ps;
+}
+
+mz_status mz_network_build(const mz_evset *set, mz_network *net)
+{
+    memset(net, 0, sizeof *net);
+    mz_status rc = build_nodes(set, net);
+    for (int directed = 0; directed < 2 && rc == MZ_OK; directed++) {
+        size_t np;
+        pair *ps = collect_pairs(set, net, directed, &np);
+        if (!ps)
+            return MZ_ERR_NOMEM;
+        rc = directed ? merge_pairs(net, ps, np, &net->arcs, &net->narcs, 0)
+                      : merge_pairs(net, ps, np, &net->edges, &net->nedges, 1);
+        free(ps);
+    }
+    return rc;
 }
 
 void mz_network_free(mz_network *net)
@@ -153,6 +179,7 @@ void mz_network_free(mz_network *net)
         free(net->nodes[i].id);
     free(net->nodes);
     free(net->edges);
+    free(net->arcs);
     memset(net, 0, sizeof *net);
 }
 

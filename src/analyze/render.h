@@ -27,6 +27,7 @@ const char *mz_cameo_root_name(const char *root);
 /* JSON */
 void mz_render_dyad_json(mz_buf *b, const mz_dyad *d);
 void mz_render_network_json(mz_buf *b, const mz_network *net);
+void mz_render_network_node_link(mz_buf *b, const mz_network *net);
 void mz_render_profile_json(mz_buf *b, const mz_profile *p);
 void mz_render_watch_json(mz_buf *b, const mz_watch *w);
 

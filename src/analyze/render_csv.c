@@ -29,7 +29,7 @@ static void field(mz_buf *b, const char *s)
 static const char *const event_columns[] = {
     "doc", "sentence", "date", "lang", "source", "target", "source_country", "target_country",
     "code", "root", "quad", "goldstein", "plover", "mood", "text", "ev_source", "ev_target",
-    "ev_verb",
+    "ev_verb", "id", "outlet", "url",
 };
 
 void mz_render_event_csv_header(mz_buf *b)
@@ -56,8 +56,11 @@ void mz_render_event_csv(mz_buf *b, const mz_event *e)
     }
     mz_buf_printf(b, "%d%c", e->quad, sep);
     mz_render_num(b, e->goldstein, "");
+    char id[17];
+    mz_event_id(e, id);
     const char *tail[] = {e->plover, e->mood == MZ_MOOD_INTENT ? "intent" : "fact", e->text,
-                          e->ev_source, e->ev_target, e->ev_verb};
+                          e->ev_source, e->ev_target, e->ev_verb, id,
+                          e->outlet ? e->outlet : "", e->url ? e->url : ""};
     for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
         mz_buf_putc(b, sep);
         field(b, tail[i]);

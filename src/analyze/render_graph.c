@@ -3,10 +3,12 @@
  * yEd, Cytoscape), GEXF 1.3 (Gephi) and Graphviz DOT.
  *
  * How it works.  Each format gets the same data: nodes with their bloc and event count, edges
- * with the Goldstein weight, a sign (+1, −1, 0) and the event count.  Graph tools treat edge
- * weights as strengths, so the signed weight is also written as its own attribute ("goldstein")
- * next to the format's standard weight; in DOT, where `weight` must be a non-negative integer,
- * only the colours and pen widths carry it (green cooperation, red dashed conflict).
+ * with the Goldstein sum, a sign (+1, −1, 0) and the event count.  Graph tools treat edge
+ * weights as strengths (layouts and path lengths go wrong on negative ones), so in GraphML and
+ * GEXF `weight` is the absolute value of the sum and `goldstein` the signed sum, beside `sign`;
+ * in DOT, where `weight` must be a non-negative integer, only the colours and pen widths carry
+ * it (green cooperation, red dashed conflict).  With net->directed, GraphML and GEXF write the
+ * directed graph (one edge per source and target) instead.
  */
 #include <math.h>
 #include <string.h>
@@ -15,6 +17,13 @@
 
 
 static int sign(double w) { return w > 1e-9 ? 1 : w < -1e-9 ? -1 : 0; }
+
+/* The edges a renderer writes: the arcs of the directed graph when asked for, else the edges. */
+static const mz_net_edge *graph_edges(const mz_network *net, size_t *n)
+{
+    *n = net->directed ? net->narcs : net->nedges;
+    return net->directed ? net->arcs : net->edges;
+}
 
 void mz_render_network_graphml(mz_buf *b, const mz_network *net)
 {
@@ -27,11 +36,13 @@ void mz_render_network_graphml(mz_buf *b, const mz_network *net)
                 "  <key id=\"bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n"
                 "  <key id=\"nevents\" for=\"node\" attr.name=\"events\" attr.type=\"long\"/>\n"
                 "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+                "  <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>\n"
                 "  <key id=\"sign\" for=\"edge\" attr.name=\"sign\" attr.type=\"int\"/>\n"
                 "  <key id=\"eevents\" for=\"edge\" attr.name=\"events\" attr.type=\"long\"/>\n"
                 "  <key id=\"unbalanced\" for=\"graph\" attr.name=\"unbalanced\" attr.type=\"double\"/>\n"
-                "  <graph id=\"mizan\" edgedefault=\"undirected\">\n"
-                "    <data key=\"unbalanced\">");
+                "  <graph id=\"mizan\" edgedefault=\"");
+    mz_buf_puts(b, net->directed ? "directed" : "undirected");
+    mz_buf_puts(b, "\">\n    <data key=\"unbalanced\">");
     mz_render_num(b, net->unbalanced, "0");
     mz_buf_puts(b, "</data>\n");
     for (size_t i = 0; i < net->nnodes; i++) {
@@ -41,13 +52,17 @@ void mz_render_network_graphml(mz_buf *b, const mz_network *net)
         mz_buf_printf(b, "\"><data key=\"bloc\">%d</data><data key=\"nevents\">%ld</data></node>\n",
                       n->bloc, n->events);
     }
-    for (size_t i = 0; i < net->nedges; i++) {
-        const mz_net_edge *e = &net->edges[i];
+    size_t ne;
+    const mz_net_edge *es = graph_edges(net, &ne);
+    for (size_t i = 0; i < ne; i++) {
+        const mz_net_edge *e = &es[i];
         mz_buf_puts(b, "    <edge source=\"");
         mz_buf_xml_str(b, net->nodes[e->a].id);
         mz_buf_puts(b, "\" target=\"");
         mz_buf_xml_str(b, net->nodes[e->b].id);
         mz_buf_puts(b, "\"><data key=\"weight\">");
+        mz_render_num(b, fabs(e->weight), "0");
+        mz_buf_puts(b, "</data><data key=\"goldstein\">");
         mz_render_num(b, e->weight, "0");
         mz_buf_printf(b, "</data><data key=\"sign\">%d</data><data key=\"eevents\">%ld</data></edge>\n",
                       sign(e->weight), e->events);
@@ -64,7 +79,10 @@ void mz_render_network_gexf(mz_buf *b, const mz_network *net)
     mz_render_num(b, net->unbalanced, "0");
     mz_buf_puts(b,
                 "</description></meta>\n"
-                "  <graph mode=\"static\" defaultedgetype=\"undirected\">\n"
+                "  <graph mode=\"static\" defaultedgetype=\"");
+    mz_buf_puts(b, net->directed ? "directed" : "undirected");
+    mz_buf_puts(b,
+                "\">\n"
                 "    <attributes class=\"node\">\n"
                 "      <attribute id=\"bloc\" title=\"bloc\" type=\"integer\"/>\n"
                 "      <attribute id=\"events\" title=\"events\" type=\"long\"/>\n"
@@ -87,14 +105,16 @@ void mz_render_network_gexf(mz_buf *b, const mz_network *net)
                       n->bloc, n->events);
     }
     mz_buf_puts(b, "    </nodes>\n    <edges>\n");
-    for (size_t i = 0; i < net->nedges; i++) {
-        const mz_net_edge *e = &net->edges[i];
+    size_t ne;
+    const mz_net_edge *es = graph_edges(net, &ne);
+    for (size_t i = 0; i < ne; i++) {
+        const mz_net_edge *e = &es[i];
         mz_buf_printf(b, "      <edge id=\"%zu\" source=\"", i);
         mz_buf_xml_str(b, net->nodes[e->a].id);
         mz_buf_puts(b, "\" target=\"");
         mz_buf_xml_str(b, net->nodes[e->b].id);
         mz_buf_puts(b, "\" weight=\"");
-        mz_render_num(b, e->weight, "0");
+        mz_render_num(b, fabs(e->weight), "0");
         mz_buf_puts(b, "\"><attvalues><attvalue for=\"goldstein\" value=\"");
         mz_render_num(b, e->weight, "0");
         mz_buf_printf(b,

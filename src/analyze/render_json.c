@@ -158,6 +158,42 @@ void mz_render_network_json(mz_buf *b, const mz_network *net)
     mz_buf_puts(b, "}\n");
 }
 
+/* The network in the node-link form of NetworkX (networkx.node_link_graph with its default
+ * keys in NetworkX before 3.4, and with edges="links" since): "directed", "multigraph",
+ * "graph" (the graph's attributes), "nodes" with an "id" each and "links" with "source" and
+ * "target".  Links carry weight (absolute), goldstein (signed), sign and events; with
+ * net->directed, one link per source and target. */
+void mz_render_network_node_link(mz_buf *b, const mz_network *net)
+{
+    mz_buf_printf(b, "{\"directed\":%s,\"multigraph\":false,\"graph\":{",
+                  net->directed ? "true" : "false");
+    knum(b, "unbalanced", net->unbalanced);
+    mz_buf_printf(b, ",\"blocs\":%d},\"nodes\":[", net->nblocs);
+    for (size_t i = 0; i < net->nnodes; i++) {
+        const mz_net_node *n = &net->nodes[i];
+        mz_buf_puts(b, i ? ",{" : "{");
+        kstr(b, "id", n->id);
+        mz_buf_printf(b, ",\"bloc\":%d,\"events\":%ld}", n->bloc, n->events);
+    }
+    mz_buf_puts(b, "],\"links\":[");
+    size_t ne = net->directed ? net->narcs : net->nedges;
+    const mz_net_edge *es = net->directed ? net->arcs : net->edges;
+    for (size_t i = 0; i < ne; i++) {
+        const mz_net_edge *e = &es[i];
+        mz_buf_puts(b, i ? ",{" : "{");
+        kstr(b, "source", net->nodes[e->a].id);
+        mz_buf_putc(b, ',');
+        kstr(b, "target", net->nodes[e->b].id);
+        mz_buf_putc(b, ',');
+        knum(b, "weight", fabs(e->weight));
+        mz_buf_putc(b, ',');
+        knum(b, "goldstein", e->weight);
+        mz_buf_printf(b, ",\"sign\":%d,\"events\":%ld}",
+                      e->weight > 1e-9 ? 1 : e->weight < -1e-9 ? -1 : 0, e->events);
+    }
+    mz_buf_puts(b, "]}\n");
+}
+
 /* ---- profile ----------------------------------------------------------------------------- */
 
 static void tallies(mz_buf *b, const char *k, const mz_tally *t, size_t n, int roots)

@@ -18,6 +18,7 @@
 
 #include "../analyze/analyze.h"
 #include "../analyze/events.h"
+#include "../analyze/dedup.h"
 #include "../analyze/render.h"
 #include "../store/store.h"
 #include "commands.h"
@@ -34,11 +35,14 @@ typedef struct an_opts {
     mz_period by;
     char *a, *b;          /* the dyad, upper-cased */
     unsigned long seed;
+    int directed;         /* network --directed */
+    int dedup;            /* --dedup day */
     mz_watch_opts watch;
 } an_opts;
 
 enum { OPT_DB = 256, OPT_EVENTS, OPT_FROM, OPT_TO, OPT_BY, OPT_FORMAT, OPT_SEED, OPT_DYAD,
-       OPT_ALPHA, OPT_MIN_SIZE };
+       OPT_ALPHA, OPT_MIN_SIZE, OPT_DIRECTED,
+       OPT_DEDUP };
 
 static void upper(char *s)
 {
@@ -61,6 +65,14 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
 {
     switch (ch) {
     case OPT_DB: o->db = arg; return 0;
+    case OPT_DIRECTED: o->directed = 1; return 0;
+    case OPT_DEDUP:
+        if (strcmp(arg, "day") != 0) {
+            fprintf(stderr, "mizan %s: --dedup takes day\n", o->cmd);
+            return -1;
+        }
+        o->dedup = 1;
+        return 0;
     case OPT_EVENTS: o->events = arg; return 0;
     case OPT_FROM:
     case OPT_TO:
@@ -210,6 +222,10 @@ static int load(const an_opts *o, const mz_filter *f, mz_evset *set)
         mz_cli_report(&err);
         return -1;
     }
+    if (o->dedup && mz_evset_dedup_day(set) != MZ_OK) {
+        fprintf(stderr, "mizan %s: out of memory\n", o->cmd);
+        return -1;
+    }
     mz_evset_sort(set);
     return nbad ? 1 : 0;
 }
@@ -239,7 +255,7 @@ static void report_status(const an_opts *o, mz_status rc)
 #define COMMON_LONGS                                                                               \
     {"db", required_argument, 0, OPT_DB}, {"from", required_argument, 0, OPT_FROM},              \
     {"to", required_argument, 0, OPT_TO}, {"format", required_argument, 0, OPT_FORMAT},          \
-    {"help", no_argument, 0, 'h'}
+    {"dedup", required_argument, 0, OPT_DEDUP}, {"help", no_argument, 0, 'h'}
 
 /* ---- dyad -------------------------------------------------------------------------------- */
 
@@ -251,6 +267,7 @@ static void dyad_usage(FILE *f)
           "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --by day|week|month|year      period (default month)\n"
           "  --from DATE, --to DATE        YYYY, YYYY-MM or YYYY-MM-DD\n"
+          "  --dedup day                   count a day's events of one source, target and code once\n"
           "  --format csv|json|svg         output (default csv; svg: a line chart)\n",
           f);
 }
@@ -303,15 +320,20 @@ static void network_usage(FILE *f)
           "edges the blocs leave unbalanced.\n"
           "  --db FILE | EVENTS.jsonl | -      events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --from DATE, --to DATE            YYYY, YYYY-MM or YYYY-MM-DD\n"
-          "  --format json|graphml|gexf|dot|svg   output (default json)\n"
+          "  --dedup day                       count a day's events of one source, target and code once\n"
+          "  --format json|node-link|graphml|gexf|dot|svg   output (default json; node-link:\n"
+          "                                    what networkx.node_link_graph loads)\n"
+          "  --directed                        node-link, GraphML, GEXF: one edge per source and\n"
+          "                                    target (blocs are still of the undirected graph)\n"
           "  --seed N                          seed of the community detection (default 1)\n",
           f);
 }
 
 int mz_cmd_network(int argc, char **argv)
 {
-    static const char *const formats[] = {"json", "graphml", "gexf", "dot", "svg", NULL};
+    static const char *const formats[] = {"json", "node-link", "graphml", "gexf", "dot", "svg", NULL};
     static const struct option longs[] = {COMMON_LONGS, {"seed", required_argument, 0, OPT_SEED},
+                                          {"directed", no_argument, 0, OPT_DIRECTED},
                                           {0, 0, 0, 0}};
     an_opts o = {.cmd = "network", .format = "json", .seed = 1};
     int done = parse_opts(argc, argv, longs, formats, network_usage, &o);
@@ -348,7 +370,10 @@ int mz_cmd_network(int argc, char **argv)
         return 2;
     }
     mz_buf out = MZ_BUF_INIT;
-    if (strcmp(o.format, "graphml") == 0)
+    net.directed = o.directed;
+    if (strcmp(o.format, "node-link") == 0)
+        mz_render_network_node_link(&out, &net);
+    else if (strcmp(o.format, "graphml") == 0)
         mz_render_network_graphml(&out, &net);
     else if (strcmp(o.format, "gexf") == 0)
         mz_render_network_gexf(&out, &net);
@@ -373,6 +398,7 @@ static void profile_usage(FILE *f)
           "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --by day|week|month|year      period of the time table (default year)\n"
           "  --from DATE, --to DATE        YYYY, YYYY-MM or YYYY-MM-DD\n"
+          "  --dedup day                   count a day's events of one source, target and code once\n"
           "  --format text|json            output (default text)\n",
           f);
 }
@@ -426,6 +452,7 @@ static void watch_usage(FILE *f)
           "  --db FILE | --events FILE|-   events from a database (default mizan.db) or JSONL, TSV, CSV\n"
           "  --by day|week|month|year      period (default month)\n"
           "  --from DATE, --to DATE        YYYY, YYYY-MM or YYYY-MM-DD\n"
+          "  --dedup day                   count a day's events of one source, target and code once\n"
           "  --alpha P                     significance level (default 0.05)\n"
           "  --min-size X                  smallest shift in mean Goldstein to report (default 1)\n"
           "  --format text|csv|json        output (default text)\n",

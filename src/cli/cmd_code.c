@@ -21,7 +21,7 @@ enum { BATCH = 256, MAX_THREADS = 64 };
 
 typedef struct job {
     mz_doc doc;
-    char *id, *date, *lang, *text;  /* owned copies */
+    char *id, *date, *lang, *text, *source, *url;  /* owned copies */
     mz_buf out;
     mz_error err;
     int failed;
@@ -68,12 +68,16 @@ static int job_fill(job *j, const mz_doc *d)
     j->id = strdup(d->id);
     j->date = dup_or_null(d->date);
     j->lang = dup_or_null(d->lang);
+    j->source = dup_or_null(d->source);
+    j->url = dup_or_null(d->url);
     j->text = malloc(d->len + 1);
-    if (!j->id || !j->text || (d->date && !j->date) || (d->lang && !j->lang))
+    if (!j->id || !j->text || (d->date && !j->date) || (d->lang && !j->lang) ||
+        (d->source && !j->source) || (d->url && !j->url))
         return -1;
     memcpy(j->text, d->text, d->len);
     j->text[d->len] = '\0';
-    j->doc = (mz_doc){.id = j->id, .date = j->date, .lang = j->lang, .text = j->text, .len = d->len};
+    j->doc = (mz_doc){.id = j->id, .date = j->date, .lang = j->lang, .source = j->source,
+                      .text = j->text, .len = d->len, .url = j->url};
     return 0;
 }
 
@@ -83,6 +87,8 @@ static void job_clear(job *j)
     free(j->date);
     free(j->lang);
     free(j->text);
+    free(j->source);
+    free(j->url);
     mz_buf_free(&j->out);
 }
 
@@ -99,10 +105,13 @@ static void code_job(mz_coder *c, job *j, int tsv)
         return;
     }
     for (size_t i = 0; i < n; i++) {
+        mz_event e = ev[i];  /* with the document's provenance */
+        e.outlet = j->doc.source;
+        e.url = j->doc.url;
         if (tsv)
-            mz_render_tsv(&j->out, &ev[i]);
+            mz_render_tsv(&j->out, &e);
         else
-            mz_render_jsonl(&j->out, &ev[i]);
+            mz_render_jsonl(&j->out, &e);
     }
 }
 

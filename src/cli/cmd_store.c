@@ -15,12 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../analyze/dedup.h"
 #include "../analyze/render.h"
 #include "../dict/engine.h"
 #include "../io/date.h"
 #include "../io/reader.h"
 #include "../io/render.h"
 #include "../store/store.h"
+#include "../util/error.h"
 #include "../util/hash.h"
 #include "commands.h"
 
@@ -289,7 +291,10 @@ static void events_usage(FILE *f)
           "  --dyad A,B                events between countries A and B, both directions\n"
           "  --root NN                 CAMEO root, e.g. 07\n"
           "  --search QUERY            full-text query over the sentences (SQLite FTS5 syntax)\n"
-          "  --format jsonl|tsv|csv    output format (default jsonl)\n",
+          "  --format jsonl|tsv|csv    output format (default jsonl)\n"
+          "  --dedup day               one record per day, source, target and event code (the\n"
+          "                            first event), with its mentions, distinct outlets\n"
+          "                            (sources) and documents\n",
           f);
 }
 
@@ -297,6 +302,8 @@ typedef struct events_out {
     int format;  /* 0 jsonl, 1 tsv, 2 csv */
     mz_buf buf;
     int write_failed;
+    long long count;  /* events written */
+    int dedup;        /* --dedup day */
 } events_out;
 
 static void flush_out(events_out *eo)
@@ -309,6 +316,7 @@ static void flush_out(events_out *eo)
 static int print_event(void *ctx, const mz_event *ev)
 {
     events_out *eo = ctx;
+    eo->count++;
     if (eo->format == 0)
         mz_render_jsonl(&eo->buf, ev);
     else if (eo->format == 1)
@@ -342,6 +350,53 @@ static int split_dyad(char *arg, char **a, char **b)
     return strcmp(*a, *b) != 0;
 }
 
+/* Takes back the end of what was just rendered (a newline, and in JSON the closing brace), so
+ * that the dedup counts can follow as more fields; 0 when the buffer does not end so. */
+static int reopen_record(mz_buf *b, int json)
+{
+    const char *end = json ? "}\n" : "\n";
+    size_t n = strlen(end);
+    if (b->oom || b->len < n || memcmp(b->data + b->len - n, end, n) != 0)
+        return 0;
+    b->len -= n;
+    b->data[b->len] = '\0';
+    return 1;
+}
+
+/* Writes one --dedup group: its first event, then mentions, sources and documents. */
+static int print_group(events_out *eo, const mz_dedup_group *g)
+{
+    print_event(eo, g->first);
+    if (!reopen_record(&eo->buf, eo->format == 0))
+        return 1;
+    if (eo->format == 0)
+        mz_buf_printf(&eo->buf, ",\"mentions\":%ld,\"sources\":%ld,\"documents\":%ld}\n",
+                      g->mentions, g->sources, g->documents);
+    else
+        mz_buf_printf(&eo->buf, "%c%ld%c%ld%c%ld\n", eo->format == 1 ? '\t' : ',', g->mentions,
+                      eo->format == 1 ? '\t' : ',', g->sources, eo->format == 1 ? '\t' : ',',
+                      g->documents);
+    return eo->write_failed || eo->buf.oom;
+}
+
+/* --dedup day: loads the filtered events, groups them and writes a record per group. */
+static mz_status print_dedup(mz_store *st, const mz_filter *f, events_out *eo, mz_error *err)
+{
+    mz_evset set;
+    mz_evset_init(&set, 0);
+    mz_status rc = mz_evset_load_store(&set, st, f, err);
+    mz_dedup_group *gs = NULL;
+    size_t ng = 0;
+    if (rc == MZ_OK && mz_dedup_day(&set, &gs, &ng) != MZ_OK)
+        rc = mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; rc == MZ_OK && i < ng; i++)
+        if (print_group(eo, &gs[i]))
+            break;
+    free(gs);
+    mz_evset_free(&set);
+    return rc;
+}
+
 int mz_cmd_events(int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -349,10 +404,10 @@ int mz_cmd_events(int argc, char **argv)
         {"to", required_argument, 0, 'T'}, {"actor", required_argument, 0, 'a'},
         {"dyad", required_argument, 0, 'y'}, {"root", required_argument, 0, 'r'},
         {"search", required_argument, 0, 's'}, {"format", required_argument, 0, 'f'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"dedup", required_argument, 0, 'u'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *db = DEFAULT_DB;
     mz_filter f = {0};
-    events_out eo = {0, MZ_BUF_INIT, 0};
+    events_out eo = {0, MZ_BUF_INIT, 0, 0, 0};
     char root[3];
     int ch;
     optind = 1;
@@ -395,6 +450,13 @@ int mz_cmd_events(int argc, char **argv)
                 return 1;
             }
             break;
+        case 'u':
+            if (strcmp(optarg, "day") != 0) {
+                fprintf(stderr, "mizan events: --dedup takes day\n");
+                return 1;
+            }
+            eo.dedup = 1;
+            break;
         case 'h': events_usage(stdout); return 0;
         default: events_usage(stderr); return 1;
         }
@@ -418,7 +480,11 @@ int mz_cmd_events(int argc, char **argv)
         mz_render_tsv_header(&eo.buf);
     else if (eo.format == 2)
         mz_render_event_csv_header(&eo.buf);
-    mz_status rc = mz_store_query(st, &f, print_event, &eo, &err);
+    if (eo.format && eo.dedup && reopen_record(&eo.buf, 0))
+        mz_buf_puts(&eo.buf, eo.format == 1 ? "\tmentions\tsources\tdocuments\n"
+                                             : ",mentions,sources,documents\n");
+    mz_status rc = eo.dedup ? print_dedup(st, &f, &eo, &err)
+                            : mz_store_query(st, &f, print_event, &eo, &err);
     flush_out(&eo);
     mz_store_close(st);
     int oom = eo.buf.oom;
@@ -432,5 +498,7 @@ int mz_cmd_events(int argc, char **argv)
         fprintf(stderr, "mizan events: %s\n", oom ? "out of memory" : "cannot write the output");
         return 2;
     }
+    if (f.actor && eo.count == 0)
+        mz_cli_actor_check("events", f.actor);
     return 0;
 }

@@ -21,6 +21,12 @@ int mz_cmd_train_salience(int argc, char **argv);
 int mz_cmd_parse(int argc, char **argv);
 int mz_cmd_train_parser(int argc, char **argv);
 int mz_cmd_eval_parse(int argc, char **argv);
+int mz_cmd_actor(int argc, char **argv);
+
+/* For an --actor value that selected no events: when the dictionaries know no such code,
+ * warns on standard error ("mizan CMD: warning: ...") with the codes of a name equal to it
+ * and the nearest known codes by edit distance. */
+void mz_cli_actor_check(const char *cmd, const char *code);
 
 /* Dictionary options shared by the commands that code text. */
 typedef struct mz_dict_opts {

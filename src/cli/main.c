@@ -18,6 +18,7 @@ static const command commands[] = {
     {"eval", mz_cmd_eval, "precision, recall and F1 on annotated sentences"},
     {"ingest", mz_cmd_ingest, "code documents and store them in an SQLite database"},
     {"events", mz_cmd_events, "query stored events"},
+    {"actor", mz_cmd_actor, "the names of an actor code, the codes of a name"},
     {"dyad", mz_cmd_dyad, "time series of a pair of actors"},
     {"network", mz_cmd_network, "signed network of actors and its blocs"},
     {"profile", mz_cmd_profile, "what two actors give each other"},

@@ -109,4 +109,7 @@ typedef struct mz_builtin {
 extern const mz_builtin mz_builtin_files[];
 extern const size_t mz_builtin_count;
 
+/* The kind of a dictionary file from its name's prefix (actors*.txt ...), MZ_DICT_AUTO when none. */
+mz_dict_kind mz_dict_kind_of(const char *name);
+
 #endif

@@ -345,6 +345,7 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
         doc->date = date && !*date ? date : date || r->default_date ? r->date.data : NULL;
         doc->lang = lang ? lang : r->default_lang;
         doc->source = json_str(r->json, "source");
+        doc->url = json_str(r->json, "url");
         doc->text = text;
         doc->len = json_string_length(json_object_get(r->json, "text"));
         return 1;

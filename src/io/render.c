@@ -1,7 +1,27 @@
 /* render.c — event renderers; see render.h. */
 #include "render.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "../util/hash.h"
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+void mz_event_id(const mz_event *ev, char out[17])
+{
+    char sent[24];
+    snprintf(sent, sizeof sent, "%d", ev->sentence);
+    const char *parts[] = {ev->doc, sent, ev->source, ev->target, ev->code};
+    uint64_t h = mz_hash_bytes("", 0);
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        const char *p = or_empty(parts[i]);
+        h = mz_hash_more(h, p, strlen(p));
+        h = mz_hash_more(h, "\xff", 1); /* a separator no UTF-8 text contains */
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
 
 static void field(mz_buf *out, const char *key, const char *value, int comma)
 {
@@ -45,13 +65,20 @@ void mz_render_jsonl(mz_buf *out, const mz_event *ev)
             field(out, "target", ct, cs[0] != 0);
         mz_buf_putc(out, '}');
     }
-    mz_buf_puts(out, "}}\n");
+    mz_buf_putc(out, '}');
+    char id[17];
+    mz_event_id(ev, id);
+    field(out, "id", id, 1);
+    field(out, "outlet", or_empty(ev->outlet), 1);
+    field(out, "url", or_empty(ev->url), 1);
+    mz_buf_puts(out, "}\n");
 }
 
 void mz_render_tsv_header(mz_buf *out)
 {
     mz_buf_puts(out, "doc\tsentence\tdate\tlang\tsource\ttarget\tsource_country\ttarget_country\t"
-                     "code\troot\tquad\tgoldstein\tplover\tmood\ttext\tev_source\tev_target\tev_verb\n");
+                     "code\troot\tquad\tgoldstein\tplover\tmood\ttext\tev_source\tev_target\tev_verb\t"
+                     "id\toutlet\turl\n");
 }
 
 /* Appends s escaped as PostgreSQL's text format escapes a field: backslash, tab, newline and
@@ -92,5 +119,10 @@ void mz_render_tsv(mz_buf *out, const mz_event *ev)
     cell(out, ev->ev_source, 1);
     cell(out, ev->ev_target, 1);
     cell(out, ev->ev_verb, 1);
+    char id[17];
+    mz_event_id(ev, id);
+    cell(out, id, 1);
+    cell(out, ev->outlet, 1);
+    cell(out, ev->url, 1);
     mz_buf_putc(out, '\n');
 }

@@ -183,10 +183,12 @@ static int batch_add(batch *b, const mz_doc *doc, const char *hash)
     sl->doc.date = dup_str(&b->arena, doc->date);
     sl->doc.lang = dup_str(&b->arena, doc->lang);
     sl->doc.source = dup_str(&b->arena, doc->source);
+    sl->doc.url = dup_str(&b->arena, doc->url);
     sl->doc.text = mz_arena_strndup(&b->arena, doc->text ? doc->text : "", doc->len);
     sl->doc.len = doc->len;
     if (!sl->doc.id || !sl->doc.text || (doc->date && !sl->doc.date) ||
-        (doc->lang && !sl->doc.lang) || (doc->source && !sl->doc.source))
+        (doc->lang && !sl->doc.lang) || (doc->source && !sl->doc.source) ||
+        (doc->url && !sl->doc.url))
         return -1;
     memcpy(sl->hash, hash, sizeof sl->hash);
     b->bytes += doc->len;

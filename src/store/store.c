@@ -20,8 +20,9 @@
 #include "../util/buf.h"
 #include "../util/hash.h"
 
-/* Bumped when the schema changes; kept in PRAGMA user_version. */
-enum { MZ_SCHEMA_VERSION = 1 };
+/* Bumped when the schema changes; kept in PRAGMA user_version.  Version 2 added documents.url;
+ * an older database is migrated when opened for writing (see migrate) and read as it is. */
+enum { MZ_SCHEMA_VERSION = 2 };
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -29,6 +30,7 @@ static const char schema_sql[] =
     "  date      TEXT NOT NULL DEFAULT '',\n"
     "  lang      TEXT NOT NULL DEFAULT '',\n"
     "  source    TEXT NOT NULL DEFAULT '',\n"
+    "  url       TEXT NOT NULL DEFAULT '',\n"
     "  hash      TEXT NOT NULL,\n"
     "  sentences INTEGER NOT NULL DEFAULT 0,\n"
     "  events    INTEGER NOT NULL DEFAULT 0,\n"
@@ -93,10 +95,10 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_STATE] = "SELECT hash FROM documents WHERE id = ?1",
     [ST_DEL_EV] = "DELETE FROM events WHERE doc = ?1",
     [ST_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
-    [ST_PUT_DOC] = "INSERT INTO documents (id, date, lang, source, hash, sentences, events)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    [ST_PUT_DOC] = "INSERT INTO documents (id, date, lang, source, hash, sentences, events, url)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                    " ON CONFLICT (id) DO UPDATE SET date = excluded.date, lang = excluded.lang,"
-                   " source = excluded.source, hash = excluded.hash,"
+                   " source = excluded.source, url = excluded.url, hash = excluded.hash,"
                    " sentences = excluded.sentences, events = excluded.events,"
                    " ingested = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
     [ST_PUT_SENT] = "INSERT INTO sentences (doc, idx, text) VALUES (?1, ?2, ?3)",
@@ -111,6 +113,7 @@ struct mz_store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];  /* all NULL on a read-only store */
     int in_tx;
+    long long version;           /* the file's schema version (0: new, empty) */
 };
 
 /* Fills err with a message of our own; returns status. */
@@ -163,6 +166,7 @@ static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
                                   " ('documents', 'sentences', 'events')");
     if (version < 0 || tables < 0 || ours < 0)
         return fail(err, MZ_ERR_DB, path, "not a database: %s", sqlite3_errmsg(s->db));
+    s->version = version;
     if (version > MZ_SCHEMA_VERSION)
         return fail(err, MZ_ERR_DB, path,
                     "written by a newer mizan (schema version %lld; this one knows up to %d): "
@@ -172,6 +176,26 @@ static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
         return fail(err, MZ_ERR_DB, path,
                     "not a mizan event store (it holds other tables): refused, not changed");
     return MZ_OK;
+}
+
+/* Brings a store of an older schema version up to this one, inside the caller's transaction
+ * (so under the write lock: what it reads cannot change before it writes): version 1 had no
+ * documents.url, which is added (its documents get "", as if read without one).  Decided by the
+ * table itself, not the version number, so a file of any older version and a new, empty one
+ * (whose tables the schema creates whole) are both right.  0 on success. */
+static int migrate(mz_store *s, char **msg)
+{
+    long long has_docs = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                      " AND name = 'documents'");
+    long long has_url = query_int(s, "SELECT count(*) FROM pragma_table_info('documents')"
+                                     " WHERE name = 'url'");
+    if (has_docs < 0 || has_url < 0)
+        return -1;
+    if (has_docs && !has_url &&
+        sqlite3_exec(s->db, "ALTER TABLE documents ADD COLUMN url TEXT NOT NULL DEFAULT ''", NULL,
+                     NULL, msg) != SQLITE_OK)
+        return -1;
+    return 0;
 }
 
 /* Runs the schema and the pragmas on a writable connection. */
@@ -190,7 +214,7 @@ static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
         goto bad;
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
         goto bad;
-    if (sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+    if (migrate(s, &msg) != 0 || sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto bad;
     }
@@ -200,6 +224,7 @@ static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto bad;
     }
+    s->version = MZ_SCHEMA_VERSION;
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
             SQLITE_OK)
@@ -307,6 +332,12 @@ void mz_store_hash(const mz_doc *doc, char out[17])
         h = mz_hash_more(h, "\xff", 1); /* a separator no UTF-8 text contains */
     }
     h = mz_hash_more(h, doc->text, doc->len);
+    /* the url only when there is one, so that the hashes of documents without one are those
+     * of schema version 1 and re-ingesting them finds them unchanged */
+    if (doc->url && *doc->url) {
+        h = mz_hash_more(h, "\xff", 1);
+        h = mz_hash_more(h, doc->url, strlen(doc->url));
+    }
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
@@ -428,6 +459,7 @@ mz_status mz_store_put(mz_store *s, const mz_store_doc *d, mz_doc_state *state, 
     bind_str(st, 5, d->hash);
     sqlite3_bind_int64(st, 6, (sqlite3_int64)d->nsentences);
     sqlite3_bind_int64(st, 7, (sqlite3_int64)d->nevents);
+    bind_str(st, 8, doc->url);
     if (run(st))
         return db_fail(s, err, "writing a document");
     st = s->st[ST_PUT_SENT];
@@ -539,29 +571,33 @@ int mz_filter_match(const mz_filter *f, const mz_event *ev)
 /* ---- queries ----------------------------------------------------------------------------- */
 
 /* Builds the SELECT for a filter into sql; parameters are numbered by what they bind:
- * ?1 from, ?2 to, ?3 actor, ?4/?5 dyad, ?6 root, ?7 match. */
-static void build_query(mz_buf *sql, const mz_filter *f)
+ * ?1 from, ?2 to, ?3 actor, ?4/?5 dyad, ?6 root, ?7 match.  Each event takes its provenance
+ * (outlet and url) from its document; a version-1 file, read as it is, has no urls. */
+static void build_query(mz_buf *sql, const mz_filter *f, long long version)
 {
-    mz_buf_puts(sql, "SELECT doc, sentence, date, lang, source, target, source_country,"
-                     " target_country, code, root, quad, goldstein, plover, mood, text, ev_source,"
-                     " ev_target, ev_verb FROM events WHERE 1");
+    mz_buf_puts(sql, "SELECT e.doc, e.sentence, e.date, e.lang, e.source, e.target,"
+                     " e.source_country, e.target_country, e.code, e.root, e.quad, e.goldstein,"
+                     " e.plover, e.mood, e.text, e.ev_source, e.ev_target, e.ev_verb,"
+                     " coalesce(d.source, ''), ");
+    mz_buf_puts(sql, version >= 2 ? "coalesce(d.url, '')" : "''");
+    mz_buf_puts(sql, " FROM events e LEFT JOIN documents d ON d.id = e.doc WHERE 1");
     if (set(f->from))
-        mz_buf_puts(sql, " AND date <> '' AND date >= ?1");
+        mz_buf_puts(sql, " AND e.date <> '' AND e.date >= ?1");
     if (set(f->to))
-        mz_buf_puts(sql, " AND date <> '' AND substr(date, 1, length(?2)) <= ?2");
+        mz_buf_puts(sql, " AND e.date <> '' AND substr(e.date, 1, length(?2)) <= ?2");
     if (set(f->actor))
-        mz_buf_puts(sql, " AND (source_country = ?3 OR target_country = ?3 OR source = ?3"
-                         " OR target = ?3)");
+        mz_buf_puts(sql, " AND (e.source_country = ?3 OR e.target_country = ?3 OR e.source = ?3"
+                         " OR e.target = ?3)");
     if (set(f->dyad_a) && set(f->dyad_b))
-        mz_buf_puts(sql, " AND ((source_country = ?4 AND target_country = ?5)"
-                         " OR (source_country = ?5 AND target_country = ?4))");
+        mz_buf_puts(sql, " AND ((e.source_country = ?4 AND e.target_country = ?5)"
+                         " OR (e.source_country = ?5 AND e.target_country = ?4))");
     if (set(f->root))
-        mz_buf_puts(sql, " AND root = ?6");
+        mz_buf_puts(sql, " AND e.root = ?6");
     if (set(f->match))
-        mz_buf_puts(sql, " AND (doc, sentence) IN (SELECT s.doc, s.idx FROM sentences_fts"
+        mz_buf_puts(sql, " AND (e.doc, e.sentence) IN (SELECT s.doc, s.idx FROM sentences_fts"
                          " JOIN sentences s ON s.id = sentences_fts.rowid"
                          " WHERE sentences_fts MATCH ?7)");
-    mz_buf_puts(sql, " ORDER BY date, doc, sentence, id");
+    mz_buf_puts(sql, " ORDER BY e.date, e.doc, e.sentence, e.id");
 }
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -579,7 +615,7 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
     if (set(f->root) && !mz_filter_root_norm(f->root, root))
         return fail(err, MZ_ERR_ARG, NULL, "not a CAMEO root: %s", f->root);
     mz_buf sql = MZ_BUF_INIT;
-    build_query(&sql, f);
+    build_query(&sql, f, s->version);
     if (sql.oom)
         return fail(err, MZ_ERR_NOMEM, NULL, "out of memory");
     sqlite3_stmt *st = NULL;
@@ -612,6 +648,8 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
             .ev_source = col(st, 15),
             .ev_target = col(st, 16),
             .ev_verb = col(st, 17),
+            .outlet = col(st, 18),
+            .url = col(st, 19),
         };
         if (fn(ctx, &ev)) {
             rc = SQLITE_DONE;

@@ -57,7 +57,7 @@ for f in graphml gexf svg; do
   "$MIZAN" network "$EV" --format $f > "$TMP/net.$f"
   check "network $f is well-formed XML" python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$TMP/net.$f"
 done
-check "graphml carries the signed weight" grep -q '<edge source="RUS" target="USA"><data key="weight">-10</data>' "$TMP/net.graphml"
+check "graphml carries the weight and the signed goldstein" grep -q '<edge source="RUS" target="USA"><data key="weight">10</data><data key="goldstein">-10</data><data key="sign">-1</data>' "$TMP/net.graphml"
 "$MIZAN" network "$EV" --format dot > "$TMP/net.dot"
 check "dot: an undirected graph with the PRK-RUS edge" bash -c "head -1 '$TMP/net.dot' | grep -q '^graph mizan {' && grep -q '\"PRK\" -- \"RUS\"' '$TMP/net.dot'"
 

@@ -86,4 +86,61 @@ awk -F'\t' -v OFS='\t' 'NR==2{$12=99}1' "$TMP/db.tsv" > "$TMP/gold.tsv"
 check "a TSV row with a Goldstein value out of range: file:line, exit 2" \
   bash -c "test $rc -eq 2 && grep -q 'gold.tsv:2: missing or bad \"goldstein\"' '$TMP/gold.err'"
 
+# Network interchange (issue 9, item 2): node-link JSON as NetworkX loads it; GraphML and GEXF
+# with weight (absolute), goldstein (signed) and sign on edges; --directed.
+printf '%s\n' '{"id": "n1", "date": "2024-06-19", "text": "North Korea supplied Russia with missiles. Russia praised North Korea. Russia condemned Japan. Japan condemned Russia. Japan criticized Russia."}' \
+  | "$M" code --input jsonl > "$TMP/net.ev"
+for d in "" --directed; do
+  "$M" network --format node-link $d "$TMP/net.ev" > "$TMP/nl$d.json"
+  check "node-link$d: the keys of networkx.node_link_graph" python3 -c '
+import json,sys
+g=json.load(open(sys.argv[1]))
+assert set(g)>={"nodes","links","directed","multigraph","graph"}, g
+assert g["directed"]==(sys.argv[2]=="--directed") and g["multigraph"] is False
+ids={n["id"] for n in g["nodes"]}
+assert g["links"] and all(l["source"] in ids and l["target"] in ids for l in g["links"])
+assert all(l["weight"]==abs(l["goldstein"]) and l["sign"]==(l["goldstein"]>0)-(l["goldstein"]<0) for l in g["links"])
+assert any(l["goldstein"]<0 for l in g["links"])' "$TMP/nl$d.json" "$d"
+done
+check "node-link --directed: one link per direction" python3 -c '
+import json,sys
+g=json.load(open(sys.argv[1]))
+pairs={(l["source"],l["target"]) for l in g["links"]}
+assert ("RUS","JPN") in pairs and ("JPN","RUS") in pairs, pairs' "$TMP/nl--directed.json"
+if python3 -c 'import networkx' 2>/dev/null; then
+  check "node-link: networkx.node_link_graph loads it, directed or not" python3 -c '
+import inspect,json,sys,networkx as nx
+kw={"edges":"links"} if "edges" in inspect.signature(nx.node_link_graph).parameters else {}
+for path,directed in ((sys.argv[1],False),(sys.argv[2],True)):
+    with open(path) as f:
+        g=nx.node_link_graph(json.load(f),**kw)
+    assert g.is_directed()==directed and g.number_of_edges()>0
+    assert all(d["weight"]>=0 and "goldstein" in d for _,_,d in g.edges(data=True))' \
+    "$TMP/nl.json" "$TMP/nl--directed.json"
+else
+  echo "test_interchange: networkx not installed; node-link checked with the json module only"
+fi
+for f in graphml gexf; do
+  "$M" network --format $f --directed "$TMP/net.ev" > "$TMP/dnet.$f"
+  check "$f --directed: a directed graph, weight absolute and goldstein signed" python3 -c '
+import sys,xml.etree.ElementTree as ET
+r=ET.parse(sys.argv[1]).getroot()
+fmt=sys.argv[2]
+if fmt=="graphml":
+    ns={"g":"http://graphml.graphdrawing.org/xmlns"}
+    assert r.find("g:graph",ns).get("edgedefault")=="directed"
+    edges=[{d.get("key"):d.text for d in e.findall("g:data",ns)} for e in r.iter("{%s}edge"%ns["g"])]
+else:
+    ns={"g":"http://gexf.net/1.3"}
+    assert r.find("g:graph",ns).get("defaultedgetype")=="directed"
+    edges=[]
+    for e in r.iter("{%s}edge"%ns["g"]):
+        a={v.get("for"):v.get("value") for v in e.iter("{%s}attvalue"%ns["g"])}
+        a["weight"]=e.get("weight"); edges.append(a)
+assert len(edges)==4, edges
+assert all(float(e["weight"])==abs(float(e["goldstein"])) for e in edges)
+assert any(float(e["goldstein"])<0 for e in edges) and all(e["sign"] in ("1","-1","0") for e in edges)' \
+    "$TMP/dnet.$f" $f
+done
+
 finish

@@ -347,7 +347,18 @@ static void network_seed_like_graph_and_exact_json(void **state)
     assert_non_null(strstr(b.data, "<edge source=\"PRK\" target=\"RUS\"><data key=\"weight\">16.6</data>"));
     mz_buf_clear(&b);
     mz_render_network_gexf(&b, &net);
-    assert_non_null(strstr(b.data, "source=\"RUS\" target=\"USA\" weight=\"-8\""));
+    assert_non_null(strstr(b.data, "source=\"RUS\" target=\"USA\" weight=\"8\"><attvalues>"
+                                   "<attvalue for=\"goldstein\" value=\"-8\"/>"));
+    /* directed: one edge per source and target */
+    net.directed = 1;
+    mz_buf_clear(&b);
+    mz_render_network_graphml(&b, &net);
+    assert_non_null(strstr(b.data, "edgedefault=\"directed\""));
+    mz_buf_clear(&b);
+    mz_render_network_gexf(&b, &net);
+    assert_non_null(strstr(b.data, "defaultedgetype=\"directed\""));
+    assert_true(net.narcs >= net.nedges);
+    net.directed = 0;
     mz_buf_clear(&b);
     mz_render_network_dot(&b, &net);
     assert_non_null(strstr(b.data, "\"PRK\" -- \"RUS\" [goldstein=16.6"));
@@ -555,9 +566,14 @@ static void numbers_and_csv_quoting(void **state)
                   .source_country = "A", .target_country = "B", .code = "072", .root = "07",
                   .quad = 2, .goldstein = 8.3, .plover = "AID", .text = "He said \"yes\",\nthen left",
                   .ev_source = "", .ev_target = "", .ev_verb = ""};
+    e.outlet = "Agence, \"X\"";
     mz_render_event_csv(&b, &e);
-    assert_string_equal(b.data, "\"d,1\",0,2024-01-01,en,A,B,A,B,072,07,2,8.3,AID,fact,"
-                                "\"He said \"\"yes\"\",\nthen left\",,,\n");
+    char id[17];
+    mz_event_id(&e, id);
+    char want[256];
+    snprintf(want, sizeof want, "\"d,1\",0,2024-01-01,en,A,B,A,B,072,07,2,8.3,AID,fact,"
+             "\"He said \"\"yes\"\",\nthen left\",,,,%s,\"Agence, \"\"X\"\"\",\n", id);
+    assert_string_equal(b.data, want);
     mz_buf_free(&b);
     assert_string_equal(mz_cameo_root_name("19"), "fight");
     assert_string_equal(mz_cameo_root_name("21"), "");
