@@ -133,15 +133,21 @@ void mz_render_dyad_json(mz_buf *b, const mz_dyad *d)
 
 /* ---- network ----------------------------------------------------------------------------- */
 
-void mz_render_network_json(mz_buf *b, const mz_network *net)
+/* The nodes of the network, as JSON objects separated by commas (both network forms). */
+static void nodes_json(mz_buf *b, const mz_network *net)
 {
-    mz_buf_puts(b, "{\"nodes\":[");
     for (size_t i = 0; i < net->nnodes; i++) {
         const mz_net_node *n = &net->nodes[i];
         mz_buf_puts(b, i ? ",{" : "{");
         kstr(b, "id", n->id);
         mz_buf_printf(b, ",\"bloc\":%d,\"events\":%ld}", n->bloc, n->events);
     }
+}
+
+void mz_render_network_json(mz_buf *b, const mz_network *net)
+{
+    mz_buf_puts(b, "{\"nodes\":[");
+    nodes_json(b, net);
     mz_buf_puts(b, "],\"edges\":[");
     for (size_t i = 0; i < net->nedges; i++) {
         const mz_net_edge *e = &net->edges[i];
@@ -169,12 +175,7 @@ void mz_render_network_node_link(mz_buf *b, const mz_network *net)
                   net->directed ? "true" : "false");
     knum(b, "unbalanced", net->unbalanced);
     mz_buf_printf(b, ",\"blocs\":%d},\"nodes\":[", net->nblocs);
-    for (size_t i = 0; i < net->nnodes; i++) {
-        const mz_net_node *n = &net->nodes[i];
-        mz_buf_puts(b, i ? ",{" : "{");
-        kstr(b, "id", n->id);
-        mz_buf_printf(b, ",\"bloc\":%d,\"events\":%ld}", n->bloc, n->events);
-    }
+    nodes_json(b, net);
     mz_buf_puts(b, "],\"links\":[");
     size_t ne = net->directed ? net->narcs : net->nedges;
     const mz_net_edge *es = net->directed ? net->arcs : net->edges;

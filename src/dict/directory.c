@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/vec.h"
 #include "engine.h"
 
 void mz_directory_init(mz_directory *d)
@@ -102,14 +103,8 @@ static int parse_head(mz_directory *d, const char *s, const char *e, mz_dir_name
 /* Appends one record; -1 when memory runs out. */
 static int push(mz_directory *d, const mz_dir_name *rec)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 1024;
-        mz_dir_name *p = realloc(d->names, cap * sizeof *p);
-        if (!p)
-            return -1;
-        d->names = p;
-        d->cap = cap;
-    }
+    if (mz_grow((void **)&d->names, &d->cap, d->n + 1, sizeof *d->names) < 0)
+        return -1;
     d->names[d->n++] = *rec;
     return 0;
 }

@@ -21,6 +21,7 @@
 
 #include "../util/arena.h"
 #include "../util/hash.h"
+#include "../util/vec.h"
 
 enum {
     DEFAULT_BATCH = 1024,
@@ -169,14 +170,8 @@ static void batch_free(batch *b)
 /* Adds a copy of doc to the batch; -1 out of memory. */
 static int batch_add(batch *b, const mz_doc *doc, const char *hash)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        slot *p = realloc(b->slots, cap * sizeof *p);
-        if (!p)
-            return -1;
-        b->slots = p;
-        b->cap = cap;
-    }
+    if (mz_grow((void **)&b->slots, &b->cap, b->n + 1, sizeof *b->slots) < 0)
+        return -1;
     slot *sl = &b->slots[b->n];
     memset(sl, 0, sizeof *sl);
     sl->doc.id = dup_str(&b->arena, doc->id);
