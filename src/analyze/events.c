@@ -12,27 +12,10 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-static mz_status fail(mz_error *err, mz_status status, const char *file, long line,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static mz_status fail(mz_error *err, mz_status status, const char *file, long line,
-                      const char *fmt, ...)
-{
-    if (!err)
-        return status;
-    err->status = status;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-    err->line = line;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return status;
-}
+#include "../util/error.h"
 
 void mz_evset_init(mz_evset *set, unsigned flags)
 {
@@ -113,7 +96,7 @@ mz_status mz_evset_load_store(mz_evset *set, mz_store *s, const mz_filter *f, mz
     if (rc != MZ_OK)
         return rc;
     if (lc.status != MZ_OK)
-        return fail(err, lc.status, NULL, 0, "out of memory");
+        return mz_fail(err, lc.status, NULL, 0, "out of memory");
     return MZ_OK;
 }
 
@@ -141,7 +124,7 @@ mz_status mz_evset_add_json(mz_evset *set, const char *json, size_t len, const m
     json_error_t jerr;
     json_t *o = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!o)
-        return fail(err, MZ_ERR_PARSE, NULL, 0, "not JSON: %s", jerr.text);
+        return mz_fail(err, MZ_ERR_PARSE, NULL, 0, "not JSON: %s", jerr.text);
     mz_status rc = mz_evset_add_object(set, o, f, err);
     json_decref(o);
     return rc;
@@ -226,10 +209,10 @@ mz_status mz_evset_add_object(mz_evset *set, json_t *o, const mz_filter *f, mz_e
     }
     rc = mz_filter_match(f, &ev) ? mz_evset_add(set, &ev) : MZ_OK;
     if (rc == MZ_ERR_NOMEM)
-        fail(err, rc, NULL, 0, "out of memory");
+        mz_fail(err, rc, NULL, 0, "out of memory");
 out:
     if (why)
-        fail(err, MZ_ERR_PARSE, NULL, 0, "%s", why);
+        mz_fail(err, MZ_ERR_PARSE, NULL, 0, "%s", why);
     return rc;
 }
 
@@ -257,7 +240,7 @@ mz_status mz_evset_read_jsonl(mz_evset *set, FILE *in, const char *name, const m
         mz_error e = {0};
         mz_status st = mz_evset_add_json(set, line, (size_t)n, f, &e);
         if (st == MZ_ERR_NOMEM) {
-            rc = fail(err, st, name, lineno, "out of memory");
+            rc = mz_fail(err, st, name, lineno, "out of memory");
             break;
         }
         if (st != MZ_OK) {
@@ -269,7 +252,7 @@ mz_status mz_evset_read_jsonl(mz_evset *set, FILE *in, const char *name, const m
         }
     }
     if (rc == MZ_OK && ferror(in))
-        rc = fail(err, MZ_ERR_IO, name, lineno, "read error: %s", strerror(errno));
+        rc = mz_fail(err, MZ_ERR_IO, name, lineno, "read error: %s", strerror(errno));
     free(line);
     if (nbad)
         *nbad = bads;

@@ -11,13 +11,13 @@
 #include "store.h"
 
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/error.h"
 #include "../util/hash.h"
 
 /* Bumped when the schema changes; kept in PRAGMA user_version.  Version 2 added documents.url;
@@ -117,28 +117,12 @@ struct mz_store {
 };
 
 /* Fills err with a message of our own; returns status. */
-static mz_status fail(mz_error *err, mz_status status, const char *file, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static mz_status fail(mz_error *err, mz_status status, const char *file, const char *fmt, ...)
-{
-    if (!err)
-        return status;
-    err->status = status;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-    err->line = 0;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return status;
-}
 
 /* Fills err with SQLite's message for the connection's last failure. */
 static mz_status db_fail(mz_store *s, mz_error *err, const char *what)
 {
-    return fail(err, MZ_ERR_DB, sqlite3_db_filename(s->db, "main"), "%s: %s", what,
-                sqlite3_errmsg(s->db));
+    return mz_fail(err, MZ_ERR_DB, sqlite3_db_filename(s->db, "main"), 0, "%s: %s", what,
+                   sqlite3_errmsg(s->db));
 }
 
 const char *mz_store_schema(void) { return schema_sql; }
@@ -165,16 +149,16 @@ static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
     long long ours = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
                                   " ('documents', 'sentences', 'events')");
     if (version < 0 || tables < 0 || ours < 0)
-        return fail(err, MZ_ERR_DB, path, "not a database: %s", sqlite3_errmsg(s->db));
+        return mz_fail(err, MZ_ERR_DB, path, 0, "not a database: %s", sqlite3_errmsg(s->db));
     s->version = version;
     if (version > MZ_SCHEMA_VERSION)
-        return fail(err, MZ_ERR_DB, path,
-                    "written by a newer mizan (schema version %lld; this one knows up to %d): "
-                    "refused, not rewritten; use a newer mizan",
-                    version, MZ_SCHEMA_VERSION);
+        return mz_fail(err, MZ_ERR_DB, path, 0,
+                       "written by a newer mizan (schema version %lld; this one knows up to %d): "
+                       "refused, not rewritten; use a newer mizan",
+                       version, MZ_SCHEMA_VERSION);
     if (tables > 0 && ours < 3)
-        return fail(err, MZ_ERR_DB, path,
-                    "not a mizan event store (it holds other tables): refused, not changed");
+        return mz_fail(err, MZ_ERR_DB, path, 0,
+                       "not a mizan event store (it holds other tables): refused, not changed");
     return MZ_OK;
 }
 
@@ -228,11 +212,12 @@ static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
             SQLITE_OK)
-            return fail(err, MZ_ERR_DB, path, "preparing statements: %s", sqlite3_errmsg(s->db));
+            return mz_fail(err, MZ_ERR_DB, path, 0, "preparing statements: %s",
+                           sqlite3_errmsg(s->db));
     }
     return MZ_OK;
 bad:
-    fail(err, MZ_ERR_DB, path, "%s", msg ? msg : sqlite3_errmsg(s->db));
+    mz_fail(err, MZ_ERR_DB, path, 0, "%s", msg ? msg : sqlite3_errmsg(s->db));
     sqlite3_free(msg);
     return MZ_ERR_DB;
 }
@@ -245,11 +230,11 @@ static mz_status check_readable(mz_store *s, const char *path, mz_error *err)
     const char *sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
                       " ('documents', 'sentences', 'events')";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return fail(err, MZ_ERR_DB, path, "not a database: %s", sqlite3_errmsg(s->db));
+        return mz_fail(err, MZ_ERR_DB, path, 0, "not a database: %s", sqlite3_errmsg(s->db));
     int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 3;
     sqlite3_finalize(st);
     if (!ok)
-        return fail(err, MZ_ERR_DB, path, "not a mizan event store");
+        return mz_fail(err, MZ_ERR_DB, path, 0, "not a mizan event store");
     return check_ours(s, path, err);
 }
 
@@ -280,12 +265,12 @@ static int open_immutable(mz_store *s, const char *path)
 mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
 {
     if (!path || !*path) {
-        fail(err, MZ_ERR_ARG, NULL, "no database path");
+        mz_fail(err, MZ_ERR_ARG, NULL, 0, "no database path");
         return NULL;
     }
     mz_store *s = calloc(1, sizeof *s);
     if (!s) {
-        fail(err, MZ_ERR_NOMEM, path, "out of memory");
+        mz_fail(err, MZ_ERR_NOMEM, path, 0, "out of memory");
         return NULL;
     }
     int ro = (mode & MZ_STORE_READONLY) != 0;
@@ -294,8 +279,8 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
     int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                 SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        fail(err, ro ? MZ_ERR_IO : MZ_ERR_DB, path, "cannot open database: %s",
-             s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        mz_fail(err, ro ? MZ_ERR_IO : MZ_ERR_DB, path, 0, "cannot open database: %s",
+                s->db ? sqlite3_errmsg(s->db) : "out of memory");
         mz_store_close(s);
         return NULL;
     }
@@ -346,7 +331,7 @@ mz_status mz_store_doc_state(mz_store *s, const char *id, const char *hash, mz_d
 {
     sqlite3_stmt *st = s->st[ST_STATE];
     if (!st)
-        return fail(err, MZ_ERR_ARG, NULL, "store opened read-only");
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "store opened read-only");
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -363,7 +348,7 @@ mz_status mz_store_doc_state(mz_store *s, const char *id, const char *hash, mz_d
 mz_status mz_store_begin(mz_store *s, mz_error *err)
 {
     if (s->in_tx)
-        return fail(err, MZ_ERR_ARG, NULL, "transaction already open");
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "transaction already open");
     /* IMMEDIATE takes the write lock now, so a second writer waits here, not mid-batch. */
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(s, err, "starting a transaction");
@@ -374,7 +359,7 @@ mz_status mz_store_begin(mz_store *s, mz_error *err)
 mz_status mz_store_commit(mz_store *s, mz_error *err)
 {
     if (!s->in_tx)
-        return fail(err, MZ_ERR_ARG, NULL, "no transaction open");
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "no transaction open");
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         mz_status st = db_fail(s, err, "committing");
         mz_store_rollback(s);
@@ -433,9 +418,9 @@ mz_status mz_store_put(mz_store *s, const mz_store_doc *d, mz_doc_state *state, 
 {
     const mz_doc *doc = d->doc;
     if (!s->st[ST_PUT_DOC])
-        return fail(err, MZ_ERR_ARG, NULL, "store opened read-only");
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "store opened read-only");
     if (!doc->id || !*doc->id)
-        return fail(err, MZ_ERR_ARG, NULL, "document without an id");
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "document without an id");
     mz_doc_state ds;
     mz_status rc = mz_store_doc_state(s, doc->id, d->hash, &ds, err);
     if (rc != MZ_OK)
@@ -613,11 +598,11 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
         f = &none;
     char root[3] = "";
     if (set(f->root) && !mz_filter_root_norm(f->root, root))
-        return fail(err, MZ_ERR_ARG, NULL, "not a CAMEO root: %s", f->root);
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "not a CAMEO root: %s", f->root);
     mz_buf sql = MZ_BUF_INIT;
     build_query(&sql, f, s->version);
     if (sql.oom)
-        return fail(err, MZ_ERR_NOMEM, NULL, "out of memory");
+        return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
     mz_buf_free(&sql);
@@ -661,8 +646,9 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
         /* the rest of the query is ours, with bound values: a plain SQL error comes from the
          * full-text query, whatever SQLite's wording ("fts5: syntax error", "no such column",
          * "unterminated string" ...), and it is the user's to fix */
-        out = fail(err, MZ_ERR_ARG, NULL, "bad --search query '%.200s': %s (SQLite FTS5 syntax)",
-                   f->match, sqlite3_errmsg(s->db));
+        out = mz_fail(err, MZ_ERR_ARG, NULL, 0,
+                      "bad --search query '%.200s': %s (SQLite FTS5 syntax)", f->match,
+                      sqlite3_errmsg(s->db));
     else if (rc != SQLITE_DONE)
         out = db_fail(s, err, "querying events");
     sqlite3_finalize(st);
