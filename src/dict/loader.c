@@ -7,7 +7,6 @@
  * Text in the TABARI/PETRARCH formats is told apart by its content and handed to petrarch.c,
  * which builds on the functions at the end of this file (loader.h).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,22 +526,9 @@ mz_status mz_engine_load_text(mz_engine *e, mz_dict_kind kind, const char *name,
 
 mz_status mz_engine_load_file(mz_engine *e, mz_dict_kind kind, const char *path, mz_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mz_fail(err, MZ_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
     mz_buf b = MZ_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        mz_buf_put(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    mz_status st;
-    if (bad)
-        st = mz_fail(err, MZ_ERR_IO, path, 0, "read error");
-    else if (b.oom)
-        st = mz_fail(err, MZ_ERR_NOMEM, path, 0, "out of memory");
-    else
+    mz_status st = mz_buf_read_file(&b, path, err);
+    if (st == MZ_OK)
         st = mz_engine_load_text(e, kind, path, b.data ? b.data : "", b.len, err);
     mz_buf_free(&b);
     return st;

@@ -283,22 +283,10 @@ mz_status mz_treebank_read(mz_treebank *tb, const char *name, const char *text, 
 
 mz_status mz_treebank_load(mz_treebank *tb, const char *path, mz_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return mz_fail(err, MZ_ERR_IO, path, 0, "cannot open");
-    mz_buf b = {0};
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        mz_buf_put(&b, chunk, n);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || b.oom) {
-        mz_buf_free(&b);
-        return mz_fail(err, failed ? MZ_ERR_IO : MZ_ERR_NOMEM, path, 0,
-                       failed ? "read error" : "out of memory");
-    }
-    mz_status st = mz_treebank_read(tb, path, b.data ? b.data : "", b.len, err);
+    mz_buf b = MZ_BUF_INIT;
+    mz_status st = mz_buf_read_file(&b, path, err);
+    if (st == MZ_OK)
+        st = mz_treebank_read(tb, path, b.data ? b.data : "", b.len, err);
     mz_buf_free(&b);
     return st;
 }

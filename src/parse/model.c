@@ -206,22 +206,9 @@ mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *na
 
 mz_parse_model *mz_parse_model_read(const char *path, mz_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        mz_fail(err, MZ_ERR_IO, path, 0, "cannot open");
-        return NULL;
-    }
-    mz_buf b = {0};
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        mz_buf_put(&b, chunk, n);
-    int failed = ferror(f);
-    fclose(f);
+    mz_buf b = MZ_BUF_INIT;
     mz_parse_model *m = NULL;
-    if (failed || b.oom)
-        mz_fail(err, failed ? MZ_ERR_IO : MZ_ERR_NOMEM, path, 0, failed ? "read error" : "out of memory");
-    else
+    if (mz_buf_read_file(&b, path, err) == MZ_OK)
         m = mz_parse_model_load(b.data, b.len, path, err);
     mz_buf_free(&b);
     return m;

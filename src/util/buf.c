@@ -1,9 +1,12 @@
 /* buf.c — growable byte buffer; see buf.h. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "error.h"
 
 /* Makes room for `extra` more bytes plus the terminating NUL.  Returns 0 on success, -1 (and
  * sets oom) when the allocation fails or the size would overflow. */
@@ -121,4 +124,22 @@ void mz_buf_free(mz_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     b->oom = 0;
+}
+
+mz_status mz_buf_read_file(mz_buf *b, const char *path, mz_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mz_fail(err, MZ_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        mz_buf_put(b, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed)
+        return mz_fail(err, MZ_ERR_IO, path, 0, "read error");
+    if (b->oom)
+        return mz_fail(err, MZ_ERR_NOMEM, path, 0, "out of memory");
+    return MZ_OK;
 }

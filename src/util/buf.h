@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "../../include/mizan.h"
+
 typedef struct mz_buf {
     char *data;
     size_t len;
@@ -29,6 +31,10 @@ void mz_buf_vprintf(mz_buf *b, const char *fmt, va_list ap);
 void mz_buf_json_str(mz_buf *b, const char *s, size_t n);
 void mz_buf_xml_str(mz_buf *b, const char *s);
 void mz_buf_clear(mz_buf *b);
+
+/* Appends the whole file at path to b.  Returns MZ_OK, or MZ_ERR_IO (cannot open, read error) or
+ * MZ_ERR_NOMEM with err filled; b stays the caller's to free either way. */
+mz_status mz_buf_read_file(mz_buf *b, const char *path, mz_error *err);
 void mz_buf_free(mz_buf *b);
 
 #endif
