@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../io/date.h"
 #include "analyze.h"
 
 enum { MAX_PERIODS = 400000 };  /* about a thousand years of days */
@@ -33,30 +34,6 @@ const char *mz_period_name(mz_period by) { return period_names[by]; }
 
 /* Floor division for negative numerators too. */
 static long floor_div(long a, long b) { return a / b - (a % b != 0 && ((a < 0) != (b < 0))); }
-
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-static long days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = floor_div(y, 400);
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, long *m, long *d)
-{
-    z += 719468;
-    long era = floor_div(z, 146097);
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
-}
 
 /* Parses "YYYY-MM-DD"; 1 on success. */
 static int parse_date(const char *s, long *y, long *m, long *d)
@@ -88,9 +65,9 @@ int mz_period_of(const char *date, mz_period by, long *period)
     if (!parse_date(date, &y, &m, &d))
         return 0;
     switch (by) {
-    case MZ_BY_DAY: *period = days_from_civil(y, m, d); break;
+    case MZ_BY_DAY: *period = mz_days_from_civil(y, m, d); break;
     /* 1970-01-01 was a Thursday: adding 3 puts Mondays on multiples of 7. */
-    case MZ_BY_WEEK: *period = floor_div(days_from_civil(y, m, d) + 3, 7); break;
+    case MZ_BY_WEEK: *period = floor_div(mz_days_from_civil(y, m, d) + 3, 7); break;
     case MZ_BY_MONTH: *period = y * 12 + (m - 1); break;
     case MZ_BY_YEAR: *period = y; break;
     }
@@ -110,8 +87,8 @@ void mz_period_start(long p, mz_period by, char out[11])
 {
     long y = 0, m = 1, d = 1;
     switch (by) {
-    case MZ_BY_DAY: civil_from_days(p, &y, &m, &d); break;
-    case MZ_BY_WEEK: civil_from_days(p * 7 - 3, &y, &m, &d); break;
+    case MZ_BY_DAY: mz_civil_from_days(p, &y, &m, &d); break;
+    case MZ_BY_WEEK: mz_civil_from_days(p * 7 - 3, &y, &m, &d); break;
     case MZ_BY_MONTH:
         y = floor_div(p, 12);
         m = p - y * 12 + 1;
@@ -135,8 +112,8 @@ void mz_period_label(long p, mz_period by, char out[16])
     case MZ_BY_WEEK: {
         /* ISO 8601: a week belongs to the year of its Thursday. */
         long thu = p * 7, y, m, d;
-        civil_from_days(thu, &y, &m, &d);
-        long week = (thu - days_from_civil(y, 1, 1)) / 7 + 1;
+        mz_civil_from_days(thu, &y, &m, &d);
+        long week = (thu - mz_days_from_civil(y, 1, 1)) / 7 + 1;
         put_digits(out, y, 4);
         memcpy(out + 4, "-W", 2);
         put_digits(out + 6, week, 2);

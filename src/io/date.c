@@ -215,28 +215,31 @@ static int valid_day(int y, int m, int d)
     return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && leap(y));
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms). */
-static long days_from_civil(int y, int m, int d)
+/* Floor division for negative numerators too. */
+static long floor_div(long a, long b) { return a / b - (a % b != 0 && ((a < 0) != (b < 0))); }
+
+/* H. Hinnant's algorithms. */
+long mz_days_from_civil(long y, long m, long d)
 {
     y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
+    long era = floor_div(y, 400);
     long yoe = y - era * 400;
     long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(long z, int *y, int *m, int *d)
+void mz_civil_from_days(long z, long *y, long *m, long *d)
 {
     z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long era = floor_div(z, 146097);
     long doe = z - era * 146097;
     long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yoe + era * 400 + (*m <= 2);
 }
 
 int mz_date_norm(const char *s, size_t len, char out[11])
@@ -261,10 +264,10 @@ int mz_date_norm(const char *s, size_t len, char out[11])
     /* the moment in UTC: the time as written minus the zone's offset, in whole days */
     long minutes = (long)w.minutes - w.offset;
     long shift = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
-    int y, m, d;
-    civil_from_days(days_from_civil(w.y, w.m, w.d) + shift, &y, &m, &d);
+    long y, m, d;
+    mz_civil_from_days(mz_days_from_civil(w.y, w.m, w.d) + shift, &y, &m, &d);
     if (y < 1000 || y > 9999)
         return -1;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, d);
     return 0;
 }

@@ -27,4 +27,8 @@
  * a date or the date falls outside the years 1000 to 9999. */
 int mz_date_norm(const char *s, size_t len, char out[11]);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and the date of such a day number. */
+long mz_days_from_civil(long y, long m, long d);
+void mz_civil_from_days(long z, long *y, long *m, long *d);
+
 #endif
