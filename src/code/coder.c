@@ -221,7 +221,7 @@ static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
 }
 
 /* Appends one event.  `s` or `t` may be NULL in partial mode; the caller checks that. */
-int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
+static int emit_one(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
 {
     const mz_mention *v = act->verb;
     const char *sc = s && s->code ? s->code : "---", *tc = t && t->code ? t->code : "---";
@@ -291,6 +291,31 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
     mz_explain(c, "    event %s %s %s (%s)", ev->source, ev->code, ev->target,
                ev->mood == MZ_MOOD_INTENT ? "intent" : "fact");
     return 0;
+}
+
+/* Acts that two sides do with each other, whoever the sentence names first: consultations,
+ * telephone talks, meetings, negotiations, signed agreements.  ICEWS and the real-text gold code
+ * them both ways, and an analyst's dyad or network should not depend on the word order. */
+static const char *const mutual_codes[] = {"040", "041", "044", "046", "057"};
+
+static int is_mutual(const char *code)
+{
+    for (size_t i = 0; i < sizeof mutual_codes / sizeof *mutual_codes; i++)
+        if (strcmp(code, mutual_codes[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Appends the event `s` `act` `t`, and `t` `act` `s` as well when the act is mutual and both
+ * sides are known. */
+int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
+{
+    size_t before = c->nev;
+    if (emit_one(c, s, t, act) < 0)
+        return -1;
+    if (c->nev == before || !is_mutual(act->code) || !s || !t || !s->code || !t->code)
+        return 0;
+    return emit_one(c, t, s, act);
 }
 
 /* Finds the mentions of every sentence into c->dmv, so that what the whole document says (its
