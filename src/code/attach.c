@@ -846,7 +846,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         act.code = intention_code(act.code);
         act.intent = 0;
     }
-    int news = mz_salience_keep(c, v, b, e, src, tgt, act.code, &act.feat);
+    /* the members of a "between" group or a dual pronoun's pair are the act's named parties */
+    int named_s = pair >= 0 ? pair : src < 0 && between >= 0 ? between : src;
+    int named_t = pair >= 0 ? pair : between >= 0 ? between : tgt;
+    int news = mz_salience_keep(c, v, b, e, named_s, named_t, act.code, &act.feat);
     if (news <= 0)
         return news;
     note_roles(c, v, src, tgt, between, pair);

@@ -128,6 +128,9 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
         if (en->kind == MZ_E_VERB && en->lang == 'e' && end == b + 1 &&
             mz_adjective_form(mz_tok_fold(&c->toks, b), c->toks.v[b].fold_len))
             continue;
+        if (en->kind != MZ_E_VERB && en->lang == 'e' &&
+            mz_adverb_form(mz_tok_fold(&c->toks, end - 1), c->toks.v[end - 1].fold_len))
+            continue; /* "officially", "militarily": an adverb names no one */
         if (en->kind == MZ_E_VERB) {
             const mz_verb *v = &c->e->verbs[en->value];
             if (got && out->kind == MZ_E_VERB && (tailed || !v->ntail))

@@ -107,6 +107,18 @@ int mz_adjective_form(const char *w, size_t len)
     return 0;
 }
 
+int mz_adverb_form(const char *w, size_t len)
+{
+    static const char *const endings[] = {"ally", "arily", "ively", "ously", "edly", "ently",
+                                          "antly", "ingly", "ately", "icly"};
+    if (len < 8)
+        return 0; /* rally, family, supply, locally: short words are nouns and verbs as often */
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+        if (ends_in(w, len, endings[k]))
+            return 1;
+    return 0;
+}
+
 int mz_agentive_word(const char *w, size_t len)
 {
     static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists", "ic", "ics"};

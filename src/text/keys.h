@@ -39,6 +39,10 @@ int mz_agentive_word(const char *w, size_t len);
  * -ive (an offensive, an initiative) are not. */
 int mz_adjective_form(const char *w, size_t len);
 
+/* Whether the English word w[0..len) is an adverb whose stem is a noun's (officially, militarily,
+ * diplomatically: official, military, diplomat), never an actor or agent. */
+int mz_adverb_form(const char *w, size_t len);
+
 /* The key of a dictionary word; `caps` is true when the word is written in capitals.
  * Returns the key length, or 0 when the key does not fit in `cap` bytes. */
 size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,
