@@ -298,7 +298,7 @@ static int emit_one(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_
  * them both ways, and an analyst's dyad or network should not depend on the word order. */
 static const char *const mutual_codes[] = {"040", "041", "044", "046", "057"};
 
-static int is_mutual(const char *code)
+int mz_code_mutual(const char *code)
 {
     for (size_t i = 0; i < sizeof mutual_codes / sizeof *mutual_codes; i++)
         if (strcmp(code, mutual_codes[i]) == 0)
@@ -313,7 +313,7 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
     size_t before = c->nev;
     if (emit_one(c, s, t, act) < 0)
         return -1;
-    if (c->nev == before || !is_mutual(act->code) || !s || !t || !s->code || !t->code)
+    if (c->nev == before || !mz_code_mutual(act->code) || !s || !t || !s->code || !t->code)
         return 0;
     return emit_one(c, t, s, act);
 }

@@ -186,8 +186,8 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
  * counterpart (193 → 180); `code` itself otherwise. */
 const char *mz_on_civilians(const mz_coder *c, const char *code, int tgt);
 
-/* Whether the act at verb v is placed in a year before the document's. */
-int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b);
+/* Whether the act at verb v, in the sentence [b, e), is placed in a year before the document's. */
+int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
 
 /* Whether group g cannot be the source of an act coded `code` (a government's street protest). */
 int mz_implausible_source(const mz_coder *c, int g, const char *code);
@@ -258,8 +258,13 @@ int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
  * named), -1 when none were kept. */
 int mz_coder_event_features(const mz_coder *c, size_t i, const uint32_t **f);
 
-/* coder.c: appends one event; s or t may be NULL only in partial mode. */
+/* coder.c: appends one event (and its reverse when the act is mutual); s or t may be NULL only
+ * in partial mode. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act);
+
+/* coder.c: whether acts of `code` are done by two sides to each other (meetings, talks, signed
+ * agreements), and so coded both ways. */
+int mz_code_mutual(const char *code);
 
 /* explain.c: with MZ_CODE_EXPLAIN, appends a line (printf format) to the account; the others
  * describe the current sentence's mentions and groups, and the document's country. */

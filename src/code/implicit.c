@@ -57,11 +57,34 @@ static int year_at(const mz_coder *c, uint32_t i)
     return y >= 1900 && y <= 2099 ? y : 0;
 }
 
+/* Words that make the year after them the time of the clause's act: "convicted in 2007",
+ * "اعتقل عام 2009", "في سنة 2010".  A bare year after the act most often dates a noun that
+ * follows it instead ("investigated the 1994 bombing"). */
+static const char *const year_preps[] = {"in", "during", "\xd8\xb9\xd8\xa7\xd9\x85" /* عام */,
+                                         "\xd8\xb3\xd9\x86\xd9\x87" /* سنة, folded */};
+
+/* Whether token i is one of year_preps, and not part of a span from or to the year ("محتجزين
+ * منذ عام 2020", "حتى عام 2014"), which dates a state, not the act. */
+static int year_prep_at(const mz_coder *c, uint32_t i)
+{
+    static const char *const spans[] = {"\xd9\x85\xd9\x86\xd8\xb0" /* منذ */,
+                                        "\xd8\xad\xd8\xaa\xd9\x89" /* حتى */};
+    for (size_t k = 0; k < sizeof year_preps / sizeof *year_preps; k++) {
+        if (!mz_tok_is(c, i, year_preps[k]))
+            continue;
+        for (size_t j = 0; j < sizeof spans / sizeof *spans; j++)
+            if (i > 0 && mz_tok_is(c, i - 1, spans[j]))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* Whether the act at v is placed in a year before the document's (the coding guide's
- * convention 7: "In 1979, ...", "the 2003 invasion", "في عام 1982 اجتاحت"): a past year before
- * it in its clause, or opening the sentence.  A year after the act most often dates a noun that
- * follows it ("investigated the 1994 bombing"), and undated documents have no past. */
-int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b)
+ * convention 7: "In 1979, ...", "the 2003 invasion", "في عام 1982 اجتاحت", "was convicted in
+ * 2007"): a past year before it in its clause, or opening the sentence, or after it in its clause
+ * behind a word of time (year_preps).  Undated documents have no past. */
+int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int now = c->date_num / 10000;
     if (!now)
@@ -69,6 +92,12 @@ int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b)
     for (uint32_t i = b; i < v->b; i++) {
         int y = year_at(c, i);
         if (y && y < now && (c->clause[i] == c->clause[v->b] || i < b + 3))
+            return 1;
+    }
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    for (uint32_t i = vend + 1; i < e && c->clause[i] == c->clause[v->b]; i++) {
+        int y = year_at(c, i);
+        if (y && y < now && year_prep_at(c, i - 1))
             return 1;
     }
     return 0;

@@ -278,6 +278,20 @@ static void background_acts(void **state)
                "\xd8\xa7\xd8\xb9\xd8\xaa\xd9\x82\xd8\xa7\xd9\x84 \xd8\xb5\xd8\xad\xd9\x81\xd9\x8a "
                "\xd9\x81\xd8\xb1\xd9\x86\xd8\xb3\xd9\x8a.", 0, ev, sizeof ev);
     assert_string_equal(ev, "FRA 111 IRN\n");
+    /* a past year after the act behind "in"/عام dates it; "since the year" dates a state */
+    code("en", "Russia attacked Georgia in 2008.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+    code("ar", "\xd8\xa3\xd9\x81\xd8\xb1\xd8\xac\xd8\xaa \xd8\xa5\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86 \xd8\xb9\xd9\x86 \xd8\xb5\xd8\xad\xd9\x81\xd9\x8a \xd9\x81\xd8\xb1\xd9\x86\xd8\xb3\xd9\x8a \xd9\x85\xd8\xad\xd8\xaa\xd8\xac\xd8\xb2 \xd9\x85\xd9\x86\xd8\xb0 \xd8\xb9\xd8\xa7\xd9\x85 2020.", 0, ev, sizeof ev); /* أفرجت إيران عن صحفي فرنسي محتجز منذ عام 2020. */
+    has(ev, "IRN 08");
+}
+
+/* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
+static void fighting_between(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("ar", "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9\xd8\xaa \xd8\xa7\xd8\xb4\xd8\xaa\xd8\xa8\xd8\xa7\xd9\x83\xd8\xa7\xd8\xaa \xd8\xb9\xd9\x86\xd9\x8a\xd9\x81\xd8\xa9 \xd8\xa8\xd9\x8a\xd9\x86 \xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4 \xd8\xa7\xd9\x84\xd9\x8a\xd9\x85\xd9\x86\xd9\x8a \xd9\x88\xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a \xd8\xaa\xd8\xb9\xd8\xb2.", 0, ev, sizeof ev); /* اندلعت اشتباكات عنيفة بين الجيش اليمني والحوثيين في تعز. */
+    assert_string_equal(ev, "YEMMIL 190 YEMREB\n");
 }
 
 /* Arabic constructions of real news: a verb with an object pronoun takes the actor after it as
@@ -378,6 +392,7 @@ int main(void)
         cmocka_unit_test(background_acts),
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(mutual_acts_both_ways),
+        cmocka_unit_test(fighting_between),
         cmocka_unit_test(parsed_subjects),
         cmocka_unit_test(explanation),
     };
