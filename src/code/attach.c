@@ -180,6 +180,21 @@ static int right_group_any(mz_coder *c, uint32_t from, uint32_t stop, int skip)
     return g;
 }
 
+/* The first group in [from, stop) right after "from"/من: the giver of an act received. */
+static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
+{
+    for (size_t g = 0; g < c->ng; g++) {
+        uint32_t gb = c->gv[g].b;
+        if (gb <= from || gb >= stop)
+            continue;
+        if (gb > from + 1 && mz_tok_is(c, gb - 1, "the"))
+            gb--;
+        if (mz_tok_is(c, gb - 1, "from") || mz_tok_is(c, gb - 1, "\xd9\x85\xd9\x86" /* من */))
+            return (int)g;
+    }
+    return -1;
+}
+
 /* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
  * Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates تقدم. */
 static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
@@ -794,6 +809,15 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (src < 0 && carried && st->source >= 0)
         src = st->source;
+    /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
+     * receiver, and with no giver named it is no one's */
+    if (marker_before(c, v->b, b, 3, MZ_M_RECEIVE)) {
+        uint32_t vend0 = v->tail_e > v->e ? v->tail_e : v->e;
+        int giver = from_group(c, vend0 - 1, stop);
+        tgt = src >= 0 ? src : tgt;
+        src = giver;
+        note(c, v, "received: the giver is the source, the receiver the target");
+    }
     int pair = -1; /* a dual pronoun's coordinated antecedents */
     if ((v->last_clitic & MZ_CL_DUAL) && (src < 0 || (v->flags & MZ_V_NOUN))) {
         int g2 = previous_actor_group(c, v->b, b, -1);

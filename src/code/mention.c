@@ -86,12 +86,15 @@ static int date_ok(const mz_coder *c, const mz_entry *en)
     return (!en->from || c->date_num >= en->from) && (!en->to || c->date_num <= en->to);
 }
 
-/* Kind priority when one phrase carries entries of several kinds. */
-static int priority(int kind)
+/* The priority of a mention's kind when one phrase carries entries of several kinds. */
+static int priority(const mz_mention *m)
 {
     static const int order[] = {[MZ_E_MARKER] = 6, [MZ_E_DISCARD] = 5, [MZ_E_ACTOR] = 4,
                                 [MZ_E_ADJ] = 3, [MZ_E_AGENT] = 2, [MZ_E_VERB] = 1};
-    return order[kind];
+    /* a verb pattern headed by a word of receiving ("تلقى ... اتصال") is read as the verb */
+    if (m->kind == MZ_E_MARKER && m->value == MZ_M_RECEIVE)
+        return 0;
+    return order[m->kind];
 }
 
 /* Whether token i is written as an English plural (ends in s). */
@@ -148,7 +151,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
                 verb_tailed = v->ntail > 0;
             }
         }
-        if (!got || priority(m.kind) > priority(out->kind) ||
+        if (!got || priority(&m) > priority(out) ||
             (m.kind == MZ_E_VERB && out->kind == MZ_E_VERB)) {
             *out = m;
             got = 1;

@@ -29,7 +29,8 @@ typedef enum mz_ekind {
 typedef enum mz_marker {
     MZ_M_NEG = 1, MZ_M_MODAL, MZ_M_COND, MZ_M_FUTURE, MZ_M_BY, MZ_M_CLAUSE, MZ_M_CONJ,
     MZ_M_BETWEEN, MZ_M_THAT, MZ_M_BE, MZ_M_OF, MZ_M_PRON, MZ_M_EXCHANGE,
-    MZ_M_PREP, MZ_M_LOC, MZ_M_BACKSHIFT, MZ_M_EXPRESS, MZ_M_THATPRON, MZ_M_WORD, MZ_M_PAIR
+    MZ_M_PREP, MZ_M_LOC, MZ_M_BACKSHIFT, MZ_M_EXPRESS, MZ_M_THATPRON, MZ_M_WORD, MZ_M_PAIR,
+    MZ_M_RECEIVE
 } mz_marker;
 
 /* Entry flags. */

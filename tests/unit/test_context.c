@@ -285,6 +285,17 @@ static void background_acts(void **state)
     has(ev, "IRN 08");
 }
 
+/* An act received from someone goes from the giver to the receiver. */
+static void received_acts(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("ar", "\xd8\xaa\xd9\x84\xd9\x82\xd9\x89 \xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3 \xd8\xa7\xd9\x84\xd9\x85\xd8\xb5\xd8\xb1\xd9\x8a \xd8\xa8\xd8\xb1\xd9\x82\xd9\x8a\xd8\xa9 \xd8\xaa\xd9\x87\xd9\x86\xd8\xa6\xd8\xa9 \xd9\x85\xd9\x86 \xd9\x86\xd8\xb8\xd9\x8a\xd8\xb1\xd9\x87 \xd8\xa7\xd9\x84\xd8\xac\xd8\xb2\xd8\xa7\xd8\xa6\xd8\xb1\xd9\x8a.", 0, ev, sizeof ev); /* تلقى الرئيس المصري برقية تهنئة من نظيره الجزائري. */
+    assert_string_equal(ev, "DZAGOV 051 EGYGOV\n");
+    code("en", "Egypt's president received a phone call from the French president.", 0, ev, sizeof ev);
+    has(ev, "FRAGOV 041 EGYGOV\n");
+}
+
 /* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
 static void fighting_between(void **state)
 {
@@ -393,6 +404,7 @@ int main(void)
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(mutual_acts_both_ways),
         cmocka_unit_test(fighting_between),
+        cmocka_unit_test(received_acts),
         cmocka_unit_test(parsed_subjects),
         cmocka_unit_test(explanation),
     };
