@@ -402,15 +402,26 @@ static int embedded(const mz_coder *c, const carry *st, const mz_mention *v)
     return 1;
 }
 
+/* Acts two parties do together, first matching code prefix wins: intentions, meetings,
+ * diplomatic and material cooperation, concessions (agreeing to a ceasefire), and fighting each
+ * other (exchanging fire).  A visit and hosting one go one way ("visited Yemen and Sudan"), and
+ * aid, given or offered, goes to a third party ("Singapore, India and Australia offered
+ * military assistance"). */
+static const struct {
+    const char *prefix;
+    int joint;
+} joint_codes[] = {
+    {"042", 0}, {"043", 0}, {"033", 0}, {"03", 1}, {"04", 1}, {"05", 1},
+    {"06", 1},  {"07", 0},  {"08", 1},  {"19", 1},
+};
+
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
-    /* acts two parties do together: intentions, meetings, diplomatic and material cooperation,
-     * aid, concessions (agreeing to a ceasefire), and fighting each other (exchanging fire); a
-     * visit (042) and hosting one (043) go one way: "visited Yemen and Sudan" */
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
-        return 0;
-    return (code[0] == '0' && code[1] >= '3' && code[1] <= '8') || (code[0] == '1' && code[1] == '9');
+    for (size_t i = 0; i < sizeof joint_codes / sizeof *joint_codes; i++)
+        if (strncmp(code, joint_codes[i].prefix, strlen(joint_codes[i].prefix)) == 0)
+            return joint_codes[i].joint;
+    return 0;
 }
 
 /* Arabic time words that may stand between a verb and its subject without being one. */
