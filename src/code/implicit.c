@@ -60,7 +60,7 @@ static int year_at(const mz_coder *c, uint32_t i)
 /* Words that make the year after them the time of the clause's act: "convicted in 2007",
  * "اعتقل عام 2009", "في سنة 2010".  A bare year after the act most often dates a noun that
  * follows it instead ("investigated the 1994 bombing"). */
-static const char *const year_preps[] = {"in", "during", "\xd8\xb9\xd8\xa7\xd9\x85" /* عام */,
+static const char *const year_preps[] = {"in", "of", "during", "\xd8\xb9\xd8\xa7\xd9\x85" /* عام */,
                                          "\xd8\xb3\xd9\x86\xd9\x87" /* سنة, folded */};
 
 /* Whether token i is one of year_preps, and not part of a span from or to the year ("محتجزين
