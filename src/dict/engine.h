@@ -61,6 +61,8 @@ typedef struct mz_verb {
     uint32_t tail;       /* first word id of the tail in tail_words, MZ_NONE when none */
     uint16_t ntail;
     uint16_t flags;
+    uint32_t rcode;      /* PETRARCH's [A:B]: code B of the event in the other direction (target
+                          * on source), offset in the pool; MZ_NONE when none */
 } mz_verb;
 
 struct mz_engine {

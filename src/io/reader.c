@@ -409,9 +409,9 @@ static void xml_start_el(void *ctx, const xmlChar *name, const xmlChar *prefix, 
     mz_reader *r = ctx;
     const char *n = (const char *)name;
     int depth = r->xdepth++;
-    if (depth == 0 && strcmp(n, "Sentences") != 0) {
+    if (depth == 0 && strcmp(n, "Sentences") != 0 && strcmp(n, "Validation") != 0) {
         char msg[200];
-        snprintf(msg, sizeof msg, "not PETRARCH XML: the root element is <%.100s>, expected <Sentences>", n);
+        snprintf(msg, sizeof msg, "not PETRARCH XML: the root element is <%.100s>, expected <Sentences> or <Validation>", n);
         xq_error(r, xml_line_now(r), msg);
         xmlStopParser(r->xctx);
         r->xstopped = 1;
