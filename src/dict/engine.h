@@ -56,6 +56,10 @@ typedef struct mz_entry {
     uint32_t next;     /* next entry at the same trie node, MZ_NONE at the end */
 } mz_entry;
 
+/* A tail word id with this bit set may have other words before it (TABARI and PETRARCH write
+ * "WORD WORD" for words in order with others between them, WORD_WORD for adjacent ones). */
+#define MZ_TAIL_GAP 0x80000000u
+
 typedef struct mz_verb {
     uint32_t code;       /* offset in the pool */
     uint32_t tail;       /* first word id of the tail in tail_words, MZ_NONE when none */

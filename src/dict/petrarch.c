@@ -317,6 +317,7 @@ typedef struct synset {
 /* A pattern element: alternatives [first, first + n) in rd.alts. */
 typedef struct elem {
     uint32_t first, n;
+    int gap;  /* other words may stand before it (written after a blank, outside a group) */
 } elem;
 
 typedef struct pattern {
@@ -349,6 +350,7 @@ typedef struct rd {
     size_t nsets, setcap;
     elem *elems;
     size_t nelems, elemcap;
+    size_t tail_first; /* the first element of the tail being read */
     pattern *pats;
     size_t npats, patcap;
     fverb *verbs;
@@ -1042,7 +1044,7 @@ static int elem_add(rd *r, uint32_t first, uint32_t n)
 {
     if (mz_grow((void **)&r->elems, &r->elemcap, r->nelems + 1, sizeof *r->elems) < 0)
         return -1;
-    r->elems[r->nelems++] = (elem){first, n};
+    r->elems[r->nelems++] = (elem){first, n, 0};
     return 0;
 }
 
@@ -1074,15 +1076,22 @@ static mz_status word_elems(rd *r, const ptok *t)
 }
 
 /* Converts tokens [b, e) to elements; a prepositional group of two words or more gets an
- * optional "the" after its preposition. */
-static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t the_alt)
+ * optional "the" after its preposition.  With `gaps` (a tail), a word after the first that
+ * stands outside a group may have other words before it in the text (MZ_TAIL_GAP). */
+static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t the_alt, int gaps)
 {
+    int depth = 0;
     for (int i = b; i < e; i++) {
+        depth += v[i].type == T_OPEN_PP || v[i].type == T_OPEN_NP;
+        depth -= v[i].type == T_CLOSE && depth > 0;
         if (v[i].type != T_WORD)
             continue;
+        size_t before = r->nelems;
         mz_status st = word_elems(r, &v[i]);
         if (st != MZ_OK)
             return st;
+        if (gaps && depth == 0 && r->nelems > before && before > r->tail_first)
+            r->elems[before].gap = 1;
         if (i > b && v[i - 1].type == T_OPEN_PP && i + 1 < e &&
             (v[i + 1].type == T_WORD || v[i + 1].type == T_OPEN_NP) && the_alt != UINT32_MAX &&
             elem_add(r, the_alt, 2) < 0)
@@ -1155,12 +1164,13 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
     if (dropped_before)
         warn(r, W_BEFORESLOT);
     p.prefix = (uint32_t)r->nelems;
-    mz_status st = tokens_to_elems(r, v, pb, star, UINT32_MAX);
+    mz_status st = tokens_to_elems(r, v, pb, star, UINT32_MAX, 0);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st; /* a word that cannot be keyed drops the pattern */
     p.nprefix = (uint32_t)r->nelems - p.prefix;
     p.tail = (uint32_t)r->nelems;
-    st = tokens_to_elems(r, v, star + 1, te, the_alt);
+    r->tail_first = r->nelems;
+    st = tokens_to_elems(r, v, star + 1, te, the_alt, 1);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st;
     p.ntail = (uint32_t)r->nelems - p.tail;
@@ -1251,6 +1261,8 @@ static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, uint32_t *
         if (len + (int)a->n > MAX_WORDS)
             return -1;
         memcpy(ids + len, r->seq + a->off, a->n * sizeof *ids);
+        if (r->elems[first + i].gap && a->n && len)
+            ids[len] |= MZ_TAIL_GAP;
         len += (int)a->n;
     }
     return len;
