@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../io/reader.h"
 #include "../util/buf.h"
 #include "commands.h"
 #include "eval.h"
@@ -109,6 +110,8 @@ static int code_record(mz_coder *c, xmlNode *sent, record *r)
         snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
     xmlChar *text = xmlNodeGetContent(child(sent, "Text"));
     const char *t = text ? (const char *)text : "";
+    if (text)
+        mz_text_unwrap((char *)text, strlen(t)); /* as `mizan code --input xml` reads it */
     mz_doc d = {.id = r->id, .date = iso[0] ? iso : NULL, .lang = "en", .text = t, .len = strlen(t)};
     const mz_event *ev;
     size_t n;

@@ -44,7 +44,8 @@ enum {
     MZ_A_RELATIONAL = 1 << 7, /* agent named by its relation to another country (counterpart,
                                * ambassador): never given the document's country */
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
-    MZ_D_SENTENCE = 1 << 9    /* discard that cancels its whole sentence (PETRARCH's), not a clause */
+    MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
+    MZ_V_PETRARCH = 1 << 10   /* verb read from a PETRARCH dictionary */
 };
 
 typedef struct mz_entry {

@@ -1307,7 +1307,7 @@ static mz_status flush_family(rd *r)
             continue;
         /* a plain "make a statement" verb (SAY, ANNOUNCE ...) is an attribution verb, as 010
          * verbs are in mizan's own dictionary: the act it reports is coded on its own */
-        unsigned flags = strcmp(fv->code, "010") == 0 ? MZ_V_SAY : 0;
+        unsigned flags = MZ_V_PETRARCH | (strcmp(fv->code, "010") == 0 ? MZ_V_SAY : 0);
         uint32_t vi = petrarch_verb(r, fv->code, flags, NULL, 0);
         mz_entry q = {.kind = MZ_E_VERB, .lang = fv->arabic ? 'a' : 'e', .flags = (uint16_t)flags,
                       .value = vi};
@@ -1336,7 +1336,7 @@ static mz_status flush_family(rd *r)
                 warn_n(r, W_LONG, 1, pt->line);
                 continue;
             }
-            uint32_t vi = petrarch_verb(r, pt->code, 0, tail, nt);
+            uint32_t vi = petrarch_verb(r, pt->code, MZ_V_PETRARCH, tail, nt);
             if (vi == MZ_NONE)
                 return oom(r);
             mz_entry q = {.kind = MZ_E_VERB, .lang = 'e', .value = vi};
