@@ -189,7 +189,7 @@ int mz_cmd_eval(int argc, char **argv)
             min[optarg[0] == 'e'] = strtod(optarg + 3, NULL);
         } else {
             fprintf(ch == 'h' ? stdout : stderr,
-                    "usage: mizan eval [--errors] [--min-f1 ar=X] [--min-f1 en=X] FILE|FOLDER...\n"
+                    "usage: mizan eval [--errors] [--min-f1 ar=X] [--min-f1 en=X] [--min-exact P] FILE|FOLDER...\n"
                     "  FILE: annotated sentences (tests/golden/README.md); ar_* files are Arabic\n"
                     "  FILE.jsonl or FOLDER: real-news sets (NAME_input.jsonl with NAME_gold.jsonl,\n"
                     "    or sentences labelled for one event type); see docs/ACCURACY.md\n"
