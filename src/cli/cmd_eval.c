@@ -159,26 +159,47 @@ int mz_cmd_eval(int argc, char **argv)
                                           {"verbose", no_argument, 0, 'v'},
                                           {"errors", no_argument, 0, 'v'},
                                           {"parse", no_argument, 0, 'P'},
+                                          {"min-exact", required_argument, 0, 'x'},
+                                          {"actors", required_argument, 0, 'A'},
+                                          {"agents", required_argument, 0, 'G'},
+                                          {"verbs", required_argument, 0, 'V'},
+                                          {"discards", required_argument, 0, 'D'},
+                                          {"no-builtin", no_argument, 0, 'N'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    double min[2] = {0, 0};
+    double min[2] = {0, 0}, min_exact = 0;
+    mz_dict_opts dicts = {0};
+    char *end;
     int verbose = 0, ch;
     unsigned flags = 0;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
-        if (ch == 'v') {
+        int d = mz_dict_opt(&dicts, ch, optarg);
+        if (d < 0)
+            return 1;
+        if (d > 0) {
+            continue;
+        } else if (ch == 'v') {
             verbose = 1;
+        } else if (ch == 'x' && (min_exact = strtod(optarg, &end)) >= 0 && min_exact <= 100 &&
+                   end != optarg && !*end) {
+            min_exact /= 100;
         } else if (ch == 'P') {
             flags |= MZ_CODE_PARSE;
         } else if (ch == 'm' && (strncmp(optarg, "ar=", 3) == 0 || strncmp(optarg, "en=", 3) == 0)) {
             min[optarg[0] == 'e'] = strtod(optarg + 3, NULL);
         } else {
             fprintf(ch == 'h' ? stdout : stderr,
-                    "usage: mizan eval [--errors] [--min-f1 ar=X] [--min-f1 en=X] FILE|FOLDER...\n"
+                    "usage: mizan eval [--errors] [--min-f1 ar=X] [--min-f1 en=X] [--min-exact P] FILE|FOLDER...\n"
                     "  FILE: annotated sentences (tests/golden/README.md); ar_* files are Arabic\n"
                     "  FILE.jsonl or FOLDER: real-news sets (NAME_input.jsonl with NAME_gold.jsonl,\n"
                     "    or sentences labelled for one event type); see docs/ACCURACY.md\n"
+                    "  FILE.xml: PETRARCH's validation records, coded with the dictionaries its\n"
+                    "    <Environment> names or those given; the share coded exactly right per category\n"
                     "  --errors, -v  list each missed and extra event with the sentence and evidence\n"
-                    "  --parse       code with the parser (mizan code --parse)\n");
+                    "                (FILE.xml: each record not coded exactly right, with the reason)\n"
+                    "  --parse       code with the parser (mizan code --parse)\n"
+                    "  --min-exact P exit 1 when less than P %% of FILE.xml's records are exactly right\n"
+                    "  --actors/--agents/--verbs/--discards FILE, --no-builtin   dictionaries\n");
             return ch == 'h' ? 0 : 1;
         }
     }
@@ -186,6 +207,9 @@ int mz_cmd_eval(int argc, char **argv)
         fprintf(stderr, "mizan eval: no case files given\n");
         return 1;
     }
+    size_t len0 = strlen(argv[optind]);
+    if (argc - optind == 1 && len0 > 4 && strcmp(argv[optind] + len0 - 4, ".xml") == 0)
+        return mz_eval_petrarch(&dicts, argv[optind], verbose, min_exact);
     int nreal = 0;
     for (int i = optind; i < argc; i++)
         nreal += real_path(argv[i]);
@@ -193,7 +217,7 @@ int mz_cmd_eval(int argc, char **argv)
         fprintf(stderr, "mizan eval: give either annotated sentence files or real-news sets, not both\n");
         return 1;
     }
-    mz_engine *e = mz_cli_engine(NULL);
+    mz_engine *e = mz_cli_engine(dicts.n || dicts.no_builtin ? &dicts : NULL);
     if (e && nreal) {
         int rc = mz_eval_real(e, argv + optind, nreal, verbose, flags);
         mz_engine_free(e);

@@ -5,6 +5,7 @@
  *   cmd_eval.c   the project's own annotated sentences (tests/golden/README.md format)
  *   eval_real.c  real news with independent gold: sentence sets with their events, and
  *                detection sets labelled per sentence for one event type
+ *   eval_petrarch.c  PETRARCH's validation records (a conformance suite), scored per category
  */
 #ifndef MZ_EVAL_H
 #define MZ_EVAL_H
@@ -43,5 +44,13 @@ int mz_each_record(const char *path, int (*fn)(json_t *, void *), void *ctx);
 /* `mizan eval` on real-news sets (eval_real.c): `paths` are folders or JSON Lines files, coded
  * with the coder flags `flags` (MZ_CODE_PARSE).  Returns the exit status. */
 int mz_eval_real(const mz_engine *e, char **paths, int n, int errors, unsigned flags);
+
+/* `mizan eval` on PETRARCH's validation records (eval_petrarch.c): each record of an included
+ * category coded with the given dictionaries, or with those the file's <Environment> names when
+ * none are given; prints the share coded exactly right per category (and, with verbose, each
+ * failing record with its reason).  Returns the exit status: 1 below min_share (0..1). */
+struct mz_dict_opts;
+int mz_eval_petrarch(const struct mz_dict_opts *dicts, const char *path, int verbose,
+                     double min_share);
 
 #endif

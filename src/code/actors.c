@@ -91,8 +91,11 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
         /* Arabic genitive with ل: الأمين العام للأمم المتحدة, المتحدث باسم الخارجية */
         if (c->arabic && last->kind == MZ_E_AGENT && !r->has_actor && (m->clitic & MZ_CL_LI))
             return 1;
+        /* Russia's Putin, وزير خارجية روسيا لافروف; after a title, a name of the same country
+         * whose code is the country alone (PETRARCH's ROMENDACIL [BRE]) is the titled person:
+         * Bree President Romendacil */
         if (r->has_actor)
-            return same && person;  /* Russia's Putin, وزير خارجية روسيا لافروف */
+            return same && (person || last->kind == MZ_E_AGENT);
         if (last->kind == MZ_E_AGENT)
             return same;            /* President Putin, جيش كوريا, army of Russia */
         /* Russian President Putin → ADJ … ACTOR; Arabic puts the adjective after its noun, so

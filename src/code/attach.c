@@ -506,6 +506,25 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
     return determiner_at(c, d) && in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
 }
 
+/* Whether a plain verb of a PETRARCH dictionary stands as a noun: after a determiner, up to two
+ * unknown words before it ("a brief private visit"), or right after a preposition ("for
+ * meetings").  PETRARCH codes the verbs of a parse, not nouns, so its dictionaries list verbs
+ * (VISIT, MEET) that mizan's own dictionaries would list as nouns only with their own entries. */
+static int petrarch_noun(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    static const char *const prepositions[] = {"of", "on", "for", "about", "during", "with", "after"};
+    const mz_verb *vb = &c->e->verbs[v->value];
+    if (c->arabic || !(vb->flags & MZ_V_PETRARCH) || vb->ntail || v->b <= b)
+        return 0;
+    uint32_t d = v->b - 1;
+    if (in_list(mz_tok_fold(&c->toks, d), prepositions, sizeof prepositions / sizeof prepositions[0]))
+        return 1;
+    while (d > b && v->b - d <= 2 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
+           !determiner_at(c, d))
+        d--;
+    return determiner_at(c, d);
+}
+
 /* Whether an English determiner or possessive stands in tokens [from, to). */
 static int determiner_in(const mz_coder *c, uint32_t from, uint32_t to)
 {
@@ -779,6 +798,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (background(c, v, b, e)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
+        return 0;
+    }
+    if (petrarch_noun(c, v, b)) {
+        note(c, v, "not coded: a PETRARCH verb read as a noun (PETRARCH codes verbs only)");
         return 0;
     }
     /* a governing act reaches past the act it governs for its target ("threatened to impose

@@ -220,25 +220,26 @@ static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
     return strlen(s->code) > base || !t->home;
 }
 
-/* Appends one event.  `s` or `t` may be NULL in partial mode; the caller checks that. */
-static int emit_one(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
+/* Appends one event of act coded `code`.  `s` or `t` may be NULL in partial mode; the caller
+ * checks that. */
+static int emit_one(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act,
+                    const char *code)
 {
     const mz_mention *v = act->verb;
     const char *sc = s && s->code ? s->code : "---", *tc = t && t->code ? t->code : "---";
     if (s && t && s->code && t->code && s->country[0] && strcmp(s->country, t->country) == 0 &&
-        !domestic_ok(s, t, act->code)) {
-        mz_explain(c, "    dropped %s %s %s: one country, not two sides of it", sc, act->code, tc);
+        !domestic_ok(s, t, code)) {
+        mz_explain(c, "    dropped %s %s %s: one country, not two sides of it", sc, code, tc);
         return 0;
     }
     if (s && t && s->code && t->code && strcmp(s->code, t->code) == 0) {
-        mz_explain(c, "    dropped %s %s %s: an actor acting on itself", sc, act->code, tc);
+        mz_explain(c, "    dropped %s %s %s: an actor acting on itself", sc, code, tc);
         return 0;
     }
     if (!(c->flags & MZ_CODE_PARTIAL) && (!s || !t || !s->code || !t->code)) {
-        mz_explain(c, "    dropped %s %s %s: a side is unknown (--partial keeps it)", sc, act->code, tc);
+        mz_explain(c, "    dropped %s %s %s: a side is unknown (--partial keeps it)", sc, code, tc);
         return 0;
     }
-    const char *code = act->code;
     /* one event per (source, code, target) in a sentence */
     for (size_t i = c->nev; i-- > 0 && c->ev[i].sentence == c->sentence;) {
         const mz_event *o = &c->ev[i];
@@ -306,16 +307,24 @@ int mz_code_mutual(const char *code)
     return 0;
 }
 
-/* Appends the event `s` `act` `t`, and `t` `act` `s` as well when the act is mutual and both
- * sides are known. */
+/* Appends the event of act from s to t and, when both sides are known, the event from t to s:
+ * with the same code when the act is mutual (for mizan's own verbs), or with PETRARCH's code for the other direction
+ * when the verb carries one ([A:B]: *X left for Y* is X 032 Y and Y 033 X) and the act keeps the
+ * verb's own code. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
 {
     size_t before = c->nev;
-    if (emit_one(c, s, t, act) < 0)
+    if (emit_one(c, s, t, act, act->code) < 0)
         return -1;
-    if (c->nev == before || !mz_code_mutual(act->code) || !s || !t || !s->code || !t->code)
+    if (c->nev == before || !s || !t || !s->code || !t->code)
         return 0;
-    return emit_one(c, t, s, act);
+    const mz_verb *vb = &c->e->verbs[act->verb->value];
+    if (vb->rcode != MZ_NONE && strcmp(act->code, mz_pool_str(c->e, vb->code)) == 0)
+        return emit_one(c, t, s, act, mz_pool_str(c->e, vb->rcode));
+    /* a PETRARCH dictionary says itself which acts go both ways ([A:B]) */
+    if ((vb->flags & MZ_V_PETRARCH) || !mz_code_mutual(act->code))
+        return 0;
+    return emit_one(c, t, s, act, act->code);
 }
 
 /* Finds the mentions of every sentence into c->dmv, so that what the whole document says (its

@@ -13,7 +13,7 @@
 #include "../util/vec.h"
 #include "coder.h"
 
-enum { TAIL_WINDOW = 8 };
+enum { TAIL_WINDOW = 8, TAIL_GAP = 3 };
 
 typedef struct best {
     uint32_t end;
@@ -23,25 +23,37 @@ typedef struct best {
     int found;
 } best;
 
+/* Whether token t has the word id w among its known keys. */
+static int token_has(const mz_coder *c, uint32_t t, uint32_t w)
+{
+    for (uint32_t j = 0; j < c->kn[t]; j++)
+        if (c->kc[c->kfirst[t] + j].word == w)
+            return 1;
+    return 0;
+}
+
 /* Whether the tail of verb v follows tokens from `from` (within a few tokens, before `end`).
- * Sets *tb and *te to the tail's tokens. */
+ * Each word follows the one before it, or, marked MZ_TAIL_GAP, comes within TAIL_GAP tokens
+ * after it (the first found).  Sets *tb and *te to the tail's tokens. */
 static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint32_t end,
                         uint32_t *tb, uint32_t *te)
 {
     const uint32_t *w = c->e->tail_words + v->tail;
     for (uint32_t s = from; s < end && s < from + TAIL_WINDOW; s++) {
-        uint32_t k = 0;
-        for (; k < v->ntail && s + k < end; k++) {
-            uint32_t t = s + k;
-            int hit = 0;
-            for (uint32_t j = 0; j < c->kn[t] && !hit; j++)
-                hit = c->kc[c->kfirst[t] + j].word == w[k];
-            if (!hit)
+        if (!token_has(c, s, w[0] & ~MZ_TAIL_GAP))
+            continue;
+        uint32_t t = s, k = 1;
+        for (; k < v->ntail; k++) {
+            uint32_t reach = (w[k] & MZ_TAIL_GAP) ? TAIL_GAP + 1 : 1, u = t + 1;
+            while (u < end && u <= t + reach && !token_has(c, u, w[k] & ~MZ_TAIL_GAP))
+                u++;
+            if (u >= end || u > t + reach)
                 break;
+            t = u;
         }
         if (k == v->ntail) {
             *tb = s;
-            *te = s + k;
+            *te = t + 1;
             return 1;
         }
     }
@@ -140,7 +152,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
                 continue; /* an earlier tailed pattern, or a plain one beaten by nothing yet */
             if (v->ntail && starts.n < 0)
                 tail_starts_fill(c, end, sent_end, &starts);
-            if (v->ntail && (!tail_may_start(&starts, c->e->tail_words[v->tail]) ||
+            if (v->ntail && (!tail_may_start(&starts, c->e->tail_words[v->tail] & ~MZ_TAIL_GAP) ||
                              !tail_follows(c, v, end, sent_end, &m.tail_b, &m.tail_e)))
                 continue;
             if (v->ntail)

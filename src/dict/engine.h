@@ -45,7 +45,8 @@ enum {
     MZ_A_RELATIONAL = 1 << 7, /* agent named by its relation to another country (counterpart,
                                * ambassador): never given the document's country */
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
-    MZ_D_SENTENCE = 1 << 9    /* discard that cancels its whole sentence (PETRARCH's), not a clause */
+    MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
+    MZ_V_PETRARCH = 1 << 10   /* verb read from a PETRARCH dictionary */
 };
 
 typedef struct mz_entry {
@@ -57,11 +58,17 @@ typedef struct mz_entry {
     uint32_t next;     /* next entry at the same trie node, MZ_NONE at the end */
 } mz_entry;
 
+/* A tail word id with this bit set may have other words before it (TABARI and PETRARCH write
+ * "WORD WORD" for words in order with others between them, WORD_WORD for adjacent ones). */
+#define MZ_TAIL_GAP 0x80000000u
+
 typedef struct mz_verb {
     uint32_t code;       /* offset in the pool */
     uint32_t tail;       /* first word id of the tail in tail_words, MZ_NONE when none */
     uint16_t ntail;
     uint16_t flags;
+    uint32_t rcode;      /* PETRARCH's [A:B]: code B of the event in the other direction (target
+                          * on source), offset in the pool; MZ_NONE when none */
 } mz_verb;
 
 struct mz_engine {

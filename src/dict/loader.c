@@ -368,6 +368,7 @@ static mz_status add_verb(mz_engine *e, const head *h, const phrase *tail, int a
         return mz_fail(at->err, MZ_ERR_NOMEM, at->file, at->line, "out of memory");
     mz_verb *v = &e->verbs[e->nverbs];
     v->code = pool_add(e, h->code);
+    v->rcode = MZ_NONE;
     v->flags = (uint16_t)((h->intent ? MZ_V_INTENT : 0) | (h->say ? MZ_V_SAY : 0));
     v->tail = MZ_NONE;
     v->ntail = 0;
@@ -576,6 +577,7 @@ uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_
         return MZ_NONE;
     mz_verb *v = &e->verbs[e->nverbs];
     v->code = code;
+    v->rcode = MZ_NONE;
     v->flags = (uint16_t)flags;
     v->tail = ntail ? (uint32_t)e->ntail_words : MZ_NONE;
     v->ntail = (uint16_t)ntail;

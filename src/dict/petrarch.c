@@ -76,10 +76,10 @@ static const char W_MARKUP[] = "markup line or comment block (<...>, <!-- ... --
 static const char W_AGENT_DATE[] = "date restriction on an agent, ignored";
 static const char W_AGENT_NOTILDE[] = "agent code without '~', read as a role after the country";
 static const char W_STORY[] = "story-level discard (+), applied per sentence";
-static const char W_RECIPROCAL[] = "second code of [A:B] (event in the other direction), dropped";
 static const char W_REVERSE[] = "code only for the other direction [:B], skipped";
 static const char W_NULLCODE[] = "pattern with no code [---], skipped";
-static const char W_NOCAMEO[] = "code not in the CAMEO table, skipped";
+static const char W_NOCAMEO[] =
+    "code not in the CAMEO table, coded as written (no root, Goldstein score or PLOVER class)";
 static const char W_TRANSFORM[] = "transformation (~ line), skipped";
 static const char W_AFTERSLOT[] = "pattern words after an actor position ($ + ^ %), dropped";
 static const char W_BEFORESLOT[] = "pattern words before an actor position ($ + ^ %), dropped";
@@ -104,11 +104,21 @@ static const char *const merged_stems[] = {
 /* ---- small text helpers ---- */
 
 
-/* Cuts a comment: '#' anywhere; ';' too (TABARI's comment mark, in the verb files). */
+/* Cuts a comment: '#' or ';' (TABARI's comment mark, in the verb files) outside a [code]
+ * block.  Inside one they are code characters: PETRARCH's validation verbs hold [###] and
+ * [+++], codes that mean "no code" to PETRARCH and must not cut the line short. */
 static void cut_comment(char *s)
 {
-    size_t n = strcspn(s, "#;");
-    s[n] = '\0';
+    int in_code = 0;
+    for (; *s; s++) {
+        if (*s == '[')
+            in_code = 1;
+        else if (*s == ']')
+            in_code = 0;
+        else if (!in_code && (*s == '#' || *s == ';'))
+            break;
+    }
+    *s = '\0';
 }
 
 /* The text of a line without its comment and surrounding blanks; NULL when nothing is left. */
@@ -211,8 +221,15 @@ static int parse_restriction(const char *s, size_t n, mz_pcode *c)
     const char *dash = memchr(s, '-', n);
     if (!dash)
         return MZ_PCODE_BADDATE; /* a bare date says neither before nor after */
-    int32_t a = mz_petrarch_date(s, (size_t)(dash - s));
-    int32_t b = mz_petrarch_date(dash + 1, n - (size_t)(dash - s) - 1);
+    /* blanks may stand around the dash: [HOBGOV 19950601 - 19990815] */
+    size_t na = (size_t)(dash - s), nb = n - na - 1;
+    const char *sb = dash + 1;
+    while (na && (s[na - 1] == ' ' || s[na - 1] == '\t'))
+        na--;
+    while (nb && (*sb == ' ' || *sb == '\t'))
+        sb++, nb--;
+    int32_t a = mz_petrarch_date(s, na);
+    int32_t b = mz_petrarch_date(sb, nb);
     if (a < 0 || b < 0 || a > b)
         return MZ_PCODE_BADDATE;
     c->from = a;
@@ -300,19 +317,20 @@ typedef struct synset {
 /* A pattern element: alternatives [first, first + n) in rd.alts. */
 typedef struct elem {
     uint32_t first, n;
+    int gap;  /* other words may stand before it (written after a blank, outside a group) */
 } elem;
 
 typedef struct pattern {
     uint32_t prefix, nprefix;  /* elements in rd.elems */
     uint32_t tail, ntail;
-    char code[8];
+    char code[MZ_PCODE_MAX];  /* "A" or "A:B" (verb_code) */
     long line;
 } pattern;
 
 typedef struct fverb {
     uint32_t off, n;  /* ids in rd.seq */
     int arabic;
-    char code[8];     /* "" when the verb codes nothing by itself */
+    char code[MZ_PCODE_MAX]; /* "" when the verb codes nothing by itself; "A" or "A:B" */
 } fverb;
 
 typedef struct rd {
@@ -332,11 +350,12 @@ typedef struct rd {
     size_t nsets, setcap;
     elem *elems;
     size_t nelems, elemcap;
+    size_t tail_first; /* the first element of the tail being read */
     pattern *pats;
     size_t npats, patcap;
     fverb *verbs;
     size_t nverbs, verbcap;
-    char family_code[8];
+    char family_code[MZ_PCODE_MAX];
     int in_family;
     /* agents: substitution sets "NAME\0member\0member\0\0" */
     mz_buf subst;
@@ -600,6 +619,21 @@ static const char *read_names(rd *r, char *s, actor_entry *en, mz_status *st)
     return rest;
 }
 
+/* Puts the dated codes of an entry before its undated ones, each in file order: the coder takes
+ * the first code whose dates hold, and in PETRARCH a date restriction that holds wins over the
+ * entry's undated default wherever the default is written (SAM_GAMGEE [HOB] on the name's line,
+ * then [HOBCIV <20080120] ... on lines of their own). */
+static void dated_first(mz_pcode *c, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].from || c[i].to) {
+            mz_pcode x = c[i];
+            memmove(c + k + 1, c + k, (i - k) * sizeof *c);
+            c[k++] = x;
+        }
+}
+
 static mz_status flush_actor(rd *r, actor_entry *en)
 {
     if (!en->open)
@@ -613,6 +647,7 @@ static mz_status flush_actor(rd *r, actor_entry *en)
         uint32_t *offs = malloc(en->ncodes * sizeof *offs);
         if (!offs)
             return oom(r);
+        dated_first(en->codes, en->ncodes);
         for (size_t i = 0; i < en->ncodes; i++)
             offs[i] = mz_dict_code(r->e, en->codes[i].code);
         long at = r->line; /* the entry is flushed on the next one's line: report its own */
@@ -863,9 +898,23 @@ static const synset *find_set(const rd *r, const char *name, size_t len)
     return NULL;
 }
 
-/* Reads an event code of the verb file ("072", "042:043", ":173", "---") into out ("" when it
- * codes nothing), counting what cannot apply; [---] is counted for patterns only (a verb or
- * family without a code is ordinary). */
+/* Whether s[0..n) is an event code as PETRARCH's verb files write them: two to four digits and
+ * at most one letter after them (CAMEO's "072", the validation suite's "1717", "174K"). */
+static int event_code_shape(const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d < 2 || d > 4)
+        return 0;
+    return d == n || (d + 1 == n && ((s[d] >= 'A' && s[d] <= 'Z') || (s[d] >= 'a' && s[d] <= 'z')));
+}
+
+/* Reads an event code of the verb file ("072", "042:043", ":173", "---") into out: "A", or
+ * "A:B" when the code has a second part, PETRARCH's event in the other direction (target on
+ * source: *X left for Y* [032:033] is X 032 Y and Y 033 X); "" when it codes nothing.  What
+ * cannot apply is counted; [---] for patterns only (a verb or family without a code is
+ * ordinary).  A code missing from the CAMEO table is kept as written, as PETRARCH keeps it. */
 static void verb_code(rd *r, const char *s, size_t n, int in_pattern, char *out)
 {
     out[0] = '\0';
@@ -879,27 +928,43 @@ static void verb_code(rd *r, const char *s, size_t n, int in_pattern, char *out)
         return;
     }
     const char *colon = memchr(s, ':', n);
-    size_t first = colon ? (size_t)(colon - s) : n;
+    size_t first = colon ? (size_t)(colon - s) : n, second = colon ? n - first - 1 : 0;
     if (colon && first == 0) {
         warn(r, W_REVERSE);
         return;
     }
-    int digits = first >= 2 && first <= 4;
-    for (size_t i = 0; i < first; i++)
-        digits &= s[i] >= '0' && s[i] <= '9';
-    if (!digits) {
+    if (!event_code_shape(s, first) || (colon && !event_code_shape(colon + 1, second)) ||
+        n >= MZ_PCODE_MAX) {
         warn(r, W_BADCODE);
         return;
     }
-    memcpy(out, s, first);
+    memcpy(out, s, n);
+    out[n] = '\0';
     out[first] = '\0';
-    if (!mz_engine_cameo(r->e, out)) {
-        warn(r, W_NOCAMEO);
-        out[0] = '\0';
-        return;
+    int known = mz_engine_cameo(r->e, out) != NULL;
+    if (colon) {
+        out[first] = ':';
+        char b[MZ_PCODE_MAX];
+        snprintf(b, sizeof b, "%.*s", (int)second, colon + 1);
+        known &= mz_engine_cameo(r->e, b) != NULL;
     }
+    if (!known)
+        warn(r, W_NOCAMEO);
+}
+
+/* A verb of the engine coding `code` ("A" or "A:B", as verb_code writes it) with its tail;
+ * returns its index, MZ_NONE when out of memory. */
+static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uint32_t *tail, int nt)
+{
+    char a[MZ_PCODE_MAX];
+    snprintf(a, sizeof a, "%s", code);
+    char *colon = strchr(a, ':');
     if (colon)
-        warn(r, W_RECIPROCAL);
+        *colon = '\0';
+    uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, a), flags, tail, nt);
+    if (vi != MZ_NONE && colon)
+        r->e->verbs[vi].rcode = mz_dict_code(r->e, colon + 1);
+    return vi;
 }
 
 /* Pass 1: "&NAME" opens a synonym set; its "+MEMBER" lines follow. */
@@ -979,7 +1044,7 @@ static int elem_add(rd *r, uint32_t first, uint32_t n)
 {
     if (mz_grow((void **)&r->elems, &r->elemcap, r->nelems + 1, sizeof *r->elems) < 0)
         return -1;
-    r->elems[r->nelems++] = (elem){first, n};
+    r->elems[r->nelems++] = (elem){first, n, 0};
     return 0;
 }
 
@@ -1011,15 +1076,22 @@ static mz_status word_elems(rd *r, const ptok *t)
 }
 
 /* Converts tokens [b, e) to elements; a prepositional group of two words or more gets an
- * optional "the" after its preposition. */
-static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t the_alt)
+ * optional "the" after its preposition.  With `gaps` (a tail), a word after the first that
+ * stands outside a group may have other words before it in the text (MZ_TAIL_GAP). */
+static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t the_alt, int gaps)
 {
+    int depth = 0;
     for (int i = b; i < e; i++) {
+        depth += v[i].type == T_OPEN_PP || v[i].type == T_OPEN_NP;
+        depth -= v[i].type == T_CLOSE && depth > 0;
         if (v[i].type != T_WORD)
             continue;
+        size_t before = r->nelems;
         mz_status st = word_elems(r, &v[i]);
         if (st != MZ_OK)
             return st;
+        if (gaps && depth == 0 && r->nelems > before && before > r->tail_first)
+            r->elems[before].gap = 1;
         if (i > b && v[i - 1].type == T_OPEN_PP && i + 1 < e &&
             (v[i + 1].type == T_WORD || v[i + 1].type == T_OPEN_NP) && the_alt != UINT32_MAX &&
             elem_add(r, the_alt, 2) < 0)
@@ -1092,12 +1164,13 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
     if (dropped_before)
         warn(r, W_BEFORESLOT);
     p.prefix = (uint32_t)r->nelems;
-    mz_status st = tokens_to_elems(r, v, pb, star, UINT32_MAX);
+    mz_status st = tokens_to_elems(r, v, pb, star, UINT32_MAX, 0);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st; /* a word that cannot be keyed drops the pattern */
     p.nprefix = (uint32_t)r->nelems - p.prefix;
     p.tail = (uint32_t)r->nelems;
-    st = tokens_to_elems(r, v, star + 1, te, the_alt);
+    r->tail_first = r->nelems;
+    st = tokens_to_elems(r, v, star + 1, te, the_alt, 1);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st;
     p.ntail = (uint32_t)r->nelems - p.tail;
@@ -1131,7 +1204,7 @@ static mz_status verb_line(rd *r, char *t)
     if (!r->in_family)
         return fail(r, "verb outside a verb family (--- NAME [CODE] ---)");
     /* its own code, or the family's; a code that cannot apply leaves the verb to its patterns */
-    char code[8];
+    char code[MZ_PCODE_MAX];
     snprintf(code, sizeof code, "%s", r->family_code);
     char *br = strchr(t, '[');
     if (br) {
@@ -1188,6 +1261,8 @@ static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, uint32_t *
         if (len + (int)a->n > MAX_WORDS)
             return -1;
         memcpy(ids + len, r->seq + a->off, a->n * sizeof *ids);
+        if (r->elems[first + i].gap && a->n && len)
+            ids[len] |= MZ_TAIL_GAP;
         len += (int)a->n;
     }
     return len;
@@ -1232,8 +1307,8 @@ static mz_status flush_family(rd *r)
             continue;
         /* a plain "make a statement" verb (SAY, ANNOUNCE ...) is an attribution verb, as 010
          * verbs are in mizan's own dictionary: the act it reports is coded on its own */
-        unsigned flags = strcmp(fv->code, "010") == 0 ? MZ_V_SAY : 0;
-        uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, fv->code), flags, NULL, 0);
+        unsigned flags = MZ_V_PETRARCH | (strcmp(fv->code, "010") == 0 ? MZ_V_SAY : 0);
+        uint32_t vi = petrarch_verb(r, fv->code, flags, NULL, 0);
         mz_entry q = {.kind = MZ_E_VERB, .lang = fv->arabic ? 'a' : 'e', .flags = (uint16_t)flags,
                       .value = vi};
         if (vi == MZ_NONE || mz_dict_path(r->e, r->seq + fv->off, (int)fv->n, &q) < 0)
@@ -1255,14 +1330,13 @@ static mz_status flush_family(rd *r)
             over += mul_sat(kt * kp, r->nverbs);
             continue;
         }
-        uint32_t code = mz_dict_code(r->e, pt->code);
         for (size_t t = 0; t < kt; t++) {
             int nt = variant(r, pt->tail, pt->ntail, t, tail);
             if (nt < 0) {
                 warn_n(r, W_LONG, 1, pt->line);
                 continue;
             }
-            uint32_t vi = mz_dict_verb(r->e, code, 0, tail, nt);
+            uint32_t vi = petrarch_verb(r, pt->code, MZ_V_PETRARCH, tail, nt);
             if (vi == MZ_NONE)
                 return oom(r);
             mz_entry q = {.kind = MZ_E_VERB, .lang = 'e', .value = vi};

@@ -44,6 +44,9 @@ typedef struct mz_pcode {
     int role;          /* agents: the code had a '~' */
 } mz_pcode;
 
+/* Room for an event code of a verb file as the reader keeps it, "A" or "A:B" (NUL included). */
+enum { MZ_PCODE_MAX = 16 };
+
 /* Outcomes of mz_petrarch_code. */
 enum {
     MZ_PCODE_OK = 0,

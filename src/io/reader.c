@@ -409,9 +409,9 @@ static void xml_start_el(void *ctx, const xmlChar *name, const xmlChar *prefix, 
     mz_reader *r = ctx;
     const char *n = (const char *)name;
     int depth = r->xdepth++;
-    if (depth == 0 && strcmp(n, "Sentences") != 0) {
+    if (depth == 0 && strcmp(n, "Sentences") != 0 && strcmp(n, "Validation") != 0) {
         char msg[200];
-        snprintf(msg, sizeof msg, "not PETRARCH XML: the root element is <%.100s>, expected <Sentences>", n);
+        snprintf(msg, sizeof msg, "not PETRARCH XML: the root element is <%.100s>, expected <Sentences> or <Validation>", n);
         xq_error(r, xml_line_now(r), msg);
         xmlStopParser(r->xctx);
         r->xstopped = 1;
@@ -553,6 +553,24 @@ static size_t xq_get_str(mz_reader *r, const char **s)
     return n;
 }
 
+void mz_text_unwrap(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '\n')
+            continue;
+        size_t b = i, e = i + 1;
+        while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+            b--;
+        while (e < n && (s[e] == ' ' || s[e] == '\t' || s[e] == '\r'))
+            e++;
+        if ((b > 0 && s[b - 1] == '\n') || (e < n && s[e] == '\n'))
+            continue; /* a blank line: a paragraph break */
+        for (size_t k = b; k < e; k++)
+            if (s[k] == '\n' || s[k] == '\r')
+                s[k] = ' ';
+    }
+}
+
 /* Hands out the next queued record: a sentence (1, checked) or an error (-1). */
 static int xq_pop(mz_reader *r, mz_doc *doc, mz_error *err)
 {
@@ -588,6 +606,7 @@ static int xq_pop(mz_reader *r, mz_doc *doc, mz_error *err)
     doc->date = r->date.len ? r->date.data : NULL;
     doc->lang = r->default_lang;
     doc->source = nsrc ? src : NULL;
+    mz_text_unwrap(r->xq.data + (text - r->xq.data), ntext); /* the queue is ours */
     doc->text = ntext ? text : "";
     doc->len = ntext;
     return 1;

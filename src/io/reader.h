@@ -44,4 +44,9 @@ int mz_reader_next(mz_reader *r, mz_doc *doc, mz_error *err);
 
 void mz_reader_close(mz_reader *r);
 
+/* Joins the lines of wrapped text in place: a line break that is not part of a blank line, and
+ * the blanks around it, become spaces, so that a sentence wrapped across lines (as PETRARCH's
+ * XML <Text> is) reads as one; blank lines (paragraph breaks) stay. */
+void mz_text_unwrap(char *s, size_t n);
+
 #endif

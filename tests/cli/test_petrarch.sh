@@ -104,6 +104,36 @@ check "negation (built-in markers stay): nothing coded" none 13
 check "the same text with the built-ins too still codes" \
   bash -c "'$MIZAN' code --date 2015-06-01 ${FILES[*]} '$TMP/en.txt' 2>/dev/null | grep -q '\"source\":\"RUS\",\"target\":\"UKR\"'"
 
+# --- PETRARCH's own unit-test suite: its four dictionaries load, and the records are coded at the
+# share recorded in docs/ACCURACY.md ("PETRARCH conformance"); the records file names the
+# dictionaries in its <Environment>, which `mizan eval` loads from beside it ---
+S=$P/unittest
+if [ -f "$S/PETR.UnitTest.records.xml" ]; then
+  "$MIZAN" dict check "$S"/PETR.Validate.*.txt > "$TMP/suite.check" 2>&1
+  check "dict check the suite's four dictionaries: exit 0" test $? -eq 0
+  check "dict check names the codes it cannot read ([###], [+++])" \
+    grep -q "PETR.Validate.verbs.txt:[0-9]*: warning: malformed code" "$TMP/suite.check"
+  "$MIZAN" eval --errors --min-exact 55.8 "$S/PETR.UnitTest.records.xml" > "$TMP/suite.out" 2> "$TMP/suite.err"
+  rc=$?
+  check "suite coded at the recorded share (>= 55.8 %)" test $rc -eq 0
+  sed -n 's/^all  */test_petrarch: PETRARCH unit-test suite: records, exact, share: /p' "$TMP/suite.out"
+  check "suite: a row per category" grep -Eq "^COMPOUND +42 +[0-9]+ " "$TMP/suite.out"
+  check "suite: failing records listed with a reason" grep -q "^  DEMO-[0-9]*: " "$TMP/suite.out"
+  "$MIZAN" eval --min-exact 100 "$S/PETR.UnitTest.records.xml" > /dev/null 2>&1
+  check "--min-exact above the share: exit 1" test $? -eq 1
+  "$MIZAN" code --input xml --no-builtin --verbs "$S/PETR.Validate.verbs.txt" \
+    --actors "$S/PETR.Validate.actors.txt" --agents "$S/PETR.Validate.agents.txt" \
+    --discards "$S/PETR.Validate.discards.txt" "$S/PETR.UnitTest.records.xml" > "$TMP/suite.jsonl" 2> /dev/null
+  check "code --input xml reads the <Validation> file, a sentence across lines as one" \
+    grep -q '"doc":"DEMO-01",.*"text":"Arnor is about to restore full diplomatic ties with Gondor almost  *five years' "$TMP/suite.jsonl"
+else
+  echo "test_petrarch: PETRARCH unit-test suite skipped ($S is absent)"
+fi
+printf '<Sentences><Sentence id="x"><Text>a</Text></Sentence></Sentences>\n' > "$TMP/notsuite.xml"
+"$MIZAN" eval "$TMP/notsuite.xml" > /dev/null 2> "$TMP/e7"; rc=$?
+check "eval of XML that is no validation file: exit 2 with a message" \
+  bash -c "test $rc -eq 2 && grep -q 'not PETRARCH validation records' '$TMP/e7'"
+
 # --- malformed PETRARCH lines: file:line: reason, exit 2 ---
 printf 'RUSSIA_ [RUS]\n+RUSSIAN_\nUKRAINE_ [UKR\n' > "$TMP/bad.actors.txt"
 "$MIZAN" dict check "$TMP/bad.actors.txt" > /dev/null 2> "$TMP/e1"; rc=$?
