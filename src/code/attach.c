@@ -478,11 +478,17 @@ static int determiner_at(const mz_coder *c, uint32_t i)
 }
 
 /* Whether an English verb in -ed is a participle used as an adjective: after a determiner ("a
- * proposed bill", "the accused men"), where no finite verb stands. */
+ * proposed bill", "the accused men"), where no finite verb stands, or wherever the parse, when
+ * there is one, makes it modify a noun ("extradite accused criminals"). */
 static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
     if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
         return 0;
+    int rel, k = c->tok_mention[v->b - 1];
+    int after_party = k >= 0 && c->mv[k].kind != MZ_E_VERB && c->mv[k].kind != MZ_E_MARKER;
+    if (v->tail_e <= v->e && !after_party && mz_parse_head(c, v->b, &rel) != UINT32_MAX &&
+        rel == MZ_DEPREL_AMOD)
+        return 1; /* but a party right before it is its subject: "Critics accused Trump" */
     return determiner_at(c, v->b - 1);
 }
 
