@@ -283,8 +283,12 @@ static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by
 static int prepositional(const mz_coder *c, int g)
 {
     uint32_t b = c->gv[g].b;
-    return (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0 ||
-           (b > 0 && mz_marker_at(c, b - 1) == MZ_M_PREP);
+    if ((c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0 ||
+        (b > 0 && mz_marker_at(c, b - 1) == MZ_M_PREP))
+        return 1;
+    /* the genitive or adjective of a noun no dictionary knows, after a preposition: "إلى
+     * الأراضي السعودية" is no more a doer than "إلى السعودية" */
+    return c->arabic && b > 1 && c->tok_mention[b - 1] < 0 && mz_marker_at(c, b - 2) == MZ_M_PREP;
 }
 
 /* The group of the nearest actor before token `before`, other than `not`. */
