@@ -658,8 +658,11 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
         *src = r1, *tgt = r2;
     } else if (left >= 0) {
         *src = left, *tgt = r1;
-    } else if (r1 >= 0 && (prepositional(c, r1) || noun_subject(c, after, c->gv[r1].b))) {
-        *src = -1, *tgt = r1; /* the subject is a pronoun (أنها فرضت عقوبات على روسيا) */
+    } else if (r1 >= 0 && (prepositional(c, r1) || noun_subject(c, after, c->gv[r1].b) ||
+                           (v->flags & MZ_V_OWN))) {
+        /* the subject is a pronoun (أنها فرضت عقوبات على روسيا), or the verb's own (وأطلقوا
+         * صواريخ على السعودية: a verb before its subject is singular) */
+        *src = -1, *tgt = r1;
     } else {
         *src = r1, *tgt = r1 >= 0 ? r2 : -1;
     }

@@ -46,7 +46,9 @@ enum {
                                * ambassador): never given the document's country */
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
     MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
-    MZ_V_PETRARCH = 1 << 10   /* verb read from a PETRARCH dictionary */
+    MZ_V_PETRARCH = 1 << 10,  /* verb read from a PETRARCH dictionary */
+    MZ_V_OWN = 1 << 11        /* Arabic form naming its own subject (أطلقوا, يطلقون, أطلقنا):
+                               * no subject follows it */
 };
 
 typedef struct mz_entry {

@@ -223,6 +223,8 @@ static mz_status insert_paths(mz_engine *e, const phrase *p, int at, uint32_t no
             q.flags |= MZ_V_PRES;
         if (s->form[i] & MZ_FORM_FEM)
             q.flags |= MZ_V_FEM;
+        if (s->form[i] & MZ_FORM_OWN)
+            q.flags |= MZ_V_OWN;
         mz_status st = insert_paths(e, p, at + 1, child, q, where);
         if (st != MZ_OK)
             return st;

@@ -13,20 +13,20 @@ typedef struct suffix_rule {
 static const suffix_rule past_rules[] = {
     {"", MZ_FORM_PAST},
     {"\xd8\xaa", MZ_FORM_PAST | MZ_FORM_FEM},
-    {"\xd9\x88\xd8\xa7", MZ_FORM_PAST},
-    {"\xd8\xa7", MZ_FORM_PAST},
-    {"\xd8\xaa\xd8\xa7", MZ_FORM_PAST | MZ_FORM_FEM},
-    {"\xd9\x86\xd8\xa7", MZ_FORM_PAST},
-    {"\xd8\xaa\xd9\x85", MZ_FORM_PAST},
-    {"\xd9\x86", MZ_FORM_PAST | MZ_FORM_FEM},
+    {"\xd9\x88\xd8\xa7", MZ_FORM_PAST | MZ_FORM_OWN},
+    {"\xd8\xa7", MZ_FORM_PAST | MZ_FORM_OWN},
+    {"\xd8\xaa\xd8\xa7", MZ_FORM_PAST | MZ_FORM_FEM | MZ_FORM_OWN},
+    {"\xd9\x86\xd8\xa7", MZ_FORM_PAST | MZ_FORM_OWN},
+    {"\xd8\xaa\xd9\x85", MZ_FORM_PAST | MZ_FORM_OWN},
+    {"\xd9\x86", MZ_FORM_PAST | MZ_FORM_FEM | MZ_FORM_OWN},
 };
 
 /* Present tense person prefixes: ي he/they, ت she/you, ن we, ا I. */
 static const suffix_rule pres_prefixes[] = {
     {"\xd9\x8a", MZ_FORM_PRES},
     {"\xd8\xaa", MZ_FORM_PRES | MZ_FORM_FEM},
-    {"\xd9\x86", MZ_FORM_PRES},
-    {"\xd8\xa7", MZ_FORM_PRES},
+    {"\xd9\x86", MZ_FORM_PRES | MZ_FORM_OWN},
+    {"\xd8\xa7", MZ_FORM_PRES | MZ_FORM_OWN},
 };
 
 /* Present tense suffixes: bare, ون plural, وا subjunctive plural, ان dual, ين 2fs, ن fem. plural. */
@@ -86,8 +86,8 @@ int mz_ar_conjugate(const char *past, const char *pres, mz_form *out)
             return 0;
         for (size_t s = 0; s < sizeof pres_suffixes / sizeof pres_suffixes[0]; s++) {
             unsigned f = pres_prefixes[p].flags;
-            if (s > 0)
-                f &= ~(unsigned)MZ_FORM_FEM; /* تزودون, تزودان: not a feminine singular */
+            if (s > 0) /* تزودون, تزودان: not a feminine singular, and their own subject */
+                f = (f & ~(unsigned)MZ_FORM_FEM) | MZ_FORM_OWN;
             n = add(out, n, pre, (size_t)m, pres_suffixes[s], "", f);
             if (s > 0 && ends_weak(stem)) /* يعطي + ون → يعطون */
                 n = add(out, n, pre, (size_t)m - 2, pres_suffixes[s], "", f);

@@ -14,7 +14,9 @@
 
 #include <stddef.h>
 
-enum { MZ_FORM_PAST = 1, MZ_FORM_PRES = 2, MZ_FORM_FEM = 4 };
+/* MZ_FORM_OWN: the form names a subject other than "he" or "she" (they, the two of them, we,
+ * I, you): in Arabic such a subject is a pronoun, or stands before the verb, never after it. */
+enum { MZ_FORM_PAST = 1, MZ_FORM_PRES = 2, MZ_FORM_FEM = 4, MZ_FORM_OWN = 8 };
 
 enum { MZ_FORMS_MAX = 40, MZ_FORM_BYTES = 64 };
 

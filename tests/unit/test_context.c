@@ -296,6 +296,16 @@ static void received_acts(void **state)
     has(ev, "FRAGOV 041 EGYGOV\n");
 }
 
+/* An Arabic verb naming its own subject (they attacked) takes none after it: the group after
+ * it is its object, and the subject continues from before. */
+static void verbs_with_own_subject(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("ar", "\xd9\x82\xd8\xa7\xd9\x84 \xd9\x85\xd8\xb3\xd9\x84\xd8\xad\xd9\x88 \xd8\xa7\xd9\x84\xd9\x85\xd8\xb9\xd8\xa7\xd8\xb1\xd8\xb6\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb3\xd9\x88\xd8\xb1\xd9\x8a\xd8\xa9 \xd8\xa5\xd9\x86\xd9\x87\xd9\x85 \xd8\xb3\xd9\x8a\xd9\x88\xd8\xa7\xd8\xb5\xd9\x84\xd9\x88\xd9\x86 \xd8\xa7\xd9\x84\xd9\x82\xd8\xaa\xd8\xa7\xd9\x84. \xd9\x87\xd8\xa7\xd8\xac\xd9\x85\xd9\x88\xd8\xa7 \xd9\x85\xd9\x88\xd8\xa7\xd9\x82\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4 \xd8\xa7\xd9\x84\xd8\xb3\xd9\x88\xd8\xb1\xd9\x8a \xd9\x81\xd9\x8a \xd8\xaf\xd8\xb1\xd8\xb9\xd8\xa7.", 0, ev, sizeof ev); /* قال مسلحو المعارضة السورية إنهم سيواصلون القتال. هاجموا مواقع الجيش السوري في درعا. */
+    has(ev, "SYROPP 190 SYRMIL");
+}
+
 /* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
 static void fighting_between(void **state)
 {
@@ -404,6 +414,7 @@ int main(void)
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(mutual_acts_both_ways),
         cmocka_unit_test(fighting_between),
+        cmocka_unit_test(verbs_with_own_subject),
         cmocka_unit_test(received_acts),
         cmocka_unit_test(parsed_subjects),
         cmocka_unit_test(explanation),
