@@ -206,8 +206,15 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
     if (k < 0 || (*src >= 0 && *tgt >= 0) || nominal || root_coded(c, code) ||
         (unnamed_parties[k].one_named && *src < 0 && *tgt < 0 && !mz_judged_by_model(c, code)))
         return; /* "on the anniversary of the massacre": background, no new act */
+    /* where it happened: the place the sentence names, else, for an attack, the named victim's
+     * country (an attack on a person is most often at home, an arrest as often abroad), else
+     * the document's */
     const mz_actor *place = place_of(c, b, e);
-    const char *country = place ? place->country : c->home;
+    const mz_actor *victim = *tgt >= 0 && *src < 0 ? &c->av[c->gv[*tgt].first] : NULL;
+    int at_victims = victim && victim->code && victim->country[0] &&
+                     strcmp(unnamed_parties[k].source_role, "UAF") == 0 &&
+                     mz_actor_class_of(victim->country, 0, 0) == MZ_ACTOR_COUNTRY;
+    const char *country = place ? place->country : at_victims ? victim->country : c->home;
     if (!country[0])
         return;
     int named_doer = *src >= 0;
