@@ -319,6 +319,12 @@ async function start() {
     if (q) showEvents({ search: q, from: state.from, to: state.to }, `“${q}”`).catch(report);
   });
   await refreshAll();
+  /* a link may carry a search: /#search=WORDS */
+  const q = new URLSearchParams(location.hash.slice(1)).get("search");
+  if (q) {
+    $("search").value = q;
+    await showEvents({ search: q, from: state.from, to: state.to }, `“${q}”`);
+  }
   document.body.dataset.ready = "1";
 }
 
