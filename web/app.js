@@ -316,14 +316,14 @@ async function start() {
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const q = $("search").value.trim();
-    if (q) showEvents({ search: q, from: state.from, to: state.to }, `“${q}”`).catch(report);
+    if (q) showEvents({ search: q, from: state.from, to: state.to }, `“\u2068${q}\u2069”`).catch(report);
   });
   await refreshAll();
   /* a link may carry a search: /#search=WORDS */
   const q = new URLSearchParams(location.hash.slice(1)).get("search");
   if (q) {
     $("search").value = q;
-    await showEvents({ search: q, from: state.from, to: state.to }, `“${q}”`);
+    await showEvents({ search: q, from: state.from, to: state.to }, `“\u2068${q}\u2069”`);
   }
   document.body.dataset.ready = "1";
 }
