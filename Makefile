@@ -115,6 +115,9 @@ test: check
 demo: $(OUT)/mizan
 	$(OUT)/mizan code --date 2024-06-20 examples/article_ar.txt
 	bash scripts/demo.sh $(OUT)/mizan
+	@echo
+	@echo "The dashboard on the example corpus (then open http://127.0.0.1:8080/):"
+	@echo "  $(OUT)/mizan ingest --db demo.db examples/corpus.jsonl && $(OUT)/mizan serve --db demo.db"
 
 bench: $(BENCH_BIN) $(OUT)/mizan
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done

@@ -22,9 +22,13 @@
 #include "../dict/directory.h"
 #include "../io/render.h"
 #include "../util/error.h"
+#include "cache.h"
+
+enum { CACHE_ENTRIES = 64, CACHE_MAX_LEN = 4 << 20 };
 
 struct mz_api {
     mz_pool *pool;
+    mz_cache *cache;     /* the analyses' last answers */
     mz_directory names;  /* the actor names of the built-in dictionaries (read-only) */
 };
 
@@ -221,25 +225,44 @@ static int take_pair(const mz_api_request *rq, codes *c, mz_api_reply *out)
 
 /* ---- analyses ---------------------------------------------------------------------------- */
 
-/* Loads the report's events from a pooled connection and answers with its JSON. */
+/* The cache key of a report: every field that changes its answer. */
+static void report_key(const mz_report *r, char *key, size_t n)
+{
+    snprintf(key, n, "%d|%s|%s|%s|%s|%d|%d|%lu|%.17g|%.17g", (int)r->kind, r->a ? r->a : "",
+             r->b ? r->b : "", r->from ? r->from : "", r->to ? r->to : "", (int)r->by, r->dedup,
+             r->seed, r->watch.alpha, r->watch.min_size);
+}
+
+/* Answers with the report's JSON: from the cache when the database has not changed since it
+ * was computed, else loaded from a pooled connection, computed and cached. */
 static void run_report(mz_api *api, const mz_report *r, mz_api_reply *out)
 {
+    char key[256];
+    report_key(r, key, sizeof key);
+    unsigned long generation;
+    mz_store *st = mz_pool_take(api->pool, &generation);
+    mz_buf_clear(&out->body);
+    if (mz_cache_get(api->cache, key, generation, &out->body)) {
+        mz_pool_give(api->pool, st);
+        out->status = 200;
+        return;
+    }
     mz_evset set;
     mz_evset_init(&set, MZ_EVSET_NO_TEXT);
     mz_error err = {0};
-    mz_store *st = mz_pool_take(api->pool);
     mz_status rc = mz_report_load_store(r, st, &set, &err);
     mz_pool_give(api->pool, st);
-    mz_buf_clear(&out->body);
     if (rc == MZ_OK)
         rc = mz_report_run(r, &set, &out->body, &err);
     mz_evset_free(&set);
     if (rc == MZ_OK && out->body.oom)
         rc = mz_fail(&err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
-    if (rc != MZ_OK)
+    if (rc != MZ_OK) {
         fail_status(out, rc, &err);
-    else
-        out->status = 200;
+        return;
+    }
+    mz_cache_put(api->cache, key, generation, out->body.data, out->body.len);
+    out->status = 200;
 }
 
 static void api_dyad(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
@@ -402,7 +425,7 @@ static void api_events(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
     page p = {&out->body, MZ_BUF_INIT, 0};
     long long total = 0;
     mz_error err = {0};
-    mz_store *st = mz_pool_take(api->pool);
+    mz_store *st = mz_pool_take(api->pool, NULL);
     mz_status rc = mz_store_query_page(st, &f, offset, limit, add_event, &p, &total, &err);
     mz_pool_give(api->pool, st);
     mz_buf_free(&p.line);
@@ -418,13 +441,19 @@ static void api_events(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
 /* ---- actors and stats -------------------------------------------------------------------- */
 
 /* The first name the dictionaries give the code in a language ('a' or 'e'), not a demonym
- * and without a period (a country's or organisation's own name); "" when none. */
+ * and without a period (a country's or organisation's own name); an organisation's country
+ * code (UNO) is also looked for as its actor code (IGOUNO).  "" when none. */
 static const char *name_of(const mz_directory *d, const char *code, char lang)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        const mz_dir_name *r = &d->names[i];
-        if (r->lang == lang && !r->adj && !r->from[0] && !r->to[0] && strcmp(r->code, code) == 0)
-            return r->phrase;
+    char igo[40];
+    snprintf(igo, sizeof igo, "IGO%s", code);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < d->n; i++) {
+            const mz_dir_name *r = &d->names[i];
+            if (r->lang == lang && !r->adj && !r->from[0] && !r->to[0] &&
+                strcmp(r->code, pass ? igo : code) == 0)
+                return r->phrase;
+        }
     }
     return "";
 }
@@ -435,7 +464,7 @@ static void api_actors(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
     mz_store_country *cs = NULL;
     size_t n = 0;
     mz_error err = {0};
-    mz_store *st = mz_pool_take(api->pool);
+    mz_store *st = mz_pool_take(api->pool, NULL);
     mz_status rc = mz_store_countries(st, &cs, &n, &err);
     mz_pool_give(api->pool, st);
     if (rc != MZ_OK) {
@@ -457,7 +486,7 @@ static void api_stats(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
     (void)rq;
     mz_store_summary s;
     mz_error err = {0};
-    mz_store *st = mz_pool_take(api->pool);
+    mz_store *st = mz_pool_take(api->pool, NULL);
     mz_status rc = mz_store_summarize(st, &s, &err);
     mz_pool_give(api->pool, st);
     if (rc != MZ_OK) {
@@ -510,6 +539,12 @@ mz_api *mz_api_new(mz_pool *pool, mz_error *err)
     }
     api->pool = pool;
     mz_directory_init(&api->names);
+    api->cache = mz_cache_new(CACHE_ENTRIES, CACHE_MAX_LEN);
+    if (!api->cache) {
+        mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+        mz_api_free(api);
+        return NULL;
+    }
     if (mz_directory_load_builtin(&api->names, err) != MZ_OK) {
         mz_api_free(api);
         return NULL;
@@ -522,5 +557,6 @@ void mz_api_free(mz_api *api)
     if (!api)
         return;
     mz_directory_free(&api->names);
+    mz_cache_free(api->cache);
     free(api);
 }

@@ -486,6 +486,8 @@ mz_status mz_store_count(mz_store *s, mz_store_counts *c, mz_error *err)
     return rc == SQLITE_ROW ? MZ_OK : db_fail(s, err, "counting");
 }
 
+long long mz_store_data_version(mz_store *s) { return query_int(s, "PRAGMA data_version"); }
+
 /* The overview's figures, one query each: the statement's columns are read in order into
  * the fields listed beside it. */
 static const char summary_sql[] =

@@ -117,6 +117,10 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
 mz_status mz_store_query_page(mz_store *s, const mz_filter *f, long long offset, long long limit,
                               mz_event_fn fn, void *ctx, long long *total, mz_error *err);
 
+/* SQLite's PRAGMA data_version of this connection: it changes when another connection
+ * commits a change to the file (so a reader can tell that what it cached is stale). */
+long long mz_store_data_version(mz_store *s);
+
 /* What the store holds, for an overview (`mizan serve`'s /api/stats). */
 typedef struct mz_store_summary {
     mz_store_counts counts;

@@ -186,6 +186,13 @@ check "48 concurrent requests: all 200, the networks identical to the command's"
 
 # --- read-only, start-up errors, stop ---
 check "the database is unchanged" test "$(cksum < "$DB")" = "$sum_before"
+# answers are cached, but never past a change to the database by another process
+cat > "$TMP/more.jsonl" <<'JSONL'
+{"id": "serve-test-1", "date": "2025-12-31", "lang": "en", "text": "Russia condemned Japan. Japan accused Russia of aggression."}
+JSONL
+"$MIZAN" ingest -q --db "$DB" "$TMP/more.jsonl"
+check "after an ingest elsewhere: the network is recomputed" same "/api/network" network
+check "after an ingest elsewhere: the dyad too" same "/api/dyad?a=RUS&b=JPN" dyad RUS JPN --format json
 kill -TERM "$server"
 wait "$server"
 check "SIGTERM stops it with status 0" test $? -eq 0
