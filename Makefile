@@ -2,7 +2,7 @@
 # test twice, optimised and under AddressSanitizer + UndefinedBehaviorSanitizer.
 
 CC ?= cc
-PKGS := sqlite3 libxml-2.0 jansson igraph gsl libutf8proc
+PKGS := sqlite3 libxml-2.0 jansson igraph gsl libutf8proc libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
@@ -25,8 +25,10 @@ DATA := data/cameo.tsv $(wildcard data/salience.txt) $(sort $(wildcard data/dict
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/code/*.c src/io/*.c \
                              src/store/*.c src/analyze/*.c src/parse/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
+# The server (src/serve) and the dashboard it embeds belong to the program, not the library.
+SERVE_SRC := $(sort $(wildcard src/serve/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/builtin_data.o
-CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/%.o) $(SERVE_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/assets_data.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
@@ -45,6 +47,28 @@ $(OUT)/gen/builtin_data.c: $(OUT)/tools/embed $(DATA)
 
 $(OUT)/gen/builtin_data.o: $(OUT)/gen/builtin_data.c
 	$(CC) $(CFLAGS_ALL) -Isrc/dict -c -o $@ $<
+
+# The dashboard: the project's own page, script and style (web/), and the JavaScript libraries
+# npm installs beside them at the versions web/package-lock.json pins.  All are compiled into
+# the program, so the page needs no network and the server no files.
+WEB_OWN := web/index.html web/app.css web/app.js
+WEB_LIBS := web/node_modules/cytoscape/dist/cytoscape.min.js \
+            web/node_modules/uplot/dist/uPlot.iife.min.js web/node_modules/uplot/dist/uPlot.min.css
+WEB_STAMP := web/node_modules/.package-lock.json
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_LIBS): $(WEB_STAMP)
+
+$(OUT)/gen/assets_data.c: $(OUT)/tools/embed $(WEB_OWN) $(WEB_STAMP)
+	@mkdir -p $(dir $@)
+	$(OUT)/tools/embed -i serve/assets.h -T mz_asset -t mz_assets -n mz_asset_count $@ \
+	  $(WEB_OWN) $(WEB_LIBS)
+
+$(OUT)/gen/assets_data.o: $(OUT)/gen/assets_data.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # The parser models are included by the assembler into builtin.o (src/parse/builtin.c).
 MODELS := data/models/en.model data/models/ar.model
@@ -91,6 +115,9 @@ test: check
 demo: $(OUT)/mizan
 	$(OUT)/mizan code --date 2024-06-20 examples/article_ar.txt
 	bash scripts/demo.sh $(OUT)/mizan
+	@echo
+	@echo "The dashboard on the example corpus (then open http://127.0.0.1:8080/):"
+	@echo "  $(OUT)/mizan ingest --db demo.db examples/corpus.jsonl && $(OUT)/mizan serve --db demo.db"
 
 bench: $(BENCH_BIN) $(OUT)/mizan
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done

@@ -18,11 +18,15 @@
  */
 #include <igraph.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze.h"
+
+/* Held around every use of igraph: see mz_network_blocs. */
+static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
 
 #define ZERO_WEIGHT 1e-9  /* sums of Goldstein weights below this are treated as zero */
 
@@ -486,7 +490,10 @@ mz_status mz_network_blocs(mz_network *net, unsigned long seed, mz_error *err)
     for (size_t v = 0; v < n; v++)
         bloc[v] = -1;
     /* igraph reports errors through a handler that aborts by default, and warnings on stderr;
-     * a library does neither, so both are silenced for the call and restored after. */
+     * a library does neither, so both are silenced for the call and restored after.  Those
+     * handlers, igraph's random generator and its cleanup stack are process globals (Debian's
+     * igraph is built with IGRAPH_THREAD_SAFE 0), so threads (`mizan serve`) take turns. */
+    pthread_mutex_lock(&igraph_lock);
     igraph_error_handler_t *old_err = igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_warning_handler_t *old_warn = igraph_set_warning_handler(igraph_warning_handler_ignore);
     int next = 0;
@@ -512,6 +519,7 @@ mz_status mz_network_blocs(mz_network *net, unsigned long seed, mz_error *err)
     }
     igraph_set_error_handler(old_err);
     igraph_set_warning_handler(old_warn);
+    pthread_mutex_unlock(&igraph_lock);
     for (int round = 0; round < 1000; round++) {
         long moved = move_nodes(&g, n, bloc, &next);
         if (!merge_once(net, bloc) && !moved)

@@ -18,26 +18,20 @@
 
 #include "../analyze/analyze.h"
 #include "../analyze/events.h"
-#include "../analyze/dedup.h"
-#include "../analyze/render.h"
+#include "../analyze/report.h"
 #include "../store/store.h"
+#include "../util/error.h"
 #include "commands.h"
 
 #define DEFAULT_DB "mizan.db"
 
-/* Options shared by the analysis commands; each command accepts the ones it lists. */
+/* Options shared by the analysis commands; each command accepts the ones it lists.  The
+ * question itself is an mz_report (src/analyze/report.h), as the JSON API asks it. */
 typedef struct an_opts {
     const char *cmd;      /* "dyad", ... for messages */
     const char *db;       /* --db */
     const char *events;   /* --events FILE or - (network: the positional argument) */
-    const char *from, *to;
-    const char *format;
-    mz_period by;
-    char *a, *b;          /* the dyad, upper-cased */
-    unsigned long seed;
-    int directed;         /* network --directed */
-    int dedup;            /* --dedup day */
-    mz_watch_opts watch;
+    mz_report r;
 } an_opts;
 
 enum { OPT_DB = 256, OPT_EVENTS, OPT_FROM, OPT_TO, OPT_BY, OPT_FORMAT, OPT_SEED, OPT_DYAD,
@@ -51,27 +45,18 @@ static void upper(char *s)
             *s = (char)(*s - 'a' + 'A');
 }
 
-/* Checks that `v` is one of the words of the NULL-terminated list. */
-static int one_of(const char *v, const char *const *words)
-{
-    for (; *words; words++)
-        if (strcmp(v, *words) == 0)
-            return 1;
-    return 0;
-}
-
 /* Handles an option common to the analysis commands; -1 on a bad value (reported). */
-static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
+static int common_opt(an_opts *o, int ch, char *arg)
 {
     switch (ch) {
     case OPT_DB: o->db = arg; return 0;
-    case OPT_DIRECTED: o->directed = 1; return 0;
+    case OPT_DIRECTED: o->r.directed = 1; return 0;
     case OPT_DEDUP:
         if (strcmp(arg, "day") != 0) {
             fprintf(stderr, "mizan %s: --dedup takes day\n", o->cmd);
             return -1;
         }
-        o->dedup = 1;
+        o->r.dedup = 1;
         return 0;
     case OPT_EVENTS: o->events = arg; return 0;
     case OPT_FROM:
@@ -80,24 +65,24 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
             fprintf(stderr, "mizan %s: dates are YYYY, YYYY-MM or YYYY-MM-DD\n", o->cmd);
             return -1;
         }
-        *(ch == OPT_FROM ? &o->from : &o->to) = arg;
+        *(ch == OPT_FROM ? &o->r.from : &o->r.to) = arg;
         return 0;
     case OPT_BY:
-        if (!mz_period_parse(arg, &o->by)) {
+        if (!mz_period_parse(arg, &o->r.by)) {
             fprintf(stderr, "mizan %s: --by takes day, week, month or year\n", o->cmd);
             return -1;
         }
         return 0;
     case OPT_FORMAT:
-        if (!one_of(arg, formats)) {
+        if (!mz_report_format_ok(o->r.kind, arg)) {
             fprintf(stderr, "mizan %s: unknown format '%s'\n", o->cmd, arg);
             return -1;
         }
-        o->format = arg;
+        o->r.format = arg;
         return 0;
     case OPT_SEED: {
         char *end;
-        o->seed = strtoul(arg, &end, 10);
+        o->r.seed = strtoul(arg, &end, 10);
         if (!*arg || *end) {
             fprintf(stderr, "mizan %s: --seed takes a number\n", o->cmd);
             return -1;
@@ -114,7 +99,7 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
                     ch == OPT_ALPHA ? " between 0 and 1" : " above 0");
             return -1;
         }
-        *(ch == OPT_ALPHA ? &o->watch.alpha : &o->watch.min_size) = v;
+        *(ch == OPT_ALPHA ? &o->r.watch.alpha : &o->r.watch.min_size) = v;
         return 0;
     }
     case OPT_DYAD: {
@@ -124,11 +109,11 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
             return -1;
         }
         *comma = '\0';
-        o->a = arg;
-        o->b = comma + 1;
-        upper(o->a);
-        upper(o->b);
-        if (strcmp(o->a, o->b) == 0) {
+        upper(arg);
+        upper(comma + 1);
+        o->r.a = arg;
+        o->r.b = comma + 1;
+        if (strcmp(o->r.a, o->r.b) == 0) {
             fprintf(stderr, "mizan %s: the two countries must differ\n", o->cmd);
             return -1;
         }
@@ -140,8 +125,8 @@ static int common_opt(an_opts *o, int ch, char *arg, const char *const *formats)
 
 /* Parses a command's options into o.  Returns -1 when the command goes on, else the exit
  * status to return at once (0 after --help, 1 after a usage error). */
-static int parse_opts(int argc, char **argv, const struct option *longs, const char *const *formats,
-                      void (*usage)(FILE *), an_opts *o)
+static int parse_opts(int argc, char **argv, const struct option *longs, void (*usage)(FILE *),
+                      an_opts *o)
 {
     int ch;
     optind = 1;
@@ -150,7 +135,7 @@ static int parse_opts(int argc, char **argv, const struct option *longs, const c
             usage(stdout);
             return 0;
         }
-        if (ch == '?' || common_opt(o, ch, optarg, formats)) {
+        if (ch == '?' || common_opt(o, ch, optarg)) {
             usage(stderr);
             return 1;
         }
@@ -165,11 +150,11 @@ static int take_pair(an_opts *o, int argc, char **argv)
         fprintf(stderr, "mizan %s: give two country codes, e.g. RUS PRK\n", o->cmd);
         return -1;
     }
-    o->a = argv[optind];
-    o->b = argv[optind + 1];
-    upper(o->a);
-    upper(o->b);
-    if (strcmp(o->a, o->b) == 0 || !*o->a) {
+    upper(argv[optind]);
+    upper(argv[optind + 1]);
+    o->r.a = argv[optind];
+    o->r.b = argv[optind + 1];
+    if (strcmp(o->r.a, o->r.b) == 0 || !*o->r.a) {
         fprintf(stderr, "mizan %s: the two countries must differ\n", o->cmd);
         return -1;
     }
@@ -191,42 +176,40 @@ static void bad_line(void *ctx, const mz_error *err)
     mz_cli_report(err);
 }
 
-/* Loads the events the command needs into set (sorted).  Returns 0 when all was read, 1 when
- * some lines were bad (reported; the rest is loaded), -1 when nothing could be read. */
-static int load(const an_opts *o, const mz_filter *f, mz_evset *set)
+/* Loads the events the report needs into set, ready for it.  Returns 0 when all was read, 1
+ * when some lines were bad (reported; the rest is loaded), -1 when nothing could be read. */
+static int load(const an_opts *o, mz_evset *set)
 {
     mz_error err = {0};
     mz_status rc;
     size_t nbad = 0;
     if (o->events) {
+        mz_filter f;
+        mz_report_filter(&o->r, &f);
         int std = strcmp(o->events, "-") == 0;
         FILE *in = std ? stdin : fopen(o->events, "r");
         if (!in) {
             perror(o->events);
             return -1;
         }
-        rc = mz_evset_read(set, in, std ? "<stdin>" : o->events, f, bad_line, NULL, &nbad,
-                                 &err);
+        rc = mz_evset_read(set, in, std ? "<stdin>" : o->events, &f, bad_line, NULL, &nbad, &err);
         if (!std)
             fclose(in);
+        if (rc == MZ_OK && mz_report_prepare(&o->r, set) != MZ_OK)
+            rc = mz_fail(&err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     } else {
         mz_store *st = mz_store_open(o->db ? o->db : DEFAULT_DB, MZ_STORE_READONLY, &err);
         if (!st) {
             mz_cli_report(&err);
             return -1;
         }
-        rc = mz_evset_load_store(set, st, f, &err);
+        rc = mz_report_load_store(&o->r, st, set, &err);
         mz_store_close(st);
     }
     if (rc != MZ_OK) {
         mz_cli_report(&err);
         return -1;
     }
-    if (o->dedup && mz_evset_dedup_day(set) != MZ_OK) {
-        fprintf(stderr, "mizan %s: out of memory\n", o->cmd);
-        return -1;
-    }
-    mz_evset_sort(set);
     return nbad ? 1 : 0;
 }
 
@@ -245,11 +228,26 @@ static int emit(const an_opts *o, mz_buf *out, int loaded)
     return status;
 }
 
-static void report_status(const an_opts *o, mz_status rc)
+/* Loads the events, runs the report and writes it: the body of every analysis command. */
+static int run(const an_opts *o)
 {
-    fprintf(stderr, "mizan %s: %s\n", o->cmd,
-            rc == MZ_ERR_LIMIT ? "the time span is too long for this period; try a longer --by"
-                               : mz_status_str(rc));
+    mz_evset set;
+    mz_evset_init(&set, MZ_EVSET_NO_TEXT);
+    int loaded = load(o, &set);
+    if (loaded < 0) {
+        mz_evset_free(&set);
+        return 2;
+    }
+    mz_buf out = MZ_BUF_INIT;
+    mz_error err = {0};
+    mz_status rc = mz_report_run(&o->r, &set, &out, &err);
+    mz_evset_free(&set);
+    if (rc != MZ_OK) {
+        fprintf(stderr, "mizan %s: %s\n", o->cmd, err.message);
+        mz_buf_free(&out);
+        return 2;
+    }
+    return emit(o, &out, loaded);
 }
 
 #define COMMON_LONGS                                                                               \
@@ -274,40 +272,16 @@ static void dyad_usage(FILE *f)
 
 int mz_cmd_dyad(int argc, char **argv)
 {
-    static const char *const formats[] = {"csv", "json", "svg", NULL};
     static const struct option longs[] = {COMMON_LONGS, {"events", required_argument, 0, OPT_EVENTS},
                                           {"by", required_argument, 0, OPT_BY}, {0, 0, 0, 0}};
-    an_opts o = {.cmd = "dyad", .format = "csv", .by = MZ_BY_MONTH};
-    int done = parse_opts(argc, argv, longs, formats, dyad_usage, &o);
+    an_opts o = {.cmd = "dyad"};
+    mz_report_init(&o.r, MZ_REPORT_DYAD);
+    int done = parse_opts(argc, argv, longs, dyad_usage, &o);
     if (done >= 0)
         return done;
     if (take_pair(&o, argc, argv) || db_and_events(&o))
         return 1;
-    mz_filter f = {.from = o.from, .to = o.to, .dyad_a = o.a, .dyad_b = o.b};
-    mz_evset set;
-    mz_evset_init(&set, MZ_EVSET_NO_TEXT);
-    int loaded = load(&o, &f, &set);
-    if (loaded < 0) {
-        mz_evset_free(&set);
-        return 2;
-    }
-    mz_dyad d;
-    mz_status rc = mz_dyad_compute(&set, o.a, o.b, o.by, &d);
-    mz_evset_free(&set);
-    if (rc != MZ_OK) {
-        report_status(&o, rc);
-        mz_dyad_free(&d);
-        return 2;
-    }
-    mz_buf out = MZ_BUF_INIT;
-    if (strcmp(o.format, "json") == 0)
-        mz_render_dyad_json(&out, &d);
-    else if (strcmp(o.format, "svg") == 0)
-        mz_render_dyad_svg(&out, &d);
-    else
-        mz_render_dyad_csv(&out, &d);
-    mz_dyad_free(&d);
-    return emit(&o, &out, loaded);
+    return run(&o);
 }
 
 /* ---- network ----------------------------------------------------------------------------- */
@@ -331,12 +305,12 @@ static void network_usage(FILE *f)
 
 int mz_cmd_network(int argc, char **argv)
 {
-    static const char *const formats[] = {"json", "node-link", "graphml", "gexf", "dot", "svg", NULL};
     static const struct option longs[] = {COMMON_LONGS, {"seed", required_argument, 0, OPT_SEED},
                                           {"directed", no_argument, 0, OPT_DIRECTED},
                                           {0, 0, 0, 0}};
-    an_opts o = {.cmd = "network", .format = "json", .seed = 1};
-    int done = parse_opts(argc, argv, longs, formats, network_usage, &o);
+    an_opts o = {.cmd = "network"};
+    mz_report_init(&o.r, MZ_REPORT_NETWORK);
+    int done = parse_opts(argc, argv, longs, network_usage, &o);
     if (done >= 0)
         return done;
     if (argc - optind > 1) {
@@ -347,44 +321,7 @@ int mz_cmd_network(int argc, char **argv)
         o.events = argv[optind];
     if (db_and_events(&o))
         return 1;
-    mz_filter f = {.from = o.from, .to = o.to};
-    mz_evset set;
-    mz_evset_init(&set, MZ_EVSET_NO_TEXT);
-    int loaded = load(&o, &f, &set);
-    if (loaded < 0) {
-        mz_evset_free(&set);
-        return 2;
-    }
-    mz_network net;
-    mz_error err = {0};
-    mz_status rc = mz_network_build(&set, &net);
-    mz_evset_free(&set);
-    if (rc == MZ_OK)
-        rc = mz_network_blocs(&net, o.seed, &err);
-    if (rc != MZ_OK) {
-        if (err.message[0])
-            mz_cli_report(&err);
-        else
-            report_status(&o, rc);
-        mz_network_free(&net);
-        return 2;
-    }
-    mz_buf out = MZ_BUF_INIT;
-    net.directed = o.directed;
-    if (strcmp(o.format, "node-link") == 0)
-        mz_render_network_node_link(&out, &net);
-    else if (strcmp(o.format, "graphml") == 0)
-        mz_render_network_graphml(&out, &net);
-    else if (strcmp(o.format, "gexf") == 0)
-        mz_render_network_gexf(&out, &net);
-    else if (strcmp(o.format, "dot") == 0)
-        mz_render_network_dot(&out, &net);
-    else if (strcmp(o.format, "svg") == 0)
-        mz_render_network_svg(&out, &net);
-    else
-        mz_render_network_json(&out, &net);
-    mz_network_free(&net);
-    return emit(&o, &out, loaded);
+    return run(&o);
 }
 
 /* ---- profile ----------------------------------------------------------------------------- */
@@ -405,39 +342,16 @@ static void profile_usage(FILE *f)
 
 int mz_cmd_profile(int argc, char **argv)
 {
-    static const char *const formats[] = {"text", "json", NULL};
     static const struct option longs[] = {COMMON_LONGS, {"events", required_argument, 0, OPT_EVENTS},
                                           {"by", required_argument, 0, OPT_BY}, {0, 0, 0, 0}};
-    an_opts o = {.cmd = "profile", .format = "text", .by = MZ_BY_YEAR};
-    int done = parse_opts(argc, argv, longs, formats, profile_usage, &o);
+    an_opts o = {.cmd = "profile"};
+    mz_report_init(&o.r, MZ_REPORT_PROFILE);
+    int done = parse_opts(argc, argv, longs, profile_usage, &o);
     if (done >= 0)
         return done;
     if (take_pair(&o, argc, argv) || db_and_events(&o))
         return 1;
-    /* Third parties matter, so every event of either side is loaded, not just the dyad's. */
-    mz_filter f = {.from = o.from, .to = o.to};
-    mz_evset set;
-    mz_evset_init(&set, MZ_EVSET_NO_TEXT);
-    int loaded = load(&o, &f, &set);
-    if (loaded < 0) {
-        mz_evset_free(&set);
-        return 2;
-    }
-    mz_profile p;
-    mz_status rc = mz_profile_compute(&set, o.a, o.b, o.by, &p);
-    mz_evset_free(&set);
-    if (rc != MZ_OK) {
-        report_status(&o, rc);
-        mz_profile_free(&p);
-        return 2;
-    }
-    mz_buf out = MZ_BUF_INIT;
-    if (strcmp(o.format, "json") == 0)
-        mz_render_profile_json(&out, &p);
-    else
-        mz_render_profile_text(&out, &p);
-    mz_profile_free(&p);
-    return emit(&o, &out, loaded);
+    return run(&o);
 }
 
 /* ---- watch ------------------------------------------------------------------------------- */
@@ -461,13 +375,13 @@ static void watch_usage(FILE *f)
 
 int mz_cmd_watch(int argc, char **argv)
 {
-    static const char *const formats[] = {"text", "csv", "json", NULL};
     static const struct option longs[] = {
         COMMON_LONGS, {"events", required_argument, 0, OPT_EVENTS}, {"by", required_argument, 0, OPT_BY},
         {"dyad", required_argument, 0, OPT_DYAD}, {"alpha", required_argument, 0, OPT_ALPHA},
         {"min-size", required_argument, 0, OPT_MIN_SIZE}, {0, 0, 0, 0}};
-    an_opts o = {.cmd = "watch", .format = "text", .by = MZ_BY_MONTH};
-    int done = parse_opts(argc, argv, longs, formats, watch_usage, &o);
+    an_opts o = {.cmd = "watch"};
+    mz_report_init(&o.r, MZ_REPORT_WATCH);
+    int done = parse_opts(argc, argv, longs, watch_usage, &o);
     if (done >= 0)
         return done;
     if (optind < argc) {
@@ -477,31 +391,5 @@ int mz_cmd_watch(int argc, char **argv)
     }
     if (db_and_events(&o))
         return 1;
-    o.watch.by = o.by;
-    mz_watch_defaults(&o.watch);
-    mz_filter f = {.from = o.from, .to = o.to, .dyad_a = o.a, .dyad_b = o.b};
-    mz_evset set;
-    mz_evset_init(&set, MZ_EVSET_NO_TEXT);
-    int loaded = load(&o, &f, &set);
-    if (loaded < 0) {
-        mz_evset_free(&set);
-        return 2;
-    }
-    mz_watch w;
-    mz_status rc = o.a ? mz_watch_dyad(&set, o.a, o.b, &o.watch, &w) : mz_watch_all(&set, &o.watch, &w);
-    mz_evset_free(&set);
-    if (rc != MZ_OK) {
-        report_status(&o, rc);
-        mz_watch_free(&w);
-        return 2;
-    }
-    mz_buf out = MZ_BUF_INIT;
-    if (strcmp(o.format, "json") == 0)
-        mz_render_watch_json(&out, &w);
-    else if (strcmp(o.format, "csv") == 0)
-        mz_render_watch_csv(&out, &w);
-    else
-        mz_render_watch_text(&out, &w, &o.watch);
-    mz_watch_free(&w);
-    return emit(&o, &out, loaded);
+    return run(&o);
 }

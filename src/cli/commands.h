@@ -17,6 +17,7 @@ int mz_cmd_dyad(int argc, char **argv);
 int mz_cmd_network(int argc, char **argv);
 int mz_cmd_profile(int argc, char **argv);
 int mz_cmd_watch(int argc, char **argv);
+int mz_cmd_serve(int argc, char **argv);
 int mz_cmd_train_salience(int argc, char **argv);
 int mz_cmd_parse(int argc, char **argv);
 int mz_cmd_train_parser(int argc, char **argv);

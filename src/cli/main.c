@@ -23,6 +23,7 @@ static const command commands[] = {
     {"network", mz_cmd_network, "signed network of actors and its blocs"},
     {"profile", mz_cmd_profile, "what two actors give each other"},
     {"watch", mz_cmd_watch, "change points in cooperation series"},
+    {"serve", mz_cmd_serve, "a web dashboard and JSON API over the event store"},
     {"train-salience", mz_cmd_train_salience, "train the model of which coded acts are news"},
     {"parse", mz_cmd_parse, "tag and parse text into CoNLL-U (Universal Dependencies)"},
     {"train-parser", mz_cmd_train_parser, "train the tagger and parser from a CoNLL-U treebank"},

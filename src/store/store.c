@@ -125,6 +125,13 @@ static mz_status db_fail(mz_store *s, mz_error *err, const char *what)
                    sqlite3_errmsg(s->db));
 }
 
+/* A text column, "" for NULL. */
+static const char *col(sqlite3_stmt *st, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    return v ? v : "";
+}
+
 const char *mz_store_schema(void) { return schema_sql; }
 
 /* One integer from a query (0 when it gives none); -1 when the query fails. */
@@ -479,6 +486,86 @@ mz_status mz_store_count(mz_store *s, mz_store_counts *c, mz_error *err)
     return rc == SQLITE_ROW ? MZ_OK : db_fail(s, err, "counting");
 }
 
+long long mz_store_data_version(mz_store *s) { return query_int(s, "PRAGMA data_version"); }
+
+/* The overview's figures, one query each: the statement's columns are read in order into
+ * the fields listed beside it. */
+static const char summary_sql[] =
+    "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
+    " (SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE date = ''),"
+    " (SELECT coalesce(min(date), '') FROM events WHERE date <> ''),"
+    " (SELECT coalesce(max(date), '') FROM events WHERE date <> ''),"
+    " (SELECT count(*) FROM events WHERE lang = 'ar'), (SELECT count(*) FROM events WHERE lang = 'en'),"
+    " (SELECT count(*) FROM events WHERE quad = 1), (SELECT count(*) FROM events WHERE quad = 2),"
+    " (SELECT count(*) FROM events WHERE quad = 3), (SELECT count(*) FROM events WHERE quad = 4),"
+    " (SELECT count(DISTINCT c) FROM (SELECT source_country c FROM events UNION ALL"
+    "  SELECT target_country FROM events) WHERE c <> '')";
+
+mz_status mz_store_summarize(mz_store *s, mz_store_summary *sum, mz_error *err)
+{
+    memset(sum, 0, sizeof *sum);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, summary_sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "summarizing");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        long long *ints[] = {&sum->counts.documents, &sum->counts.sentences, &sum->counts.events,
+                             &sum->undated};
+        for (int i = 0; i < 4; i++)
+            *ints[i] = sqlite3_column_int64(st, i);
+        snprintf(sum->first, sizeof sum->first, "%s", col(st, 4));
+        snprintf(sum->last, sizeof sum->last, "%s", col(st, 5));
+        sum->lang_ar = sqlite3_column_int64(st, 6);
+        sum->lang_en = sqlite3_column_int64(st, 7);
+        for (int q = 0; q < 4; q++)
+            sum->quad[q] = sqlite3_column_int64(st, 8 + q);
+        sum->countries = sqlite3_column_int64(st, 12);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? MZ_OK : db_fail(s, err, "summarizing");
+}
+
+mz_status mz_store_countries(mz_store *s, mz_store_country **out, size_t *n, mz_error *err)
+{
+    /* UNION (not UNION ALL) keeps one (id, code) row for an event between a country and itself */
+    static const char sql[] =
+        "SELECT c, count(*) FROM (SELECT id, source_country c FROM events UNION"
+        " SELECT id, target_country FROM events) WHERE c <> '' GROUP BY c"
+        " ORDER BY count(*) DESC, c";
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(s, err, "counting countries");
+    size_t cap = 0;
+    int rc;
+    mz_status status = MZ_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            mz_store_country *grown = realloc(*out, ncap * sizeof **out);
+            if (!grown) {
+                status = mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+                break;
+            }
+            *out = grown;
+            cap = ncap;
+        }
+        mz_store_country *c = &(*out)[(*n)++];
+        snprintf(c->code, sizeof c->code, "%s", col(st, 0));
+        c->events = sqlite3_column_int64(st, 1);
+    }
+    if (status == MZ_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        status = db_fail(s, err, "counting countries");
+    sqlite3_finalize(st);
+    if (status != MZ_OK) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return status;
+}
+
 /* ---- filters ----------------------------------------------------------------------------- */
 
 static int all_digits(const char *s, size_t n)
@@ -555,17 +642,10 @@ int mz_filter_match(const mz_filter *f, const mz_event *ev)
 
 /* ---- queries ----------------------------------------------------------------------------- */
 
-/* Builds the SELECT for a filter into sql; parameters are numbered by what they bind:
- * ?1 from, ?2 to, ?3 actor, ?4/?5 dyad, ?6 root, ?7 match.  Each event takes its provenance
- * (outlet and url) from its document; a version-1 file, read as it is, has no urls. */
-static void build_query(mz_buf *sql, const mz_filter *f, long long version)
+/* Appends the conditions of a filter to a query ending in "WHERE 1"; parameters are numbered
+ * by what they bind: ?1 from, ?2 to, ?3 actor, ?4/?5 dyad, ?6 root, ?7 match. */
+static void build_where(mz_buf *sql, const mz_filter *f)
 {
-    mz_buf_puts(sql, "SELECT e.doc, e.sentence, e.date, e.lang, e.source, e.target,"
-                     " e.source_country, e.target_country, e.code, e.root, e.quad, e.goldstein,"
-                     " e.plover, e.mood, e.text, e.ev_source, e.ev_target, e.ev_verb,"
-                     " coalesce(d.source, ''), ");
-    mz_buf_puts(sql, version >= 2 ? "coalesce(d.url, '')" : "''");
-    mz_buf_puts(sql, " FROM events e LEFT JOIN documents d ON d.id = e.doc WHERE 1");
     if (set(f->from))
         mz_buf_puts(sql, " AND e.date <> '' AND e.date >= ?1");
     if (set(f->to))
@@ -582,16 +662,83 @@ static void build_query(mz_buf *sql, const mz_filter *f, long long version)
         mz_buf_puts(sql, " AND (e.doc, e.sentence) IN (SELECT s.doc, s.idx FROM sentences_fts"
                          " JOIN sentences s ON s.id = sentences_fts.rowid"
                          " WHERE sentences_fts MATCH ?7)");
-    mz_buf_puts(sql, " ORDER BY e.date, e.doc, e.sentence, e.id");
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+/* Builds the SELECT for a filter into sql (see build_where), with ?8 rows after ?9 skipped
+ * when `paged`.  Each event takes its provenance (outlet and url) from its document; a
+ * version-1 file, read as it is, has no urls. */
+static void build_query(mz_buf *sql, const mz_filter *f, long long version, int paged)
 {
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    return v ? v : "";
+    mz_buf_puts(sql, "SELECT e.doc, e.sentence, e.date, e.lang, e.source, e.target,"
+                     " e.source_country, e.target_country, e.code, e.root, e.quad, e.goldstein,"
+                     " e.plover, e.mood, e.text, e.ev_source, e.ev_target, e.ev_verb,"
+                     " coalesce(d.source, ''), ");
+    mz_buf_puts(sql, version >= 2 ? "coalesce(d.url, '')" : "''");
+    mz_buf_puts(sql, " FROM events e LEFT JOIN documents d ON d.id = e.doc WHERE 1");
+    build_where(sql, f);
+    mz_buf_puts(sql, " ORDER BY e.date, e.doc, e.sentence, e.id");
+    if (paged)
+        mz_buf_puts(sql, " LIMIT ?8 OFFSET ?9");
 }
 
-mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err)
+/* Prepares sql and binds the filter's values (and, when paged, limit and offset) to it; the
+ * root is given normalised.  NULL after filling err on failure. */
+static sqlite3_stmt *prepare_filtered(mz_store *s, const char *sql, const mz_filter *f,
+                                      const char *root, long long limit, long long offset,
+                                      mz_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_fail(s, err, "preparing a query");
+        return NULL;
+    }
+    const char *params[8] = {NULL, f->from, f->to, f->actor, f->dyad_a, f->dyad_b, root, f->match};
+    for (int i = 1; i < 8; i++) {
+        if (set(params[i]) && sqlite3_bind_parameter_name(st, i))
+            sqlite3_bind_text(st, i, params[i], -1, SQLITE_STATIC);
+    }
+    if (sqlite3_bind_parameter_name(st, 8)) {
+        sqlite3_bind_int64(st, 8, limit);
+        sqlite3_bind_int64(st, 9, offset);
+    }
+    return st;
+}
+
+/* The status of a filtered statement that stopped with `rc` short of SQLITE_DONE. */
+static mz_status query_fail(mz_store *s, const mz_filter *f, mz_error *err)
+{
+    if (set(f->match) && sqlite3_errcode(s->db) == SQLITE_ERROR)
+        /* the rest of the query is ours, with bound values: a plain SQL error comes from the
+         * full-text query, whatever SQLite's wording ("fts5: syntax error", "no such column",
+         * "unterminated string" ...), and it is the user's to fix */
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0,
+                       "bad --search query '%.200s': %s (SQLite FTS5 syntax)", f->match,
+                       sqlite3_errmsg(s->db));
+    return db_fail(s, err, "querying events");
+}
+
+/* Counts the events that pass the filter into *total. */
+static mz_status count_filtered(mz_store *s, const mz_filter *f, const char *root,
+                                long long *total, mz_error *err)
+{
+    mz_buf sql = MZ_BUF_INIT;
+    mz_buf_puts(&sql, "SELECT count(*) FROM events e WHERE 1");
+    build_where(&sql, f);
+    if (sql.oom)
+        return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    sqlite3_stmt *st = prepare_filtered(s, sql.data, f, root, 0, 0, err);
+    mz_buf_free(&sql);
+    if (!st)
+        return MZ_ERR_DB;
+    int rc = sqlite3_step(st);
+    *total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    mz_status out = rc == SQLITE_ROW ? MZ_OK : query_fail(s, f, err);
+    sqlite3_finalize(st);
+    return out;
+}
+
+mz_status mz_store_query_page(mz_store *s, const mz_filter *f, long long offset, long long limit,
+                              mz_event_fn fn, void *ctx, long long *total, mz_error *err)
 {
     static const mz_filter none = {0};
     if (!f)
@@ -599,20 +746,21 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
     char root[3] = "";
     if (set(f->root) && !mz_filter_root_norm(f->root, root))
         return mz_fail(err, MZ_ERR_ARG, NULL, 0, "not a CAMEO root: %s", f->root);
+    if (total) {
+        mz_status c = count_filtered(s, f, root, total, err);
+        if (c != MZ_OK)
+            return c;
+    }
+    int paged = limit >= 0;
     mz_buf sql = MZ_BUF_INIT;
-    build_query(&sql, f, s->version);
+    build_query(&sql, f, s->version, paged);
     if (sql.oom)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
+    sqlite3_stmt *st = prepare_filtered(s, sql.data, f, root, limit, offset < 0 ? 0 : offset, err);
     mz_buf_free(&sql);
-    if (rc != SQLITE_OK)
-        return db_fail(s, err, "preparing a query");
-    const char *params[8] = {NULL, f->from, f->to, f->actor, f->dyad_a, f->dyad_b, root, f->match};
-    for (int i = 1; i < 8; i++) {
-        if (set(params[i]) && sqlite3_bind_parameter_name(st, i))
-            sqlite3_bind_text(st, i, params[i], -1, SQLITE_STATIC);
-    }
+    if (!st)
+        return MZ_ERR_DB;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         mz_event ev = {
             .doc = col(st, 0),
@@ -641,16 +789,12 @@ mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *
             break;
         }
     }
-    mz_status out = MZ_OK;
-    if (rc != SQLITE_DONE && set(f->match) && sqlite3_errcode(s->db) == SQLITE_ERROR)
-        /* the rest of the query is ours, with bound values: a plain SQL error comes from the
-         * full-text query, whatever SQLite's wording ("fts5: syntax error", "no such column",
-         * "unterminated string" ...), and it is the user's to fix */
-        out = mz_fail(err, MZ_ERR_ARG, NULL, 0,
-                      "bad --search query '%.200s': %s (SQLite FTS5 syntax)", f->match,
-                      sqlite3_errmsg(s->db));
-    else if (rc != SQLITE_DONE)
-        out = db_fail(s, err, "querying events");
+    mz_status out = rc == SQLITE_DONE ? MZ_OK : query_fail(s, f, err);
     sqlite3_finalize(st);
     return out;
+}
+
+mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err)
+{
+    return mz_store_query_page(s, f, 0, -1, fn, ctx, NULL, err);
 }

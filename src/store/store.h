@@ -111,6 +111,39 @@ typedef int (*mz_event_fn)(void *ctx, const mz_event *ev);
 /* Runs a filtered query, in order of date, document, sentence. */
 mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err);
 
+/* One page of a filtered query: the `limit` events (all when negative) after the first
+ * `offset`, in the same order; with `total` not NULL, first counts every event that passes the
+ * filter into it.  Offset and limit are bound as parameters like the filter's values. */
+mz_status mz_store_query_page(mz_store *s, const mz_filter *f, long long offset, long long limit,
+                              mz_event_fn fn, void *ctx, long long *total, mz_error *err);
+
+/* SQLite's PRAGMA data_version of this connection: it changes when another connection
+ * commits a change to the file (so a reader can tell that what it cached is stale). */
+long long mz_store_data_version(mz_store *s);
+
+/* What the store holds, for an overview (`mizan serve`'s /api/stats). */
+typedef struct mz_store_summary {
+    mz_store_counts counts;
+    long long undated;         /* events without a date */
+    char first[11], last[11];  /* the first and last event dates, "" when none */
+    long long lang_ar, lang_en;  /* events by language */
+    long long quad[4];         /* events by quad class 1..4 */
+    long long countries;       /* distinct countries and organisations on either side */
+} mz_store_summary;
+
+mz_status mz_store_summarize(mz_store *s, mz_store_summary *sum, mz_error *err);
+
+/* A country or organisation code and the events with it on either side (an event between a
+ * country and itself counts once), as `mizan events --actor CODE` selects them. */
+typedef struct mz_store_country {
+    char code[32];
+    long long events;
+} mz_store_country;
+
+/* Every country code of the events, most events first, then by code.  *out is malloc'd (the
+ * caller frees it), *n its length. */
+mz_status mz_store_countries(mz_store *s, mz_store_country **out, size_t *n, mz_error *err);
+
 /* ---- ingest: code documents and write them ----------------------------------------------- */
 
 typedef struct mz_ingest_stats {
