@@ -651,6 +651,10 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
         }
         return;
     }
+    if (v->flags & MZ_V_PART) {
+        *src = -1, *tgt = r1; /* a participle's doer is the clause's subject (code_verb) */
+        return;
+    }
     if ((v->last_clitic & MZ_CL_SUFFIX) && r1 >= 0 && c->gv[r1].b <= after + 1 && !prepositional(c, r1)) {
         /* an object pronoun on the verb names its object, so the actor after it is the subject,
          * whatever stands before: "غارة شنها الطيران الإسرائيلي على غزة" (a raid the Israeli air
@@ -666,6 +670,16 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     } else {
         *src = r1, *tgt = r1 >= 0 ? r2 : -1;
     }
+}
+
+/* The first group of the sentence [b, before) that could be its subject: no place, no object of
+ * a preposition. */
+static int first_subject(const mz_coder *c, uint32_t b, uint32_t before)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b >= b && c->gv[g].e <= before && !located(c, g) && !prepositional(c, (int)g))
+            return (int)g;
+    return -1;
 }
 
 /* Whether v's clause opens with "that" + pronoun (أنها, إنه) and no actor stands between. */
@@ -888,6 +902,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->speaker;
     if (src < 0 && !passive && continues_subject(c, v, b))
         src = mz_subject_group(c);
+    if (src < 0 && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
+        src = st->last_src >= 0 ? st->last_src : first_subject(c, b, v->b);
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder") */

@@ -47,8 +47,10 @@ enum {
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
     MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
     MZ_V_PETRARCH = 1 << 10,  /* verb read from a PETRARCH dictionary */
-    MZ_V_OWN = 1 << 11        /* Arabic form naming its own subject (أطلقوا, يطلقون, أطلقنا):
+    MZ_V_OWN = 1 << 11,       /* Arabic form naming its own subject (أطلقوا, يطلقون, أطلقنا):
                                * no subject follows it */
+    MZ_V_PART = 1 << 12       /* Arabic active participle (مطالبا): the act of the clause's
+                               * subject, after a comma */
 };
 
 typedef struct mz_entry {

@@ -114,16 +114,20 @@ static mz_status add_word(mz_engine *e, phrase *p, const char *word, const src *
     return st;
 }
 
-/* Fills a slot with the conjugations of an Arabic PAST/PRESENT verb. */
+/* Fills a slot with the conjugations of an Arabic PAST/PRESENT verb, and the forms of its active
+ * participle when written PAST/PRESENT/PARTICIPLE (طالب/يطالب/مطالب). */
 static mz_status add_verb_word(mz_engine *e, phrase *p, char *word, const src *at)
 {
     (void)e;
     char *slash = strchr(word, '/');
     *slash = '\0';
-    char past[MZ_FORM_BYTES], pres[MZ_FORM_BYTES];
-    const char *parts[2] = {word, slash + 1};
-    char *outs[2] = {past, pres};
-    for (int k = 0; k < 2; k++) {
+    char *slash2 = strchr(slash + 1, '/');
+    if (slash2)
+        *slash2 = '\0';
+    char past[MZ_FORM_BYTES], pres[MZ_FORM_BYTES], part[MZ_FORM_BYTES];
+    const char *parts[3] = {word, slash + 1, slash2 ? slash2 + 1 : ""};
+    char *outs[3] = {past, pres, part};
+    for (int k = 0; k < 3; k++) {
         size_t o = 0;
         const unsigned char *u = (const unsigned char *)parts[k];
         size_t len = strlen(parts[k]);
@@ -150,6 +154,11 @@ static mz_status add_verb_word(mz_engine *e, phrase *p, char *word, const src *a
         return mz_fail(at->err, MZ_ERR_PARSE, at->file, at->line,
                        "verb '%s/%s': expected PAST/PRESENT with the present starting in ي",
                        parts[0], parts[1]);
+    if (slash2 && (!part[0] || strchr(part, '/')))
+        return mz_fail(at->err, MZ_ERR_PARSE, at->file, at->line,
+                       "verb '%s/%s/%s': expected PAST/PRESENT/PARTICIPLE", parts[0], parts[1], parts[2]);
+    if (part[0])
+        n = mz_ar_participle(part, forms, n);
     slot *s = &p->w[p->n++];
     s->n = 0;
     for (int i = 0; i < n && s->n < MAX_FORMS; i++) {
@@ -225,6 +234,8 @@ static mz_status insert_paths(mz_engine *e, const phrase *p, int at, uint32_t no
             q.flags |= MZ_V_FEM;
         if (s->form[i] & MZ_FORM_OWN)
             q.flags |= MZ_V_OWN;
+        if (s->form[i] & MZ_FORM_PART)
+            q.flags |= MZ_V_PART;
         mz_status st = insert_paths(e, p, at + 1, child, q, where);
         if (st != MZ_OK)
             return st;

@@ -85,6 +85,8 @@ int mz_ar_conjugate(const char *past, const char *pres, mz_form *out)
         if (m < 0 || (size_t)m >= sizeof pre)
             return 0;
         for (size_t s = 0; s < sizeof pres_suffixes / sizeof pres_suffixes[0]; s++) {
+            if (s > 0 && (pres_prefixes[p].flags & MZ_FORM_OWN))
+                break; /* I and we take no plural or dual ending (اثنان is "two", not a verb) */
             unsigned f = pres_prefixes[p].flags;
             if (s > 0) /* تزودون, تزودان: not a feminine singular, and their own subject */
                 f = (f & ~(unsigned)MZ_FORM_FEM) | MZ_FORM_OWN;
@@ -93,5 +95,18 @@ int mz_ar_conjugate(const char *past, const char *pres, mz_form *out)
                 n = add(out, n, pre, (size_t)m - 2, pres_suffixes[s], "", f);
         }
     }
+    return n < 0 ? 0 : n;
+}
+
+/* Participle endings of the circumstantial accusative news uses after a comma: ا, ة (folded ه)
+ * feminine, ين plural.  The bare form is as often a noun (مطالب: demands; مشيد: built). */
+static const char *const part_suffixes[] = {
+    "\xd8\xa7", "\xd9\x87", "\xd9\x8a\xd9\x86",
+};
+
+int mz_ar_participle(const char *part, mz_form *out, int n)
+{
+    for (size_t s = 0; s < sizeof part_suffixes / sizeof part_suffixes[0]; s++)
+        n = add(out, n, part, strlen(part), part_suffixes[s], "", MZ_FORM_PART);
     return n < 0 ? 0 : n;
 }

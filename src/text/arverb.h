@@ -16,9 +16,9 @@
 
 /* MZ_FORM_OWN: the form names a subject other than "he" or "she" (they, the two of them, we,
  * I, you): in Arabic such a subject is a pronoun, or stands before the verb, never after it. */
-enum { MZ_FORM_PAST = 1, MZ_FORM_PRES = 2, MZ_FORM_FEM = 4, MZ_FORM_OWN = 8 };
+enum { MZ_FORM_PAST = 1, MZ_FORM_PRES = 2, MZ_FORM_FEM = 4, MZ_FORM_OWN = 8, MZ_FORM_PART = 16 };
 
-enum { MZ_FORMS_MAX = 40, MZ_FORM_BYTES = 64 };
+enum { MZ_FORMS_MAX = 56, MZ_FORM_BYTES = 64 };
 
 typedef struct mz_form {
     char s[MZ_FORM_BYTES];
@@ -28,5 +28,10 @@ typedef struct mz_form {
 /* past and pres are folded (fold.h).  Returns the number of forms written, 0 when the present
  * does not start with ي or a form would not fit. */
 int mz_ar_conjugate(const char *past, const char *pres, mz_form *out);
+
+/* The forms of an active participle (folded), appended to the n forms in out: the accusative
+ * of the circumstantial clause ("مطالبا بوقف", demanding that), feminine and plural.  Returns
+ * the new count. */
+int mz_ar_participle(const char *part, mz_form *out, int n);
 
 #endif
