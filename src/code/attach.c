@@ -506,21 +506,31 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
     return determiner_at(c, d) && in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
 }
 
+/* Whether mention m is a plain verb of a PETRARCH dictionary (no tail): a word PETRARCH would
+ * code only where its parse makes it a verb. */
+static int petrarch_plain(const mz_coder *c, const mz_mention *m)
+{
+    if (m->kind != MZ_E_VERB)
+        return 0;
+    const mz_verb *vb = &c->e->verbs[m->value];
+    return (vb->flags & MZ_V_PETRARCH) && !vb->ntail;
+}
+
 /* Whether a plain verb of a PETRARCH dictionary stands as a noun: after a determiner, up to two
- * unknown words before it ("a brief private visit"), or right after a preposition ("for
- * meetings").  PETRARCH codes the verbs of a parse, not nouns, so its dictionaries list verbs
- * (VISIT, MEET) that mizan's own dictionaries would list as nouns only with their own entries. */
+ * words before it that no dictionary knows or that are such plain verbs themselves ("a brief
+ * private visit", BRIEF a verb too), or right after a preposition ("for meetings").  PETRARCH
+ * codes the verbs of a parse, not nouns, so its dictionaries list verbs (VISIT, MEET) that
+ * mizan's own dictionaries would list as nouns only with their own entries. */
 static int petrarch_noun(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
     static const char *const prepositions[] = {"of", "on", "for", "about", "during", "with", "after"};
-    const mz_verb *vb = &c->e->verbs[v->value];
-    if (c->arabic || !(vb->flags & MZ_V_PETRARCH) || vb->ntail || v->b <= b)
+    if (c->arabic || !petrarch_plain(c, v) || v->b <= b)
         return 0;
     uint32_t d = v->b - 1;
     if (in_list(mz_tok_fold(&c->toks, d), prepositions, sizeof prepositions / sizeof prepositions[0]))
         return 1;
-    while (d > b && v->b - d <= 2 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
-           !determiner_at(c, d))
+    while (d > b && v->b - d <= 2 && (c->toks.v[d].flags & MZ_TOK_WORD) && !determiner_at(c, d) &&
+           (c->tok_mention[d] < 0 || petrarch_plain(c, &c->mv[c->tok_mention[d]])))
         d--;
     return determiner_at(c, d);
 }

@@ -90,7 +90,8 @@ static const char W_SUBST_CAP[] =
     "agent names beyond 256 from one line's substitution sets, dropped";
 static const char W_EMPTY[] = "empty name, skipped";
 static const char W_MERGED[] = "one-word name that stemming merges with a common word, skipped";
-static const char W_NOSET[] = "pattern using an undefined synonym set (&NAME), skipped";
+static const char W_NOSET[] =
+    "pattern or set member naming an undefined synonym set (&NAME), skipped";
 
 /* Stems of one-word PETRARCH names that would also match frequent English words once mizan
  * stems them (TABARI matched PROVIDENCE_ only as that word; mizan's key "provid" also matches
@@ -129,24 +130,36 @@ static char *line_text(char *line)
     return *t ? t : NULL;
 }
 
-/* Writes a PETRARCH name as mizan words: '_' and runs of blanks become one space, trimmed. */
+static int is_blank_or_joint(char c) { return c == '_' || c == ' ' || c == '\t' || c == '\r'; }
+
+/* Whether s[0..n) starts with a TreeBank contraction word: N'T ("did n't"), 'S, 'LL, 'RE ...,
+ * any word beginning with an apostrophe. */
+static int contraction_at(const char *s, size_t n)
+{
+    if (n && s[0] == '\'')
+        return 1;
+    return n >= 3 && (s[0] == 'N' || s[0] == 'n') && s[1] == '\'' && (s[2] == 'T' || s[2] == 't') &&
+           (n == 3 || is_blank_or_joint(s[3]));
+}
+
+/* Writes a PETRARCH name as mizan words: '_' and runs of blanks become one space, trimmed.  A
+ * TreeBank contraction written as a word of its own (DID N'T, GONDOR 'S) is joined to the word
+ * before it, so that mizan's tokenizer splits it as it splits the text ("didn't" → did n't). */
 static void name_words(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
-    int space = 1;
-    for (size_t i = 0; i < n && s[i] && o + 1 < cap; i++) {
+    int space = 0;
+    for (size_t i = 0; i < n && s[i] && o + 2 < cap; i++) {
         char c = s[i];
-        if (c == '_' || c == ' ' || c == '\t' || c == '\r') {
-            if (!space)
-                out[o++] = ' ';
-            space = 1;
-        } else {
-            out[o++] = c;
-            space = 0;
+        if (is_blank_or_joint(c)) {
+            space = o > 0;
+            continue;
         }
+        if (space && !contraction_at(s + i, n - i))
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = c;
     }
-    while (o && out[o - 1] == ' ')
-        o--;
     out[o] = '\0';
 }
 
@@ -967,7 +980,26 @@ static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uin
     return vi;
 }
 
-/* Pass 1: "&NAME" opens a synonym set; its "+MEMBER" lines follow. */
+/* A member "+&NAME" of set s: the members of the set NAME, defined before it, join s (its
+ * alternatives are the last ones of rd.alts, so they stay in one run). */
+static mz_status set_member_set(rd *r, synset *s, const char *name)
+{
+    const synset *inner = find_set(r, name, strcspn(name, " \t"));
+    if (!inner || inner == s) {
+        warn(r, W_NOSET);
+        return MZ_OK;
+    }
+    uint32_t first = inner->first, n = inner->n; /* alt_add may move rd.alts, not rd.sets */
+    for (uint32_t i = 0; i < n; i++) {
+        alt a = r->alts[first + i];
+        if (alt_add(r, a.off, a.n, a.arabic) < 0)
+            return oom(r);
+        s->n++;
+    }
+    return MZ_OK;
+}
+
+/* Pass 1: "&NAME" opens a synonym set; its "+MEMBER" lines follow, words or "&SET". */
 static mz_status synset_line(rd *r, char *line, int *in_set)
 {
     char *t = line_text(line);
@@ -988,6 +1020,8 @@ static mz_status synset_line(rd *r, char *line, int *in_set)
     }
     if (*t == '+' && *in_set) {
         synset *s = &r->sets[r->nsets - 1];
+        if (t[1] == '&')
+            return set_member_set(r, s, t + 2);
         mz_status st = alt_phrase(r, t + 1, strlen(t + 1));
         if (st == MZ_OK)
             s->n++;
@@ -1048,19 +1082,27 @@ static int elem_add(rd *r, uint32_t first, uint32_t n)
     return 0;
 }
 
-/* Turns one word token into elements: &SYNSET, WORD/WORD alternatives, A_B into several words. */
-static mz_status word_elems(rd *r, const ptok *t)
+/* The longest synonym set named at the start of s[0..n) (after its '&'), ending at a '_' or at
+ * the end; *used is set to the bytes of the name.  NULL when none is. */
+static const synset *set_at(const rd *r, const char *s, size_t n, size_t *used)
 {
-    if (t->s[0] == '&') {
-        const synset *set = find_set(r, t->s + 1, t->n - 1);
-        if (!set) {
-            warn(r, W_NOSET);
-            return SKIP;
+    for (size_t k = n; k > 0; k--) {
+        if (k < n && s[k] != '_')
+            continue;
+        const synset *set = find_set(r, s, k);
+        if (set) {
+            *used = k;
+            return set;
         }
-        return elem_add(r, set->first, set->n) < 0 ? oom(r) : MZ_OK;
     }
+    return NULL;
+}
+
+/* One element of WORD/WORD alternatives (each may be A_B, adjacent words). */
+static mz_status alternatives_elem(rd *r, const char *s, size_t n)
+{
     uint32_t first = (uint32_t)r->nalts;
-    for (const char *a = t->s, *end = t->s + t->n; a < end;) {
+    for (const char *a = s, *end = s + n; a < end;) {
         const char *slash = memchr(a, '/', (size_t)(end - a));
         size_t len = slash ? (size_t)(slash - a) : (size_t)(end - a);
         if (len) {
@@ -1073,6 +1115,40 @@ static mz_status word_elems(rd *r, const ptok *t)
     if (r->nalts == first)
         return MZ_OK;
     return elem_add(r, first, (uint32_t)(r->nalts - first)) < 0 ? oom(r) : MZ_OK;
+}
+
+/* Turns one word token into elements, adjacent in the text: WORD/WORD alternatives and A_B
+ * words, and &SYNSET wherever it stands, joined to words by '_' (NEW_&TIETYPES_RELATIONS is
+ * three elements: NEW, a member of TIETYPES, RELATIONS). */
+static mz_status word_elems(rd *r, const ptok *t)
+{
+    const char *s = t->s, *end = t->s + t->n;
+    while (s < end) {
+        while (s < end && *s == '_')
+            s++;
+        if (s == end)
+            break;
+        if (*s == '&') {
+            size_t used;
+            const synset *set = set_at(r, s + 1, (size_t)(end - s - 1), &used);
+            if (!set) {
+                warn(r, W_NOSET);
+                return SKIP;
+            }
+            if (elem_add(r, set->first, set->n) < 0)
+                return oom(r);
+            s += used + 1;
+            continue;
+        }
+        const char *amp = s;
+        while (amp < end && !(*amp == '&' && amp[-1] == '_'))
+            amp++;
+        mz_status st = alternatives_elem(r, s, (size_t)(amp - s));
+        if (st != MZ_OK)
+            return st;
+        s = amp;
+    }
+    return MZ_OK;
 }
 
 /* Converts tokens [b, e) to elements; a prepositional group of two words or more gets an
