@@ -262,13 +262,16 @@ static int ends_with(const char *s, const char *suffix)
 }
 
 /* Whether the verb is passive.  English: a form of "be" before it (not a progressive), or
- * after a noun naming the act ("sanctions were imposed on Russia by Japan").  Arabic: an agent
- * phrase من قبل X after it, a damma on a conjugated verb, or تم/جرى before a verbal noun. */
+ * after a noun naming the act ("sanctions were imposed on Russia by Japan"); for a verb of a
+ * PETRARCH dictionary only with "by X", as PETRARCH reads it ("X was criticized over its
+ * dispute with Y" is X's act on Y).  Arabic: an agent phrase من قبل X after it, a damma on a
+ * conjugated verb, or تم/جرى before a verbal noun. */
 static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by)
 {
     if (!c->arabic) {
         const char *w = mz_tok_fold(&c->toks, v->b);
-        if (marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing"))
+        if (marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing") &&
+            (by >= 0 || !(c->e->verbs[v->value].flags & MZ_V_PETRARCH)))
             return 1;
         return by >= 0 && v->e < c->toks.n && mz_marker_at(c, v->e) == MZ_M_BE;
     }

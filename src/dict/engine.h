@@ -58,8 +58,9 @@ typedef struct mz_entry {
     uint32_t next;     /* next entry at the same trie node, MZ_NONE at the end */
 } mz_entry;
 
-/* A tail word id with this bit set may have other words before it (TABARI and PETRARCH write
- * "WORD WORD" for words in order with others between them, WORD_WORD for adjacent ones). */
+/* A tail word id with this bit set may have other words before it; a word id of the words
+ * before a verb, other words after it (TABARI and PETRARCH write "WORD WORD" for words in order
+ * with others between them, WORD_WORD for adjacent ones). */
 #define MZ_TAIL_GAP 0x80000000u
 
 typedef struct mz_verb {
@@ -67,6 +68,10 @@ typedef struct mz_verb {
     uint32_t tail;       /* first word id of the tail in tail_words, MZ_NONE when none */
     uint16_t ntail;
     uint16_t flags;
+    uint32_t pre;        /* PETRARCH's words before the verb that may have others between them
+                          * and it ("HEAVILY UNJUSTLY *"), in tail_words, the nearest first;
+                          * MZ_NONE when none */
+    uint16_t npre;
     uint32_t rcode;      /* PETRARCH's [A:B]: code B of the event in the other direction (target
                           * on source), offset in the pool; MZ_NONE when none */
 } mz_verb;

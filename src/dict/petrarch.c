@@ -330,11 +330,16 @@ typedef struct synset {
 /* A pattern element: alternatives [first, first + n) in rd.alts. */
 typedef struct elem {
     uint32_t first, n;
-    int gap;  /* other words may stand before it (written after a blank, outside a group) */
+    int gap;  /* other words may stand before it (a tail element written after a blank, outside
+               * a group) or, in the words before the verb, after it (written before a blank) */
 } elem;
 
+/* A pattern's elements, each a run in rd.elems: the words before the verb that may have other
+ * words between them and it (pre), those joined to it by '_' (prefix, part of the phrase the
+ * matcher finds: IN_*), and the tail after it. */
 typedef struct pattern {
-    uint32_t prefix, nprefix;  /* elements in rd.elems */
+    uint32_t pre, npre;
+    uint32_t prefix, nprefix;
     uint32_t tail, ntail;
     char code[MZ_PCODE_MAX];  /* "A" or "A:B" (verb_code) */
     long line;
@@ -965,16 +970,17 @@ static void verb_code(rd *r, const char *s, size_t n, int in_pattern, char *out)
         warn(r, W_NOCAMEO);
 }
 
-/* A verb of the engine coding `code` ("A" or "A:B", as verb_code writes it) with its tail;
- * returns its index, MZ_NONE when out of memory. */
-static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uint32_t *tail, int nt)
+/* A verb of the engine coding `code` ("A" or "A:B", as verb_code writes it) with its tail and
+ * the words before it (nearest first); returns its index, MZ_NONE when out of memory. */
+static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uint32_t *tail, int nt,
+                              const uint32_t *pre, int npre)
 {
     char a[MZ_PCODE_MAX];
     snprintf(a, sizeof a, "%s", code);
     char *colon = strchr(a, ':');
     if (colon)
         *colon = '\0';
-    uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, a), flags, tail, nt);
+    uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, a), flags, tail, nt, pre, npre);
     if (vi != MZ_NONE && colon)
         r->e->verbs[vi].rcode = mz_dict_code(r->e, colon + 1);
     return vi;
@@ -1151,9 +1157,13 @@ static mz_status word_elems(rd *r, const ptok *t)
     return MZ_OK;
 }
 
+/* Where other words may stand between the elements tokens_to_elems makes. */
+enum { GAPS_NONE, GAPS_BEFORE, GAPS_AFTER };
+
 /* Converts tokens [b, e) to elements; a prepositional group of two words or more gets an
- * optional "the" after its preposition.  With `gaps` (a tail), a word after the first that
- * stands outside a group may have other words before it in the text (MZ_TAIL_GAP). */
+ * optional "the" after its preposition.  With GAPS_BEFORE (a tail), a word after the first that
+ * stands outside a group may have other words before it in the text; with GAPS_AFTER (the words
+ * before the verb), each word outside a group may have other words after it. */
 static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t the_alt, int gaps)
 {
     int depth = 0;
@@ -1166,8 +1176,10 @@ static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t th
         mz_status st = word_elems(r, &v[i]);
         if (st != MZ_OK)
             return st;
-        if (gaps && depth == 0 && r->nelems > before && before > r->tail_first)
+        if (gaps == GAPS_BEFORE && depth == 0 && r->nelems > before && before > r->tail_first)
             r->elems[before].gap = 1;
+        if (gaps == GAPS_AFTER && depth == 0 && r->nelems > before)
+            r->elems[r->nelems - 1].gap = 1;
         if (i > b && v[i - 1].type == T_OPEN_PP && i + 1 < e &&
             (v[i + 1].type == T_WORD || v[i + 1].type == T_OPEN_NP) && the_alt != UINT32_MAX &&
             elem_add(r, the_alt, 2) < 0)
@@ -1239,14 +1251,22 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
         warn(r, W_AFTERSLOT);
     if (dropped_before)
         warn(r, W_BEFORESLOT);
-    p.prefix = (uint32_t)r->nelems;
-    mz_status st = tokens_to_elems(r, v, pb, star, UINT32_MAX, 0);
+    /* a word written against the '*' with '_' (FAILED_TO_*) is joined to the verb */
+    int joined = star > pb && v[star - 1].type == T_WORD && v[star - 1].s + v[star - 1].n == v[star].s &&
+                 v[star - 1].s[v[star - 1].n - 1] == '_';
+    p.pre = (uint32_t)r->nelems;
+    mz_status st = tokens_to_elems(r, v, pb, star - joined, UINT32_MAX, GAPS_AFTER);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st; /* a word that cannot be keyed drops the pattern */
+    p.npre = (uint32_t)r->nelems - p.pre;
+    p.prefix = (uint32_t)r->nelems;
+    st = tokens_to_elems(r, v, star - joined, star, UINT32_MAX, GAPS_NONE);
+    if (st != MZ_OK)
+        return st == SKIP ? MZ_OK : st;
     p.nprefix = (uint32_t)r->nelems - p.prefix;
     p.tail = (uint32_t)r->nelems;
     r->tail_first = r->nelems;
-    st = tokens_to_elems(r, v, star + 1, te, the_alt, 1);
+    st = tokens_to_elems(r, v, star + 1, te, the_alt, GAPS_BEFORE);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st;
     p.ntail = (uint32_t)r->nelems - p.tail;
@@ -1321,8 +1341,9 @@ static mz_status verb_line(rd *r, char *t)
 }
 
 /* Writes the odometer reading k of elements [first, first+n) into ids; returns its length or -1
- * when longer than MAX_WORDS. */
-static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, uint32_t *ids)
+ * when longer than MAX_WORDS.  An element's gap (see elem) is marked MZ_TAIL_GAP on its first
+ * word (GAPS_BEFORE, not on the first of all) or on its last (GAPS_AFTER). */
+static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, int gaps, uint32_t *ids)
 {
     int len = 0;
     /* decode the mixed-radix number k, last element fastest */
@@ -1333,12 +1354,15 @@ static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, uint32_t *
         k /= el->n;
     }
     for (uint32_t i = 0; i < n; i++) {
-        const alt *a = &r->alts[r->elems[first + i].first + digit[i]];
+        const elem *el = &r->elems[first + i];
+        const alt *a = &r->alts[el->first + digit[i]];
         if (len + (int)a->n > MAX_WORDS)
             return -1;
         memcpy(ids + len, r->seq + a->off, a->n * sizeof *ids);
-        if (r->elems[first + i].gap && a->n && len)
+        if (el->gap && a->n && gaps == GAPS_BEFORE && len)
             ids[len] |= MZ_TAIL_GAP;
+        if (el->gap && a->n && gaps == GAPS_AFTER)
+            ids[len + (int)a->n - 1] |= MZ_TAIL_GAP;
         len += (int)a->n;
     }
     return len;
@@ -1363,90 +1387,141 @@ static size_t variants(const rd *r, uint32_t first, uint32_t n)
     return total;
 }
 
-static int by_tail_length(const void *a, const void *b)
+/* Patterns with more elements are tried first (HEAVILY UNJUSTLY * before HEAVILY *), those of
+ * one size in file order. */
+static int by_size(const void *a, const void *b)
 {
     const pattern *x = a, *y = b;
-    if (x->ntail != y->ntail)
-        return x->ntail > y->ntail ? -1 : 1;
+    uint32_t nx = x->npre + x->nprefix + x->ntail, ny = y->npre + y->nprefix + y->ntail;
+    if (nx != ny)
+        return nx > ny ? -1 : 1;
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Adds the family's verbs and patterns to the engine and clears it. */
-static mz_status flush_family(rd *r)
+/* Adds the family's verbs that code by themselves. */
+static mz_status add_family_verbs(rd *r)
 {
-    mz_status st = MZ_OK;
-    size_t added = 0, over = 0; /* pattern phrases of this family; those beyond the cap */
-    uint32_t head[2 * MAX_WORDS], tail[MAX_WORDS];
-    for (size_t i = 0; i < r->nverbs && st == MZ_OK; i++) {
+    for (size_t i = 0; i < r->nverbs; i++) {
         const fverb *fv = &r->verbs[i];
         if (!fv->code[0])
             continue;
         /* a plain "make a statement" verb (SAY, ANNOUNCE ...) is an attribution verb, as 010
          * verbs are in mizan's own dictionary: the act it reports is coded on its own */
         unsigned flags = MZ_V_PETRARCH | (strcmp(fv->code, "010") == 0 ? MZ_V_SAY : 0);
-        uint32_t vi = petrarch_verb(r, fv->code, flags, NULL, 0);
+        uint32_t vi = petrarch_verb(r, fv->code, flags, NULL, 0, NULL, 0);
         mz_entry q = {.kind = MZ_E_VERB, .lang = fv->arabic ? 'a' : 'e', .flags = (uint16_t)flags,
                       .value = vi};
         if (vi == MZ_NONE || mz_dict_path(r->e, r->seq + fv->off, (int)fv->n, &q) < 0)
             return oom(r);
         mz_dict_note(r->e, MZ_DICT_VERBS, fv->code, fv->arabic, 0, 0);
     }
-    if (r->npats > 1) /* qsort may not be given NULL, even for 0 items */
-        qsort(r->pats, r->npats, sizeof *r->pats, by_tail_length);
-    for (size_t p = 0; p < r->npats; p++) {
-        const pattern *pt = &r->pats[p];
-        size_t ntails = variants(r, pt->tail, pt->ntail);
-        size_t npre = variants(r, pt->prefix, pt->nprefix);
-        size_t kt = ntails < MAX_TAILS ? ntails : MAX_TAILS;
-        size_t kp = npre < MAX_PREFIXES ? npre : MAX_PREFIXES;
-        size_t all = mul_sat(ntails, npre);
-        if (all > kt * kp)
-            warn_n(r, W_CAPPED, mul_sat(all - kt * kp, r->nverbs), pt->line);
-        if (added >= MAX_FAMILY_PHRASES) { /* count the rest without building it */
-            over += mul_sat(kt * kp, r->nverbs);
+    return MZ_OK;
+}
+
+/* Pattern phrases of one family: those added, those beyond MAX_FAMILY_PHRASES (counted only). */
+typedef struct budget {
+    size_t added, over;
+} budget;
+
+/* Adds, for every verb of the family, the phrases of one variant of a pattern's tail and of its
+ * words before the verb (verb record vi): one per variant of the words joined to the verb. */
+static mz_status add_heads(rd *r, const pattern *pt, uint32_t vi, int tailless, budget *bu)
+{
+    uint32_t head[2 * MAX_WORDS];
+    size_t nheads = variants(r, pt->prefix, pt->nprefix);
+    size_t kp = nheads < MAX_PREFIXES ? nheads : MAX_PREFIXES;
+    mz_entry q = {.kind = MZ_E_VERB, .lang = 'e', .value = vi};
+    for (size_t k = 0; k < kp; k++) {
+        int np = variant(r, pt->prefix, pt->nprefix, k, GAPS_NONE, head);
+        if (np < 0) {
+            warn_n(r, W_LONG, 1, pt->line);
             continue;
         }
-        for (size_t t = 0; t < kt; t++) {
-            int nt = variant(r, pt->tail, pt->ntail, t, tail);
-            if (nt < 0) {
+        for (size_t i = 0; i < r->nverbs; i++) {
+            const fverb *fv = &r->verbs[i];
+            /* no tail and the verb's own code: the pattern adds nothing, and a prefix
+             * (POLICE * [173]) would hide the actor it names */
+            if (tailless && strcmp(fv->code, pt->code) == 0)
+                continue;
+            if (np + (int)fv->n > MAX_WORDS) {
                 warn_n(r, W_LONG, 1, pt->line);
                 continue;
             }
-            uint32_t vi = petrarch_verb(r, pt->code, MZ_V_PETRARCH, tail, nt);
-            if (vi == MZ_NONE)
-                return oom(r);
-            mz_entry q = {.kind = MZ_E_VERB, .lang = 'e', .value = vi};
-            for (size_t k = 0; k < kp; k++) {
-                int np = variant(r, pt->prefix, pt->nprefix, k, head);
-                if (np < 0) {
-                    warn_n(r, W_LONG, 1, pt->line);
-                    continue;
-                }
-                for (size_t i = 0; i < r->nverbs; i++) {
-                    const fverb *fv = &r->verbs[i];
-                    /* no tail and the verb's own code: the pattern adds nothing, and a prefix
-                     * (POLICE * [173]) would hide the actor it names */
-                    if (nt == 0 && strcmp(fv->code, pt->code) == 0)
-                        continue;
-                    if (np + (int)fv->n > MAX_WORDS) {
-                        warn_n(r, W_LONG, 1, pt->line);
-                        continue;
-                    }
-                    if (added >= MAX_FAMILY_PHRASES) {
-                        over++;
-                        continue;
-                    }
-                    added++;
-                    memcpy(head + np, r->seq + fv->off, fv->n * sizeof *head);
-                    q.lang = fv->arabic ? 'a' : 'e';
-                    if (mz_dict_path(r->e, head, np + (int)fv->n, &q) < 0)
-                        return oom(r);
-                    mz_dict_note(r->e, MZ_DICT_VERBS, pt->code, fv->arabic, 0, 0);
-                }
+            if (bu->added >= MAX_FAMILY_PHRASES) {
+                bu->over++;
+                continue;
             }
+            bu->added++;
+            memcpy(head + np, r->seq + fv->off, fv->n * sizeof *head);
+            q.lang = fv->arabic ? 'a' : 'e';
+            if (mz_dict_path(r->e, head, np + (int)fv->n, &q) < 0)
+                return oom(r);
+            mz_dict_note(r->e, MZ_DICT_VERBS, pt->code, fv->arabic, 0, 0);
         }
     }
-    warn_n(r, W_FAMILY, over, r->npats ? r->pats[0].line : r->line);
+    return MZ_OK;
+}
+
+/* Reverses ids[0..n): the words before a verb are matched from the verb backwards. */
+static void reverse(uint32_t *ids, int n)
+{
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+        uint32_t t = ids[i];
+        ids[i] = ids[j];
+        ids[j] = t;
+    }
+}
+
+/* Adds a pattern for every verb of its family: a verb record per variant of its tail and of its
+ * words before the verb (nearest first, each marked MZ_TAIL_GAP when other words may stand
+ * between it and the word after it), at most MAX_TAILS and MAX_PREFIXES of them. */
+static mz_status add_pattern(rd *r, const pattern *pt, budget *bu)
+{
+    uint32_t tail[MAX_WORDS], pre[MAX_WORDS];
+    size_t ntails = variants(r, pt->tail, pt->ntail), npres = variants(r, pt->pre, pt->npre);
+    size_t nheads = variants(r, pt->prefix, pt->nprefix);
+    size_t kt = ntails < MAX_TAILS ? ntails : MAX_TAILS;
+    size_t kr = npres < MAX_PREFIXES ? npres : MAX_PREFIXES;
+    size_t kp = nheads < MAX_PREFIXES ? nheads : MAX_PREFIXES;
+    size_t all = mul_sat(mul_sat(ntails, npres), nheads), built = kt * kr * kp;
+    if (all > built)
+        warn_n(r, W_CAPPED, mul_sat(all - built, r->nverbs), pt->line);
+    if (bu->added >= MAX_FAMILY_PHRASES) { /* count the rest without building it */
+        bu->over += mul_sat(built, r->nverbs);
+        return MZ_OK;
+    }
+    for (size_t t = 0; t < kt; t++) {
+        int nt = variant(r, pt->tail, pt->ntail, t, GAPS_BEFORE, tail);
+        for (size_t k = 0; k < kr && nt >= 0; k++) {
+            int npr = variant(r, pt->pre, pt->npre, k, GAPS_AFTER, pre);
+            if (npr < 0) {
+                warn_n(r, W_LONG, 1, pt->line);
+                continue;
+            }
+            reverse(pre, npr);
+            uint32_t vi = petrarch_verb(r, pt->code, MZ_V_PETRARCH, tail, nt, pre, npr);
+            if (vi == MZ_NONE)
+                return oom(r);
+            mz_status st = add_heads(r, pt, vi, nt == 0, bu);
+            if (st != MZ_OK)
+                return st;
+        }
+        if (nt < 0)
+            warn_n(r, W_LONG, 1, pt->line);
+    }
+    return MZ_OK;
+}
+
+/* Adds the family's verbs and patterns to the engine and clears it. */
+static mz_status flush_family(rd *r)
+{
+    mz_status st = add_family_verbs(r);
+    budget bu = {0, 0};
+    if (r->npats > 1) /* qsort may not be given NULL, even for 0 items */
+        qsort(r->pats, r->npats, sizeof *r->pats, by_size);
+    for (size_t p = 0; p < r->npats && st == MZ_OK; p++)
+        st = add_pattern(r, &r->pats[p], &bu);
+    warn_n(r, W_FAMILY, bu.over, r->npats ? r->pats[0].line : r->line);
     r->npats = 0;
     r->nverbs = 0;
     r->nelems = 0;
