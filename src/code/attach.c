@@ -420,6 +420,8 @@ static const struct {
 
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
+    if (c->e->verbs[v->value].flags & MZ_V_COMPOUND)
+        return 1; /* a PETRARCH "% ... *" pattern says so itself */
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
     for (size_t i = 0; i < sizeof joint_codes / sizeof *joint_codes; i++)
         if (strncmp(code, joint_codes[i].prefix, strlen(joint_codes[i].prefix)) == 0)

@@ -80,6 +80,31 @@ static int pre_precedes(const mz_coder *c, const mz_verb *v, uint32_t from, uint
     return 1;
 }
 
+static int names_actor(const mz_mention *m)
+{
+    return m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ || m->kind == MZ_E_AGENT;
+}
+
+/* Whether actors joined by "and" end at most two tokens before token `at` ("Gondor and
+ * Osgiliath have"), among the mentions found so far: the compound subject PETRARCH's '%'
+ * stands for. */
+static int compound_before(const mz_coder *c, uint32_t at)
+{
+    size_t k = c->nm;
+    while (k > 0 && c->mv[k - 1].b >= at)
+        k--;
+    if (k == 0 || !names_actor(&c->mv[k - 1]) || c->mv[k - 1].e + 2 < at)
+        return 0;
+    k--;
+    while (k > 0 && names_actor(&c->mv[k - 1]) && c->mv[k - 1].e == c->mv[k].b)
+        k--; /* the last member's words: "Osgiliath officials" */
+    if (k < 2)
+        return 0;
+    const mz_mention *conj = &c->mv[k - 1], *first = &c->mv[k - 2];
+    return conj->kind == MZ_E_MARKER && conj->value == MZ_M_CONJ && conj->e + 1 >= c->mv[k].b &&
+           names_actor(first) && first->e == conj->b;
+}
+
 /* The word ids of the known keys of the tokens where a verb's tail may start: [from,
  * from + TAIL_WINDOW), before the sentence's end.  Gathered once per phrase, so that each of the
  * many tailed patterns of a common verb (up to dozens) is turned down by its first word without
@@ -168,7 +193,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
             continue; /* "officially", "militarily": an adverb names no one */
         if (en->kind == MZ_E_VERB) {
             const mz_verb *v = &c->e->verbs[en->value];
-            int pattern = v->ntail || v->npre;
+            int pattern = v->ntail || v->npre || (v->flags & MZ_V_COMPOUND);
             if (got && out->kind == MZ_E_VERB && (tailed || !pattern))
                 continue; /* an earlier pattern that matched, or a plain one beaten by nothing yet */
             if (v->ntail && starts.n < 0)
@@ -177,6 +202,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
                              !tail_follows(c, v, end, sent_end, &m.tail_b, &m.tail_e)))
                 continue;
             if (v->npre && !pre_precedes(c, v, sent_b, b, &m.pre_b))
+                continue;
+            if ((v->flags & MZ_V_COMPOUND) && !compound_before(c, m.pre_b))
                 continue;
             if (pattern)
                 tailed = 1;

@@ -46,7 +46,9 @@ enum {
                                * ambassador): never given the document's country */
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
     MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
-    MZ_V_PETRARCH = 1 << 10   /* verb read from a PETRARCH dictionary */
+    MZ_V_PETRARCH = 1 << 10,  /* verb read from a PETRARCH dictionary */
+    MZ_V_COMPOUND = 1 << 11   /* PETRARCH pattern "% ... *": only after a compound subject
+                               * (Gondor and Osgiliath), coded between its members both ways */
 };
 
 typedef struct mz_entry {

@@ -342,6 +342,7 @@ typedef struct pattern {
     uint32_t prefix, nprefix;
     uint32_t tail, ntail;
     char code[MZ_PCODE_MAX];  /* "A" or "A:B" (verb_code) */
+    int compound;             /* '%' stands for the subject: "% HAVE *" */
     long line;
 } pattern;
 
@@ -983,6 +984,8 @@ static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uin
     uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, a), flags, tail, nt, pre, npre);
     if (vi != MZ_NONE && colon)
         r->e->verbs[vi].rcode = mz_dict_code(r->e, colon + 1);
+    else if (vi != MZ_NONE && (flags & MZ_V_COMPOUND)) /* a compound's members act both ways */
+        r->e->verbs[vi].rcode = r->e->verbs[vi].code;
     return vi;
 }
 
@@ -1243,6 +1246,7 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
             *(i < te ? &tail_words : &dropped) += 1;
     for (int i = 0; i < pb; i++)
         dropped_before += v[i].type == T_WORD;
+    p.compound = pb > 0 && v[pb - 1].type == T_SLOT && *v[pb - 1].s == '%';
     if (dropped && !tail_words) {
         warn(r, W_ONLYSLOT);
         return MZ_OK;
@@ -1441,7 +1445,7 @@ static mz_status add_heads(rd *r, const pattern *pt, uint32_t vi, int tailless, 
             const fverb *fv = &r->verbs[i];
             /* no tail and the verb's own code: the pattern adds nothing, and a prefix
              * (POLICE * [173]) would hide the actor it names */
-            if (tailless && strcmp(fv->code, pt->code) == 0)
+            if (tailless && !pt->compound && strcmp(fv->code, pt->code) == 0)
                 continue;
             if (np + (int)fv->n > MAX_WORDS) {
                 warn_n(r, W_LONG, 1, pt->line);
@@ -1499,7 +1503,8 @@ static mz_status add_pattern(rd *r, const pattern *pt, budget *bu)
                 continue;
             }
             reverse(pre, npr);
-            uint32_t vi = petrarch_verb(r, pt->code, MZ_V_PETRARCH, tail, nt, pre, npr);
+            unsigned flags = MZ_V_PETRARCH | (pt->compound ? MZ_V_COMPOUND : 0);
+            uint32_t vi = petrarch_verb(r, pt->code, flags, tail, nt, pre, npr);
             if (vi == MZ_NONE)
                 return oom(r);
             mz_status st = add_heads(r, pt, vi, nt == 0, bu);
