@@ -364,6 +364,146 @@ static void verb_patterns(void **state)
     mz_engine_free(e);
 }
 
+/* The constructs of PETRARCH's validation dictionaries, on fictional countries as there. */
+static const char *const realms =
+    "ARNOR_ [ARN]\n"
+    "GONDOR_ [GON]\n"
+    "SAM_GAMGEE_ [HOB]   # the undated default first: the dated codes still win\n"
+    "\t[HOBCIV <20080120]\n"
+    "\t[HOBGOV 20100101 - 20101231]\n";
+
+static const char *const realm_verbs =
+    "&NEGAUX\n"
+    "+DID N'T   # a TreeBank contraction, as PETRARCH's parse writes didn't\n"
+    "+WO N'T\n"
+    "+REALLY DID NOT\n"
+    "\n"
+    "&TIES\n"
+    "+MILITARY\n"
+    "+ECONOMIC\n"
+    "\n"
+    "&NEAR\n"
+    "+&TIES   # a set inside a set\n"
+    "+CLOSER\n"
+    "\n"
+    "--- CLASH [223] ---\n"
+    "CLASH\n"
+    "- &NEGAUX * [904]\n"
+    "- &NEGAUX EVER * [905]\n"
+    "- MOST_CERTAINLY_&NEGAUX_EVER * [907]\n"
+    "- * OVER EFFORTS [121]\n"
+    "- * OVER_PLANS [122]\n"
+    "\n"
+    "--- ABANDON [345] ---\n"
+    "ABANDON\n"
+    "- * NEW_&TIES_RELATIONS [903]\n"
+    "\n"
+    "--- SEEK [---] ---\n"
+    "SEEK {SOUGHT}\n"
+    "- * &NEAR TIES [057]\n"
+    "\n"
+    "--- CRITICIZE [121] ---\n"
+    "CRITICIZE\n"
+    "- HEAVILY *   [122]\n"
+    "- HEAVILY UNJUSTLY * [123]   # longer patterns first, wherever written\n"
+    "- IN_PUBLIC_* [124]\n"
+    "\n"
+    "--- AGREE [081] ---\n"
+    "AGREE\n"
+    "- % * [030:030]\n"
+    "\n"
+    "--- DELAY [---] ---\n"
+    "DELAY\n"
+    "- % HAVE * [191]\n"
+    "\n"
+    "--- VISIT [042] ---\n"
+    "VISIT\n"
+    "BRIEF [025]\n"
+    "\n"
+    "--- BLAST [+++] ---   # '#' and '+' inside a code are no comment\n"
+    "BLAST\n"
+    "- * FOO [###]\n";
+
+static void realm_cases(mz_engine *e, const char *const (*cases)[3], size_t n)
+{
+    char out[256];
+    for (size_t i = 0; i < n; i++) {
+        code(e, cases[i][0], cases[i][1], out, sizeof out);
+        if (strcmp(out, cases[i][2]) != 0)
+            fail_msg("%s: got '%s', want '%s'", cases[i][0], out, cases[i][2]);
+    }
+}
+
+static void synonym_sets_and_contractions(void **state)
+{
+    (void)state;
+    mz_engine *e = engine(realms, NULL, realm_verbs, NULL);
+    static const char *const cases[][3] = {
+        {"Arnor didn't clash with Gondor.", NULL, "ARN 904 GON"},
+        {"Arnor won't ever clash with Gondor.", NULL, "ARN 905 GON"},
+        {"Arnor most certainly won't ever clash with Gondor.", NULL, "ARN 907 GON"},
+        /* "really" breaks MOST_CERTAINLY_&NEGAUX_EVER, not &NEGAUX EVER */
+        {"Arnor most certainly really won't ever clash with Gondor.", NULL, "ARN 905 GON"},
+        {"Arnor really did not even ever clash with Gondor.", NULL, "ARN 905 GON"},
+        {"Arnor clashed with Gondor.", NULL, "ARN 223 GON"},
+        {"Arnor abandoned new economic relations with Gondor.", NULL, "ARN 903 GON"},
+        {"Arnor abandoned new relations with Gondor.", NULL, "ARN 345 GON"},
+        {"Arnor abandoned new and economic relations with Gondor.", NULL, "ARN 345 GON"},
+        {"Arnor sought closer ties with Gondor.", NULL, "ARN 057 GON"},
+        {"Arnor sought military ties with Gondor.", NULL, "ARN 057 GON"},
+        {"Arnor sought ties with Gondor.", NULL, "none"},
+    };
+    realm_cases(e, cases, sizeof cases / sizeof cases[0]);
+    assert_int_equal(warned(e, "undefined synonym set"), 0);
+    assert_true(warned(e, "malformed code") >= 2); /* [+++] and [###], read to their ']' */
+    mz_engine_free(e);
+}
+
+static void words_around_the_verb(void **state)
+{
+    (void)state;
+    mz_engine *e = engine(realms, NULL, realm_verbs, NULL);
+    static const char *const cases[][3] = {
+        /* tail words written apart may have words between them, joined ones may not */
+        {"Arnor clashed over the efforts of Gondor.", NULL, "ARN 121 GON"},
+        {"Arnor clashed over the plans of Gondor.", NULL, "ARN 223 GON"},
+        {"Arnor clashed over plans of Gondor.", NULL, "ARN 122 GON"},
+        /* so may words before the verb, and the longest pattern that matches wins */
+        {"Arnor heavily criticized Gondor.", NULL, "ARN 122 GON"},
+        {"Arnor heavily and unjustly criticized Gondor.", NULL, "ARN 123 GON"},
+        {"Arnor criticized Gondor.", NULL, "ARN 121 GON"},
+        {"Arnor in public criticized Gondor.", NULL, "ARN 124 GON"},
+        {"Arnor in public often criticized Gondor.", NULL, "ARN 121 GON"},
+        /* PETRARCH reads the passive only with "by" */
+        {"Arnor was criticized over its dispute with Gondor.", NULL, "ARN 121 GON"},
+        {"Arnor was criticized by Gondor.", NULL, "GON 121 ARN"},
+        /* '%' stands for a compound subject, coded between its members both ways */
+        {"Arnor and Gondor agree that the dispute is over.", NULL, "ARN 030 GON; GON 030 ARN"},
+        {"Arnor and Gondor have delayed the talks.", NULL, "ARN 191 GON; GON 191 ARN"},
+        {"Arnor agreed with Gondor.", NULL, "ARN 081 GON"},
+        {"Arnor has delayed the talks with Gondor.", NULL, "none"},
+        /* PETRARCH codes verbs: BRIEF and VISIT after "a" are nouns */
+        {"Arnor paid a brief private visit to Gondor.", NULL, "none"},
+        {"Arnor visited Gondor.", NULL, "ARN 042 GON"},
+    };
+    realm_cases(e, cases, sizeof cases / sizeof cases[0]);
+    mz_engine_free(e);
+}
+
+static void dated_codes_before_the_default(void **state)
+{
+    (void)state;
+    mz_engine *e = engine(realms, NULL, realm_verbs, NULL);
+    static const char *const cases[][3] = {
+        {"Sam Gamgee visited Gondor.", "2007-06-01", "HOBCIV 042 GON"},
+        {"Sam Gamgee visited Gondor.", "2009-06-01", "HOB 042 GON"},
+        {"Sam Gamgee visited Gondor.", "2010-06-01", "HOBGOV 042 GON"},
+        {"Sam Gamgee visited Gondor.", "2011-06-01", "HOB 042 GON"},
+    };
+    realm_cases(e, cases, sizeof cases / sizeof cases[0]);
+    mz_engine_free(e);
+}
+
 static void comment_blocks_and_markup(void **state)
 {
     (void)state;
@@ -496,6 +636,9 @@ int main(void)
         cmocka_unit_test(actors_dates_and_synonyms),
         cmocka_unit_test(agents_roles_and_sets),
         cmocka_unit_test(verb_patterns),
+        cmocka_unit_test(synonym_sets_and_contractions),
+        cmocka_unit_test(words_around_the_verb),
+        cmocka_unit_test(dated_codes_before_the_default),
         cmocka_unit_test(comment_blocks_and_markup),
         cmocka_unit_test(expansion_is_capped),
         cmocka_unit_test(expansions_are_bounded),
