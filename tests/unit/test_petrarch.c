@@ -485,6 +485,8 @@ static void words_around_the_verb(void **state)
         /* PETRARCH codes verbs: BRIEF and VISIT after "a" are nouns */
         {"Arnor paid a brief private visit to Gondor.", NULL, "none"},
         {"Arnor visited Gondor.", NULL, "ARN 042 GON"},
+        /* a verb before the '-' of "anti-": the sentence's subject, no dateline */
+        {"Arnor abandoned an anti- Gondor plan.", NULL, "ARN 345 GON"},
     };
     realm_cases(e, cases, sizeof cases / sizeof cases[0]);
     mz_engine_free(e);
