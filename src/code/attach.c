@@ -836,6 +836,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         if (tgt < 0 && t2 != src)
             tgt = t2;
     }
+    if (c->e->verbs[v->value].flags & MZ_V_REVERSED) { /* + * FROM $: "X was freed from Y" */
+        int t = src;
+        src = tgt;
+        tgt = t;
+    }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;

@@ -47,8 +47,10 @@ enum {
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
     MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
     MZ_V_PETRARCH = 1 << 10,  /* verb read from a PETRARCH dictionary */
-    MZ_V_COMPOUND = 1 << 11   /* PETRARCH pattern "% ... *": only after a compound subject
+    MZ_V_COMPOUND = 1 << 11,  /* PETRARCH pattern "% ... *": only after a compound subject
                                * (Gondor and Osgiliath), coded between its members both ways */
+    MZ_V_REVERSED = 1 << 12   /* PETRARCH pattern "+ ... * ... $": the actor before the verb is
+                               * the target, the one after it the source */
 };
 
 typedef struct mz_entry {

@@ -343,6 +343,7 @@ typedef struct pattern {
     uint32_t tail, ntail;
     char code[MZ_PCODE_MAX];  /* "A" or "A:B" (verb_code) */
     int compound;             /* '%' stands for the subject: "% HAVE *" */
+    int reversed;             /* the target before the verb, the source after it: + * FROM $ */
     long line;
 } pattern;
 
@@ -1205,6 +1206,33 @@ static uint32_t the_alternatives(rd *r)
     return first;
 }
 
+/* The end of a pattern's tail, the tokens from `from` (after '*'): the first actor position,
+ * unless only skipped actors (^) stand between words ("* EID AT ^ WITH +": the words around
+ * the skipped actor are written apart, so it may stand between them). */
+static int tail_end(const ptok *v, int n, int from)
+{
+    int te = from;
+    for (;;) {
+        while (te < n && v[te].type != T_SLOT)
+            te++;
+        int k = te;
+        while (k < n && v[k].type == T_SLOT && *v[k].s == '^')
+            k++;
+        if (k == te || k >= n || v[k].type == T_SLOT)
+            return te;
+        te = k;
+    }
+}
+
+/* Whether the actor position `mark` ($ + ^ %) is among tokens [b, e). */
+static int has_slot(const ptok *v, int b, int e, char mark)
+{
+    for (int i = b; i < e; i++)
+        if (v[i].type == T_SLOT && *v[i].s == mark)
+            return 1;
+    return 0;
+}
+
 static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
 {
     if (!r->in_family)
@@ -1237,9 +1265,7 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
     int pb = star;
     while (pb > 0 && v[pb - 1].type != T_SLOT)
         pb--;
-    int te = star + 1;
-    while (te < n && v[te].type != T_SLOT)
-        te++;
+    int te = tail_end(v, n, star + 1);
     int tail_words = 0, dropped = 0, dropped_before = 0;
     for (int i = star + 1; i < n; i++)
         if (v[i].type == T_WORD)
@@ -1247,6 +1273,7 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
     for (int i = 0; i < pb; i++)
         dropped_before += v[i].type == T_WORD;
     p.compound = pb > 0 && v[pb - 1].type == T_SLOT && *v[pb - 1].s == '%';
+    p.reversed = has_slot(v, 0, star, '+') && has_slot(v, star + 1, n, '$');
     if (dropped && !tail_words) {
         warn(r, W_ONLYSLOT);
         return MZ_OK;
@@ -1298,6 +1325,30 @@ static mz_status family_verb(rd *r, const alt *a, const char *code)
     return MZ_OK;
 }
 
+enum { FORM_MAX = 64 };
+
+/* The regular forms PETRARCH makes of a one-word verb listed without {forms}: -S (-ES after S,
+ * X, Z, CH, SH), -ED (-D after E), -ING (without a final E, not EE), in the verb's case, into
+ * out; returns their count (0 for a verb that is not one word of Latin letters).  mizan matches
+ * most of them by their stem anyway; these are the others (FREED, stemmed "freed", not "free"). */
+static int regular_forms(const char *verb, char out[3][FORM_MAX])
+{
+    size_t n = strlen(verb);
+    if (n < 2 || n + 4 > FORM_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((verb[i] >= 'A' && verb[i] <= 'Z') || (verb[i] >= 'a' && verb[i] <= 'z')))
+            return 0;
+    int lower = verb[n - 1] >= 'a';
+    char last = (char)(verb[n - 1] & ~0x20), before = (char)(verb[n - 2] & ~0x20);
+    int sibilant = strchr("SXZ", last) || (last == 'H' && (before == 'C' || before == 'S'));
+    int drop_e = last == 'E' && before != 'E';
+    snprintf(out[0], FORM_MAX, "%s%s", verb, sibilant ? (lower ? "es" : "ES") : (lower ? "s" : "S"));
+    snprintf(out[1], FORM_MAX, "%s%s", verb, last == 'E' ? (lower ? "d" : "D") : (lower ? "ed" : "ED"));
+    snprintf(out[2], FORM_MAX, "%.*s%s", (int)(n - (size_t)drop_e), verb, lower ? "ing" : "ING");
+    return 3;
+}
+
 /* "VERB {FORM FORM} [CODE]" or "+VERB_PARTICLE {+FORM_PARTICLE ...} [CODE]". */
 static mz_status verb_line(rd *r, char *t)
 {
@@ -1333,6 +1384,13 @@ static mz_status verb_line(rd *r, char *t)
          f = strtok_r(NULL, " \t,", &save)) {
         f += *f == '+';
         st = alt_phrase(r, f, strlen(f));
+        if (st != MZ_OK && st != SKIP)
+            return st;
+    }
+    char regular[3][FORM_MAX];
+    int nregular = forms ? 0 : regular_forms(main, regular);
+    for (int i = 0; i < nregular; i++) {
+        st = alt_phrase(r, regular[i], strlen(regular[i]));
         if (st != MZ_OK && st != SKIP)
             return st;
     }
@@ -1503,7 +1561,8 @@ static mz_status add_pattern(rd *r, const pattern *pt, budget *bu)
                 continue;
             }
             reverse(pre, npr);
-            unsigned flags = MZ_V_PETRARCH | (pt->compound ? MZ_V_COMPOUND : 0);
+            unsigned flags = MZ_V_PETRARCH | (pt->compound ? MZ_V_COMPOUND : 0) |
+                             (pt->reversed ? MZ_V_REVERSED : 0);
             uint32_t vi = petrarch_verb(r, pt->code, flags, tail, nt, pre, npr);
             if (vi == MZ_NONE)
                 return oom(r);

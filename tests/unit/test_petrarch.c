@@ -249,7 +249,7 @@ static const char *const verbs =
     "---  DEPLOY   [---]  ---\n"
     "DEPLOY\n"
     "- * TROOPS (TO BORDER)              [154]\n"
-    "- $ * ^ TROOPS                      [154]   # words only after a slot: skipped\n"
+    "- $ * + TROOPS                      [154]   # words only after a slot: skipped\n"
     "\n"
     "---  ARREST   [173]  ---\n"
     "ARREST\n"
@@ -368,6 +368,7 @@ static void verb_patterns(void **state)
 static const char *const realms =
     "ARNOR_ [ARN]\n"
     "GONDOR_ [GON]\n"
+    "OSGILIATH_ [OSG]\n"
     "SAM_GAMGEE_ [HOB]   # the undated default first: the dated codes still win\n"
     "\t[HOBCIV <20080120]\n"
     "\t[HOBGOV 20100101 - 20101231]\n";
@@ -419,6 +420,14 @@ static const char *const realm_verbs =
     "--- VISIT [042] ---\n"
     "VISIT\n"
     "BRIEF [025]\n"
+    "\n"
+    "--- FREE [066] ---\n"
+    "FREE   # no {forms}: FREES, FREED, FREING made as PETRARCH makes them\n"
+    "- + * FROM $ [066]\n"
+    "\n"
+    "--- CELEBRATE [---] ---\n"
+    "CELEBRATE\n"
+    "- * EID AT ^ WITH + [043]\n"
     "\n"
     "--- BLAST [+++] ---   # '#' and '+' inside a code are no comment\n"
     "BLAST\n"
@@ -485,6 +494,12 @@ static void words_around_the_verb(void **state)
         /* PETRARCH codes verbs: BRIEF and VISIT after "a" are nouns */
         {"Arnor paid a brief private visit to Gondor.", NULL, "none"},
         {"Arnor visited Gondor.", NULL, "ARN 042 GON"},
+        /* + before the verb and $ after it: the target first */
+        {"Arnor was freed from Gondor.", NULL, "GON 066 ARN"},
+        {"Arnor freed Gondor.", NULL, "ARN 066 GON"},
+        /* the words around a skipped actor (^) stay in the tail, the actor after it is the target */
+        {"Arnor celebrated Eid at Osgiliath with Gondor.", NULL, "ARN 043 GON"},
+        {"Arnor celebrated Eid at Osgiliath.", NULL, "none"},
         /* a verb before the '-' of "anti-": the sentence's subject, no dateline */
         {"Arnor abandoned an anti- Gondor plan.", NULL, "ARN 345 GON"},
     };
