@@ -614,6 +614,8 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
 {
     int by = by_group(c, v, b, stop, e);
     int passive = is_passive(c, v, b, by);
+    if (!passive && (c->e->verbs[v->value].flags & MZ_V_PETRARCH))
+        by = -1; /* PETRARCH: "condemned an attack by X" is aimed at X, its object's first actor */
     uint32_t after = v->e;
     int left = left_group(c, v->b, b, 0);
     if (passive) {
@@ -863,6 +865,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (src < 0 && carried && st->source >= 0)
         src = st->source;
+    /* "X condemned an attack in Y and promised aid to Y's villages": a PETRARCH verb right after
+     * "and" shares the subject of the act coded before it, as in PETRARCH's parse */
+    if ((c->e->verbs[v->value].flags & MZ_V_PETRARCH) && st->last_src >= 0 && v->b > b &&
+        mz_marker_at(c, v->b - 1) == MZ_M_CONJ)
+        src = st->last_src;
     /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
      * receiver, and with no giver named it is no one's */
     if (marker_before(c, v->b, b, 3, MZ_M_RECEIVE)) {

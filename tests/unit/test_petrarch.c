@@ -429,6 +429,12 @@ static const char *const realm_verbs =
     "CELEBRATE\n"
     "- * EID AT ^ WITH + [043]\n"
     "\n"
+    "--- CONDEMN [122] ---\n"
+    "CONDEMN\n"
+    "\n"
+    "--- PROMISE [050] ---\n"
+    "PROMISE\n"
+    "\n"
     "--- BLAST [+++] ---   # '#' and '+' inside a code are no comment\n"
     "BLAST\n"
     "- * FOO [###]\n";
@@ -500,6 +506,11 @@ static void words_around_the_verb(void **state)
         /* the words around a skipped actor (^) stay in the tail, the actor after it is the target */
         {"Arnor celebrated Eid at Osgiliath with Gondor.", NULL, "ARN 043 GON"},
         {"Arnor celebrated Eid at Osgiliath.", NULL, "none"},
+        /* an active verb's object may name its actor with "by" */
+        {"Arnor condemned an attack by Osgiliath in Gondor.", NULL, "ARN 122 OSG"},
+        /* a verb right after "and" has the subject of the one before */
+        {"Arnor condemned Osgiliath and promised aid to Gondor.", NULL,
+         "ARN 122 OSG; ARN 050 GON"},
         /* a verb before the '-' of "anti-": the sentence's subject, no dateline */
         {"Arnor abandoned an anti- Gondor plan.", NULL, "ARN 345 GON"},
     };
