@@ -608,6 +608,34 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
     return -1;
 }
 
+/* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
+ * words before it, is the target and the one after it the source ("+ * FROM $": "X was freed
+ * from Y"; "+ HOSTING * MAY_DAY $"), and the actor right after its tail, a place too, or after
+ * the actors it skips (^), is its $ or + ("+ WAS * DEAD IN $": "shot dead in Y"). */
+static void petrarch_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e,
+                           int *src, int *tgt)
+{
+    const mz_verb *vb = &c->e->verbs[v->value];
+    if (vb->flags & MZ_V_REVERSED) {
+        int t = *src;
+        *src = *tgt;
+        *tgt = v->pre_b < v->b ? left_group(c, v->pre_b, b, 0) : t;
+    }
+    if (!vb->after_tail || v->tail_e <= v->tail_b)
+        return;
+    int g = right_group_at(c, v->tail_e, e, -1, 1);
+    if (g < 0 || c->gv[g].b > v->tail_e + 1)
+        return;
+    for (int k = 0; k < vb->skip && g >= 0; k++)
+        g = right_group_at(c, c->gv[g].e, e, -1, 1);
+    if (g < 0)
+        return;
+    int *role = vb->after_tail == '$' ? src : tgt, *other = vb->after_tail == '$' ? tgt : src;
+    if (*other == g)
+        *other = *role;
+    *role = g;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
@@ -686,13 +714,15 @@ static int pronoun_clause(const mz_coder *c, const mz_mention *v, uint32_t b)
     return 0;
 }
 
-/* The start of the next verb after v that is not inside v's tail. */
-static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t e)
+/* The start of the next verb after v that is not inside v's tail nor a PETRARCH verb read as a
+ * noun ("called for a boycott against X": X is the call's target). */
+static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t b, uint32_t e)
 {
     const mz_mention *v = &c->mv[vi];
     for (size_t k = vi + 1; k < c->nm; k++) {
         const mz_mention *m = &c->mv[k];
-        if (m->kind == MZ_E_VERB && !(m->b >= v->tail_b && m->b < v->tail_e))
+        if (m->kind == MZ_E_VERB && !(m->b >= v->tail_b && m->b < v->tail_e) &&
+            !petrarch_noun(c, m, b))
             return m->b;
     }
     return e;
@@ -823,7 +853,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* a governing act reaches past the act it governs for its target ("threatened to impose
      * sanctions on Iran": the threat is against Iran) */
-    uint32_t stop = governs(c, v) ? e : next_verb(c, vi, e);
+    uint32_t stop = governs(c, v) ? e : next_verb(c, vi, b, e);
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, e, &src, &tgt);
     if ((src < 0 || tgt < 0) && !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
@@ -838,11 +868,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         if (tgt < 0 && t2 != src)
             tgt = t2;
     }
-    if (c->e->verbs[v->value].flags & MZ_V_REVERSED) { /* + * FROM $: "X was freed from Y" */
-        int t = src;
-        src = tgt;
-        tgt = t;
-    }
+    petrarch_roles(c, v, b, e, &src, &tgt);
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;

@@ -76,6 +76,9 @@ typedef struct mz_verb {
                           * and it ("HEAVILY UNJUSTLY *"), in tail_words, the nearest first;
                           * MZ_NONE when none */
     uint16_t npre;
+    char after_tail;     /* PETRARCH: '$' or '+' when the actor right after the tail is the
+                          * source or the target ("+ WAS * DEAD IN $"), 0 when none ... */
+    uint8_t skip;        /* ... after this many actors skipped ('^') */
     uint32_t rcode;      /* PETRARCH's [A:B]: code B of the event in the other direction (target
                           * on source), offset in the pool; MZ_NONE when none */
 } mz_verb;

@@ -374,6 +374,8 @@ static mz_status add_verb(mz_engine *e, const head *h, const phrase *tail, int a
     v->ntail = 0;
     v->pre = MZ_NONE;
     v->npre = 0;
+    v->after_tail = 0;
+    v->skip = 0;
     (void)arabic_head;
     if (tail) {
         v->tail = (uint32_t)e->ntail_words;
@@ -588,6 +590,8 @@ uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_
         e->tail_words[e->ntail_words++] = tail[i];
     v->pre = npre ? (uint32_t)e->ntail_words : MZ_NONE;
     v->npre = (uint16_t)npre;
+    v->after_tail = 0;
+    v->skip = 0;
     for (int i = 0; i < npre; i++)
         e->tail_words[e->ntail_words++] = pre[i];
     return (uint32_t)e->nverbs++;

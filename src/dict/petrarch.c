@@ -344,6 +344,8 @@ typedef struct pattern {
     char code[MZ_PCODE_MAX];  /* "A" or "A:B" (verb_code) */
     int compound;             /* '%' stands for the subject: "% HAVE *" */
     int reversed;             /* the target before the verb, the source after it: + * FROM $ */
+    char after_tail;          /* '$' or '+' right after the tail, else 0 (mz_verb) ... */
+    int skip;                 /* ... after this many '^' */
     long line;
 } pattern;
 
@@ -1274,6 +1276,13 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
         dropped_before += v[i].type == T_WORD;
     p.compound = pb > 0 && v[pb - 1].type == T_SLOT && *v[pb - 1].s == '%';
     p.reversed = has_slot(v, 0, star, '+') && has_slot(v, star + 1, n, '$');
+    int slot = te;
+    while (slot < n && v[slot].type == T_SLOT && *v[slot].s == '^' && slot - te < 8)
+        slot++;
+    if (te > star + 1 && slot < n && v[slot].type == T_SLOT && (*v[slot].s == '$' || *v[slot].s == '+')) {
+        p.after_tail = *v[slot].s;
+        p.skip = slot - te;
+    }
     if (dropped && !tail_words) {
         warn(r, W_ONLYSLOT);
         return MZ_OK;
@@ -1566,6 +1575,8 @@ static mz_status add_pattern(rd *r, const pattern *pt, budget *bu)
             uint32_t vi = petrarch_verb(r, pt->code, flags, tail, nt, pre, npr);
             if (vi == MZ_NONE)
                 return oom(r);
+            r->e->verbs[vi].after_tail = nt ? pt->after_tail : 0;
+            r->e->verbs[vi].skip = (uint8_t)pt->skip;
             mz_status st = add_heads(r, pt, vi, nt == 0, bu);
             if (st != MZ_OK)
                 return st;

@@ -236,10 +236,14 @@ static const char *const verbs =
     "- * &WEAPON                         [072]\n"
     "- * FINANCIAL AID                   [071]\n"
     "- * (TO/FOR REFUGEES)               [073]\n"
-    "- * LOANS (TO $)                    [074]   # stops at $\n"
+    "- * LOANS (TO +)                    [074]   # the target after TO\n"
     "- * GRANTS                          [0711]  # no such CAMEO code: coded as written\n"
     "- * &CURRENCY                       [071]\n"
     "- * AMMUNITION                      [072:071] # and 071 the other way\n"
+    "\n"
+    "---  TRIGGER   [---]  ---\n"
+    "TRIGGER\n"
+    "- * PROTESTS (FROM $)               [110]   # the source after FROM, as in Phoenix\n"
     "\n"
     "---  CALL   [---]  ---\n"
     "CALL\n"
@@ -336,6 +340,7 @@ static void verb_patterns(void **state)
         {"Russia provided Ukraine with help for refugees.", "RUS 073 UKR"},
         {"Russia gave loans to Ukraine.", "RUS 074 UKR"},
         {"Russia gave grants to Ukraine.", "RUS 0711 UKR"},
+        {"Russia triggered protests from Ukraine.", "UKR 110 RUS"},
         {"Russia provided Ukraine.", "none"},              /* PROVIDE has no code of its own */
         {"Russia called Ukraine off talks.", "none"},      /* [---] skipped, no family code */
         {"Russia called on Ukraine for a ceasefire.", "none"}, /* "for ceasefire" not adjacent */
@@ -428,6 +433,19 @@ static const char *const realm_verbs =
     "--- CELEBRATE [---] ---\n"
     "CELEBRATE\n"
     "- * EID AT ^ WITH + [043]\n"
+    "- + HOSTING * MAY_DAY $ [046]\n"
+    "- + HOSTING * TABASKI ^ $ [042]\n"
+    "\n"
+    "--- SHOOT [190] ---\n"
+    "SHOOT {SHOT}\n"
+    "- + WAS * DEAD IN $ [224]\n"
+    "\n"
+    "--- CALL [---] ---\n"
+    "CALL\n"
+    "- * FOR [096]\n"
+    "\n"
+    "--- BOYCOTT [191] ---\n"
+    "BOYCOTT\n"
     "\n"
     "--- CONDEMN [122] ---\n"
     "CONDEMN\n"
@@ -506,6 +524,14 @@ static void words_around_the_verb(void **state)
         /* the words around a skipped actor (^) stay in the tail, the actor after it is the target */
         {"Arnor celebrated Eid at Osgiliath with Gondor.", NULL, "ARN 043 GON"},
         {"Arnor celebrated Eid at Osgiliath.", NULL, "none"},
+        /* the actor right after the tail, a place too, is the pattern's $ or + ... */
+        {"Arnor was shot dead in Gondor.", NULL, "GON 224 ARN"},
+        /* ... after the actors it skips; + before the words before the verb */
+        {"Arnor is hosting Osgiliath to celebrate May Day with Gondor.", NULL, "GON 046 ARN"},
+        {"Arnor is hosting Osgiliath to celebrate Tabaski with Gondor at Sam Gamgee.", NULL,
+         "HOB 042 ARN"},
+        /* a PETRARCH verb read as a noun does not end the reach of the verb before it */
+        {"Arnor called for a boycott against Gondor.", NULL, "ARN 096 GON"},
         /* an active verb's object may name its actor with "by" */
         {"Arnor condemned an attack by Osgiliath in Gondor.", NULL, "ARN 122 OSG"},
         /* a verb right after "and" has the subject of the one before */
