@@ -15,27 +15,35 @@
  *             before: IGO + NGA); {PLURAL ...} adds forms ({} none); !SET! = A, B substitution sets
  *             expand wherever !SET! appears in a name.
  *   verbs     --- FAMILY [CODE] --- blocks.  Each verb listed (its irregular forms in {...},
- *             +COMPOUND_VERBS with their particle) codes its own [code] or the family's.  Each
- *             "- pattern [CODE]" line becomes, for every verb of the family, HEAD ... TAIL: the
- *             words after '*' up to the first actor position ($ + ^ %) are the tail, the words
- *             between the last actor position and '*' a prefix of the head.  &SYNSET expands to
- *             its members, WORD/WORD to its alternatives, and a prepositional group (PREP NOUN)
- *             also matches with "the" after the preposition; at most MAX_TAILS tails and
- *             MAX_PREFIXES prefixes per pattern.  Patterns with longer tails are tried first; a
- *             tail-less pattern with the verb's own code is left out (it adds nothing, and its
- *             prefix would hide an actor).  Plain verbs coding 010 are attribution verbs (say).
+ *             else PETRARCH's regular ones, -S -ED -ING; +COMPOUND_VERBS with their particle)
+ *             codes its own [code] or the family's.  Each "- pattern [CODE]" line becomes, for
+ *             every verb of the family, a verb record with the words around the verb: the words
+ *             after '*' up to the first actor position ($ + %, or ^ with no word after it) are
+ *             the tail, those between the last actor position and '*' come before the verb
+ *             (joined to it by '_', IN_*, they are part of its phrase; written apart, other words
+ *             may stand between them and it).  &SYNSET expands to its members (sets inside sets
+ *             too, and sets joined to words by '_': NEW_&TIES_RELATIONS), WORD/WORD to its
+ *             alternatives, and a prepositional group (PREP NOUN) also matches with "the" after
+ *             the preposition; at most MAX_TAILS tails and MAX_PREFIXES variants of the words
+ *             before the verb per pattern.  Longer patterns are tried first; a tail-less pattern
+ *             with the verb's own code is left out (it adds nothing, and its words before the
+ *             verb would hide an actor).  Actor positions the coder honours: '%' before '*' (a
+ *             compound subject, coded between its members both ways), '+' before '*' with '$'
+ *             after it (the roles reversed), a '$' or '+' right after the tail, past the actors
+ *             '^' skips.  TreeBank contractions written apart (DID N'T) are joined to their word,
+ *             as mizan's tokenizer splits "didn't".  Plain verbs coding 010 are attribution verbs.
  *   discards  PHRASE: a sentence containing it codes nothing.
  *
- * What does not map is skipped and counted (mz_engine_warnings): the second code of [A:B]
- * (PETRARCH's event in the other direction), patterns coded only that way [:B] or not at all
- * [---], codes absent from the CAMEO table, transformations (~ lines), malformed codes and dates
- * inside an otherwise readable entry, entries without a code, phrases over 16 tokens, words after
- * an actor position, expansions beyond the caps.  Story-level discards (+PHRASE) are applied per
- * sentence.  TABARI stems (a word without a final '_' that matches any word it begins) become
- * ordinary words, matched by their Snowball stem, and one-word names whose stem is that of a
- * frequent word (merged_stems) are skipped; tail words must be adjacent in the text where
- * PETRARCH matches parsed phrases.  PETRARCH's capitals are ignored except in a one-token name of
- * one or two letters (US) and in dotted abbreviations, which keep mizan's exact-capitals key.
+ * What does not map is skipped and counted (mz_engine_warnings): patterns coded only for the
+ * other direction [:B] or not at all [---], codes absent from the CAMEO table (kept as written),
+ * transformations (~ lines), malformed codes and dates inside an otherwise readable entry,
+ * entries without a code, phrases over 16 tokens, words after an actor position that ends the
+ * tail and before the one that starts the words before the verb, expansions beyond the caps.
+ * Story-level discards (+PHRASE) are applied per sentence.  TABARI stems (a word without a final
+ * '_' that matches any word it begins) become ordinary words, matched by their Snowball stem, and
+ * one-word names whose stem is that of a frequent word (merged_stems) are skipped.  PETRARCH's
+ * capitals are ignored except in a one-token name of one or two letters (US) and in dotted
+ * abbreviations, which keep mizan's exact-capitals key.
  *
  * Errors (MZ_ERR_PARSE with file and line) are lines whose structure cannot be read: an unclosed
  * '[' or '{', a synonym or code with no entry before it, a pattern or verb outside a family, a
