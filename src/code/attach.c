@@ -262,13 +262,16 @@ static int ends_with(const char *s, const char *suffix)
 }
 
 /* Whether the verb is passive.  English: a form of "be" before it (not a progressive), or
- * after a noun naming the act ("sanctions were imposed on Russia by Japan").  Arabic: an agent
- * phrase من قبل X after it, a damma on a conjugated verb, or تم/جرى before a verbal noun. */
+ * after a noun naming the act ("sanctions were imposed on Russia by Japan"); for a verb of a
+ * PETRARCH dictionary only with "by X", as PETRARCH reads it ("X was criticized over its
+ * dispute with Y" is X's act on Y).  Arabic: an agent phrase من قبل X after it, a damma on a
+ * conjugated verb, or تم/جرى before a verbal noun. */
 static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by)
 {
     if (!c->arabic) {
         const char *w = mz_tok_fold(&c->toks, v->b);
-        if (marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing"))
+        if (marker_before(c, v->b, b, 2, MZ_M_BE) && !ends_with(w, "ing") &&
+            (by >= 0 || !(c->e->verbs[v->value].flags & MZ_V_PETRARCH)))
             return 1;
         return by >= 0 && v->e < c->toks.n && mz_marker_at(c, v->e) == MZ_M_BE;
     }
@@ -421,6 +424,8 @@ static const struct {
 
 static int root_joint(const mz_coder *c, const mz_mention *v)
 {
+    if (c->e->verbs[v->value].flags & MZ_V_COMPOUND)
+        return 1; /* a PETRARCH "% ... *" pattern says so itself */
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
     for (size_t i = 0; i < sizeof joint_codes / sizeof *joint_codes; i++)
         if (strncmp(code, joint_codes[i].prefix, strlen(joint_codes[i].prefix)) == 0)
@@ -516,21 +521,31 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
     return determiner_at(c, d) && in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
 }
 
+/* Whether mention m is a plain verb of a PETRARCH dictionary (no tail): a word PETRARCH would
+ * code only where its parse makes it a verb. */
+static int petrarch_plain(const mz_coder *c, const mz_mention *m)
+{
+    if (m->kind != MZ_E_VERB)
+        return 0;
+    const mz_verb *vb = &c->e->verbs[m->value];
+    return (vb->flags & MZ_V_PETRARCH) && !vb->ntail;
+}
+
 /* Whether a plain verb of a PETRARCH dictionary stands as a noun: after a determiner, up to two
- * unknown words before it ("a brief private visit"), or right after a preposition ("for
- * meetings").  PETRARCH codes the verbs of a parse, not nouns, so its dictionaries list verbs
- * (VISIT, MEET) that mizan's own dictionaries would list as nouns only with their own entries. */
+ * words before it that no dictionary knows or that are such plain verbs themselves ("a brief
+ * private visit", BRIEF a verb too), or right after a preposition ("for meetings").  PETRARCH
+ * codes the verbs of a parse, not nouns, so its dictionaries list verbs (VISIT, MEET) that
+ * mizan's own dictionaries would list as nouns only with their own entries. */
 static int petrarch_noun(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
     static const char *const prepositions[] = {"of", "on", "for", "about", "during", "with", "after"};
-    const mz_verb *vb = &c->e->verbs[v->value];
-    if (c->arabic || !(vb->flags & MZ_V_PETRARCH) || vb->ntail || v->b <= b)
+    if (c->arabic || !petrarch_plain(c, v) || v->b <= b)
         return 0;
     uint32_t d = v->b - 1;
     if (in_list(mz_tok_fold(&c->toks, d), prepositions, sizeof prepositions / sizeof prepositions[0]))
         return 1;
-    while (d > b && v->b - d <= 2 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
-           !determiner_at(c, d))
+    while (d > b && v->b - d <= 2 && (c->toks.v[d].flags & MZ_TOK_WORD) && !determiner_at(c, d) &&
+           (c->tok_mention[d] < 0 || petrarch_plain(c, &c->mv[c->tok_mention[d]])))
         d--;
     return determiner_at(c, d);
 }
@@ -603,12 +618,42 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
     return -1;
 }
 
+/* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
+ * words before it, is the target and the one after it the source ("+ * FROM $": "X was freed
+ * from Y"; "+ HOSTING * MAY_DAY $"), and the actor right after its tail, a place too, or after
+ * the actors it skips (^), is its $ or + ("+ WAS * DEAD IN $": "shot dead in Y"). */
+static void petrarch_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e,
+                           int *src, int *tgt)
+{
+    const mz_verb *vb = &c->e->verbs[v->value];
+    if (vb->flags & MZ_V_REVERSED) {
+        int t = *src;
+        *src = *tgt;
+        *tgt = v->pre_b < v->b ? left_group(c, v->pre_b, b, 0) : t;
+    }
+    if (!vb->after_tail || v->tail_e <= v->tail_b)
+        return;
+    int g = right_group_at(c, v->tail_e, e, -1, 1);
+    if (g < 0 || c->gv[g].b > v->tail_e + 1)
+        return;
+    for (int k = 0; k < vb->skip && g >= 0; k++)
+        g = right_group_at(c, c->gv[g].e, e, -1, 1);
+    if (g < 0)
+        return;
+    int *role = vb->after_tail == '$' ? src : tgt, *other = vb->after_tail == '$' ? tgt : src;
+    if (*other == g)
+        *other = *role;
+    *role = g;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
 {
     int by = by_group(c, v, b, stop, e);
     int passive = is_passive(c, v, b, by);
+    if (!passive && (c->e->verbs[v->value].flags & MZ_V_PETRARCH))
+        by = -1; /* PETRARCH: "condemned an attack by X" is aimed at X, its object's first actor */
     uint32_t after = v->e;
     int left = left_group(c, v->b, b, 0);
     if (passive) {
@@ -696,13 +741,15 @@ static int pronoun_clause(const mz_coder *c, const mz_mention *v, uint32_t b)
     return 0;
 }
 
-/* The start of the next verb after v that is not inside v's tail. */
-static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t e)
+/* The start of the next verb after v that is not inside v's tail nor a PETRARCH verb read as a
+ * noun ("called for a boycott against X": X is the call's target). */
+static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t b, uint32_t e)
 {
     const mz_mention *v = &c->mv[vi];
     for (size_t k = vi + 1; k < c->nm; k++) {
         const mz_mention *m = &c->mv[k];
-        if (m->kind == MZ_E_VERB && !(m->b >= v->tail_b && m->b < v->tail_e))
+        if (m->kind == MZ_E_VERB && !(m->b >= v->tail_b && m->b < v->tail_e) &&
+            !petrarch_noun(c, m, b))
             return m->b;
     }
     return e;
@@ -833,7 +880,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* a governing act reaches past the act it governs for its target ("threatened to impose
      * sanctions on Iran": the threat is against Iran) */
-    uint32_t stop = governs(c, v) ? e : next_verb(c, vi, e);
+    uint32_t stop = governs(c, v) ? e : next_verb(c, vi, b, e);
     int src = -1, tgt = -1;
     order_roles(c, v, b, stop, e, &src, &tgt);
     if ((src < 0 || tgt < 0) && !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v))) {
@@ -848,6 +895,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         if (tgt < 0 && t2 != src)
             tgt = t2;
     }
+    petrarch_roles(c, v, b, e, &src, &tgt);
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;
@@ -870,6 +918,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (src < 0 && carried && st->source >= 0)
         src = st->source;
+    /* "X condemned an attack in Y and promised aid to Y's villages": a PETRARCH verb right after
+     * "and" shares the subject of the act coded before it, as in PETRARCH's parse */
+    if ((c->e->verbs[v->value].flags & MZ_V_PETRARCH) && st->last_src >= 0 && v->b > b &&
+        mz_marker_at(c, v->b - 1) == MZ_M_CONJ)
+        src = st->last_src;
     /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
      * receiver, and with no giver named it is no one's */
     if (marker_before(c, v->b, b, 3, MZ_M_RECEIVE)) {

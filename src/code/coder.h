@@ -44,6 +44,8 @@ typedef struct mz_mention {
     uint16_t flags;    /* entry flags (MZ_V_*) */
     uint32_t b, e;     /* tokens [b, e) */
     uint32_t tail_b, tail_e; /* verb tail tokens, tail_b == tail_e when none */
+    uint32_t pre_b;    /* verb: first token of the words its PETRARCH pattern puts before it, b
+                        * when none */
     uint32_t value;    /* actor/agent: pool offset of the code; verb: verb index; marker: kind */
 } mz_mention;
 

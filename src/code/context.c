@@ -33,7 +33,8 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
 }
 
 /* The dateline's place: the document's first mention, a country, among its first tokens and
- * followed closely by the punctuation of a dateline. */
+ * followed closely by the punctuation of a dateline, with no verb of a PETRARCH dictionary
+ * before it ("Gollum abandoned an anti- Gondor parade" opens with its subject). */
 static mz_mention *dateline(mz_coder *c)
 {
     if (!c->sents.n || c->sent_m[1] == 0)
@@ -43,10 +44,16 @@ static mz_mention *dateline(mz_coder *c)
     char ctry[8];
     if (m->b > s->tok_begin + DATELINE_PLACE || !mention_country(c, m, ctry))
         return NULL;
-    for (uint32_t i = m->e; i < s->tok_end && i < m->e + DATELINE_REACH; i++)
+    size_t next = 1; /* the sentence's mentions after the place, in order */
+    for (uint32_t i = m->e; i < s->tok_end && i < m->e + DATELINE_REACH; i++) {
+        for (; next < c->sent_m[1] && c->dmv[next].b <= i; next++)
+            if (c->dmv[next].kind == MZ_E_VERB &&
+                (c->e->verbs[c->dmv[next].value].flags & MZ_V_PETRARCH))
+                return NULL;
         for (size_t k = 0; k < sizeof dateline_punct / sizeof dateline_punct[0]; k++)
             if (mz_tok_is(c, i, dateline_punct[k]))
                 return m;
+    }
     return NULL;
 }
 

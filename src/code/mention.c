@@ -16,6 +16,7 @@
 enum { TAIL_WINDOW = 8, TAIL_GAP = 3 };
 
 typedef struct best {
+    uint32_t sent_b; /* the sentence's first token */
     uint32_t end;
     int stripped;
     uint8_t first_clitic, last_clitic;
@@ -58,6 +59,50 @@ static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint
         }
     }
     return 0;
+}
+
+/* Whether the words PETRARCH's pattern of verb v puts before it stand before token `at`, from
+ * the nearest back, none before token `from`: each right before the one after it, or, marked
+ * MZ_TAIL_GAP, within TAIL_GAP tokens of it (the nearest found).  Sets *pre_b to the first. */
+static int pre_precedes(const mz_coder *c, const mz_verb *v, uint32_t from, uint32_t at,
+                        uint32_t *pre_b)
+{
+    const uint32_t *w = c->e->tail_words + v->pre;
+    for (uint32_t k = 0; k < v->npre; k++) {
+        uint32_t reach = (w[k] & MZ_TAIL_GAP) ? TAIL_GAP + 1 : 1, u = at;
+        while (u > from && at - u < reach && !token_has(c, u - 1, w[k] & ~MZ_TAIL_GAP))
+            u--;
+        if (u == from || at - u >= reach)
+            return 0;
+        at = u - 1;
+    }
+    *pre_b = at;
+    return 1;
+}
+
+static int names_actor(const mz_mention *m)
+{
+    return m->kind == MZ_E_ACTOR || m->kind == MZ_E_ADJ || m->kind == MZ_E_AGENT;
+}
+
+/* Whether actors joined by "and" end at most two tokens before token `at` ("Gondor and
+ * Osgiliath have"), among the mentions found so far: the compound subject PETRARCH's '%'
+ * stands for. */
+static int compound_before(const mz_coder *c, uint32_t at)
+{
+    size_t k = c->nm;
+    while (k > 0 && c->mv[k - 1].b >= at)
+        k--;
+    if (k == 0 || !names_actor(&c->mv[k - 1]) || c->mv[k - 1].e + 2 < at)
+        return 0;
+    k--;
+    while (k > 0 && names_actor(&c->mv[k - 1]) && c->mv[k - 1].e == c->mv[k].b)
+        k--; /* the last member's words: "Osgiliath officials" */
+    if (k < 2)
+        return 0;
+    const mz_mention *conj = &c->mv[k - 1], *first = &c->mv[k - 2];
+    return conj->kind == MZ_E_MARKER && conj->value == MZ_M_CONJ && conj->e + 1 >= c->mv[k].b &&
+           names_actor(first) && first->e == conj->b;
 }
 
 /* The word ids of the known keys of the tokens where a verb's tail may start: [from,
@@ -116,12 +161,12 @@ static int plural_surface(const mz_coder *c, uint32_t i)
     return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
 }
 
-/* Resolves the entries at a trie node for the phrase [b, end) into one mention: the entry of the
- * highest-priority kind; among verb patterns, the first whose tail follows, else the first
- * plain one.  An English agent written as an agent noun and a verb on one stem ("protest":
+/* Resolves the entries at a trie node for the phrase [b, end) of a sentence from sent_b into one
+ * mention: the entry of the highest-priority kind; among verb patterns, the first whose tail
+ * follows and whose words before the verb precede it, else the first plain one.  An English agent written as an agent noun and a verb on one stem ("protest":
  * protesters, to protest) are told apart by the text word's form (mz_agentive_word). */
-static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, uint32_t sent_end,
-                   mz_mention *out)
+static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b, uint32_t end,
+                   uint32_t sent_end, mz_mention *out)
 {
     const mz_entry *ents = c->e->entries;
     int got = 0, tailed = 0;
@@ -133,7 +178,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
     for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
         const mz_entry *en = &ents[i];
         mz_mention m = {.kind = en->kind, .flags = en->flags, .b = b, .e = end, .value = en->value,
-                        .tail_b = end, .tail_e = end};
+                        .tail_b = end, .tail_e = end, .pre_b = b};
         if ((en->kind == MZ_E_ACTOR || en->kind == MZ_E_ADJ) && !date_ok(c, en))
             continue;
         if (en->kind == MZ_E_ACTOR && (en->from || en->to))
@@ -148,19 +193,24 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t b, uint32_t end, u
             continue; /* "officially", "militarily": an adverb names no one */
         if (en->kind == MZ_E_VERB) {
             const mz_verb *v = &c->e->verbs[en->value];
-            if (got && out->kind == MZ_E_VERB && (tailed || !v->ntail))
-                continue; /* an earlier tailed pattern, or a plain one beaten by nothing yet */
+            int pattern = v->ntail || v->npre || (v->flags & MZ_V_COMPOUND);
+            if (got && out->kind == MZ_E_VERB && (tailed || !pattern))
+                continue; /* an earlier pattern that matched, or a plain one beaten by nothing yet */
             if (v->ntail && starts.n < 0)
                 tail_starts_fill(c, end, sent_end, &starts);
             if (v->ntail && (!tail_may_start(&starts, c->e->tail_words[v->tail] & ~MZ_TAIL_GAP) ||
                              !tail_follows(c, v, end, sent_end, &m.tail_b, &m.tail_e)))
                 continue;
-            if (v->ntail)
+            if (v->npre && !pre_precedes(c, v, sent_b, b, &m.pre_b))
+                continue;
+            if ((v->flags & MZ_V_COMPOUND) && !compound_before(c, m.pre_b))
+                continue;
+            if (pattern)
                 tailed = 1;
-            if (!have_verb || (v->ntail && !verb_tailed)) {
+            if (!have_verb || (pattern && !verb_tailed)) {
                 verb = m;
                 have_verb = 1;
-                verb_tailed = v->ntail > 0;
+                verb_tailed = pattern;
             }
         }
         if (!got || priority(&m) > priority(out) ||
@@ -194,7 +244,7 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
         int s = stripped + k->stripped;
         uint8_t fc = pos == b ? k->clitic : first_clitic;
         mz_mention m;
-        if (c->e->m.node_entry[child] != MZ_NONE && resolve(c, child, b, pos + 1, end, &m) &&
+        if (c->e->m.node_entry[child] != MZ_NONE && resolve(c, child, bst->sent_b, b, pos + 1, end, &m) &&
             (!bst->found || pos + 1 > bst->end || (pos + 1 == bst->end && s < bst->stripped))) {
             bst->found = 1;
             bst->end = pos + 1;
@@ -219,24 +269,34 @@ static int push(mz_coder *c, const mz_mention *m)
     return 0;
 }
 
-/* Drops mentions inside a verb's tail: "military" in "provide ... military aid" is part of the
- * act, not an agent.  Grammar markers stay: they still say how the act is meant. */
-static void drop_tail_mentions(mz_coder *c)
+/* Whether mention k lies among the words of verb mention h's pattern: inside its tail ("military"
+ * in "provide ... military aid" is part of the act, not an agent; grammar markers stay, they
+ * still say how the act is meant), or a marker or verb among the words its PETRARCH pattern
+ * puts before it ("will not" in WILL NOT * [904]: the pattern's code says the negation). */
+static int inside_pattern(const mz_mention *m, const mz_mention *h)
 {
-    int tails = 0;
-    for (size_t v = 0; v < c->nm && !tails; v++)
-        tails = c->mv[v].kind == MZ_E_VERB && c->mv[v].tail_e > c->mv[v].tail_b;
-    if (!tails)
+    if (h->kind != MZ_E_VERB)
+        return 0;
+    if (m->kind != MZ_E_MARKER && m->b >= h->tail_b && m->e <= h->tail_e)
+        return 1;
+    return (m->kind == MZ_E_MARKER || m->kind == MZ_E_VERB) && m->b >= h->pre_b && m->e <= h->b;
+}
+
+/* Drops the mentions among the words of a verb's pattern (inside_pattern). */
+static void drop_pattern_mentions(mz_coder *c)
+{
+    int words = 0;
+    for (size_t v = 0; v < c->nm && !words; v++)
+        words = c->mv[v].kind == MZ_E_VERB &&
+                (c->mv[v].tail_e > c->mv[v].tail_b || c->mv[v].pre_b < c->mv[v].b);
+    if (!words)
         return; /* nothing to drop: the mentions and tok_mention stand as they are */
     size_t kept = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *m = &c->mv[k];
         int inside = 0;
-        for (size_t v = 0; v < c->nm && !inside; v++) {
-            const mz_mention *h = &c->mv[v];
-            inside = v != k && m->kind != MZ_E_MARKER && h->kind == MZ_E_VERB &&
-                     h->tail_e > h->tail_b && m->b >= h->tail_b && m->e <= h->tail_e;
-        }
+        for (size_t v = 0; v < c->nm && !inside; v++)
+            inside = v != k && inside_pattern(m, &c->mv[v]);
         for (uint32_t i = m->b; i < m->e; i++)
             c->tok_mention[i] = inside ? -1 : (int32_t)kept;
         if (!inside)
@@ -255,7 +315,7 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
             i++;
             continue;
         }
-        best bst = {0};
+        best bst = {.sent_b = b};
         walk(c, 0, i, i, e, 0, 0, &bst);
         if (!bst.found) {
             i++;
@@ -267,6 +327,6 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
             c->tok_mention[k] = (int32_t)(c->nm - 1);
         i = bst.end;
     }
-    drop_tail_mentions(c);
+    drop_pattern_mentions(c);
     return 0;
 }

@@ -47,9 +47,13 @@ enum {
     MZ_A_AGENTIVE = 1 << 8,   /* English agent phrase ending in an agent noun (protesters) */
     MZ_D_SENTENCE = 1 << 9,   /* discard that cancels its whole sentence (PETRARCH's), not a clause */
     MZ_V_PETRARCH = 1 << 10,  /* verb read from a PETRARCH dictionary */
-    MZ_V_OWN = 1 << 11,       /* Arabic form naming its own subject (أطلقوا, يطلقون, أطلقنا):
+    MZ_V_COMPOUND = 1 << 11,  /* PETRARCH pattern "% ... *": only after a compound subject
+                               * (Gondor and Osgiliath), coded between its members both ways */
+    MZ_V_REVERSED = 1 << 12,  /* PETRARCH pattern "+ ... * ... $": the actor before the verb is
+                               * the target, the one after it the source */
+    MZ_V_OWN = 1 << 13,       /* Arabic form naming its own subject (أطلقوا, يطلقون, أطلقنا):
                                * no subject follows it */
-    MZ_V_PART = 1 << 12       /* Arabic active participle (مطالبا): the act of the clause's
+    MZ_V_PART = 1 << 14       /* Arabic active participle (مطالبا): the act of the clause's
                                * subject, after a comma */
 };
 
@@ -62,8 +66,9 @@ typedef struct mz_entry {
     uint32_t next;     /* next entry at the same trie node, MZ_NONE at the end */
 } mz_entry;
 
-/* A tail word id with this bit set may have other words before it (TABARI and PETRARCH write
- * "WORD WORD" for words in order with others between them, WORD_WORD for adjacent ones). */
+/* A tail word id with this bit set may have other words before it; a word id of the words
+ * before a verb, other words after it (TABARI and PETRARCH write "WORD WORD" for words in order
+ * with others between them, WORD_WORD for adjacent ones). */
 #define MZ_TAIL_GAP 0x80000000u
 
 typedef struct mz_verb {
@@ -71,6 +76,13 @@ typedef struct mz_verb {
     uint32_t tail;       /* first word id of the tail in tail_words, MZ_NONE when none */
     uint16_t ntail;
     uint16_t flags;
+    uint32_t pre;        /* PETRARCH's words before the verb that may have others between them
+                          * and it ("HEAVILY UNJUSTLY *"), in tail_words, the nearest first;
+                          * MZ_NONE when none */
+    uint16_t npre;
+    char after_tail;     /* PETRARCH: '$' or '+' when the actor right after the tail is the
+                          * source or the target ("+ WAS * DEAD IN $"), 0 when none ... */
+    uint8_t skip;        /* ... after this many actors skipped ('^') */
     uint32_t rcode;      /* PETRARCH's [A:B]: code B of the event in the other direction (target
                           * on source), offset in the pool; MZ_NONE when none */
 } mz_verb;

@@ -385,6 +385,10 @@ static mz_status add_verb(mz_engine *e, const head *h, const phrase *tail, int a
     v->flags = (uint16_t)((h->intent ? MZ_V_INTENT : 0) | (h->say ? MZ_V_SAY : 0));
     v->tail = MZ_NONE;
     v->ntail = 0;
+    v->pre = MZ_NONE;
+    v->npre = 0;
+    v->after_tail = 0;
+    v->skip = 0;
     (void)arabic_head;
     if (tail) {
         v->tail = (uint32_t)e->ntail_words;
@@ -582,10 +586,11 @@ int mz_dict_word_ids(mz_engine *e, mz_tokens *toks, const char *text, unsigned o
 
 uint32_t mz_dict_code(mz_engine *e, const char *code) { return pool_add(e, code); }
 
-uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_t *tail, int ntail)
+uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_t *tail, int ntail,
+                      const uint32_t *pre, int npre)
 {
     if (mz_grow((void **)&e->verbs, &e->verbs_cap, e->nverbs + 1, sizeof *e->verbs) < 0 ||
-        mz_grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)ntail,
+        mz_grow((void **)&e->tail_words, &e->tail_cap, e->ntail_words + (size_t)ntail + (size_t)npre,
              sizeof *e->tail_words) < 0)
         return MZ_NONE;
     mz_verb *v = &e->verbs[e->nverbs];
@@ -596,6 +601,12 @@ uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_
     v->ntail = (uint16_t)ntail;
     for (int i = 0; i < ntail; i++)
         e->tail_words[e->ntail_words++] = tail[i];
+    v->pre = npre ? (uint32_t)e->ntail_words : MZ_NONE;
+    v->npre = (uint16_t)npre;
+    v->after_tail = 0;
+    v->skip = 0;
+    for (int i = 0; i < npre; i++)
+        e->tail_words[e->ntail_words++] = pre[i];
     return (uint32_t)e->nverbs++;
 }
 

@@ -41,9 +41,10 @@ char *mz_dict_trim(char *s);
 /* Copies a code into the engine's string pool; returns its offset. */
 uint32_t mz_dict_code(mz_engine *e, const char *code);
 
-/* Appends a verb record (code as a pool offset, MZ_V_* flags, tail word ids); returns its index,
- * or MZ_NONE when out of memory. */
-uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_t *tail, int ntail);
+/* Appends a verb record (code as a pool offset, MZ_V_* flags, tail word ids, word ids before
+ * the verb, the nearest first); returns its index, or MZ_NONE when out of memory. */
+uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_t *tail, int ntail,
+                      const uint32_t *pre, int npre);
 
 /* Adds `proto` as an entry at the end of the path ids[0..n), after the entries already there
  * (an empty path adds nothing).  Returns 0, or -1 when out of memory. */

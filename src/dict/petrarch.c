@@ -15,27 +15,35 @@
  *             before: IGO + NGA); {PLURAL ...} adds forms ({} none); !SET! = A, B substitution sets
  *             expand wherever !SET! appears in a name.
  *   verbs     --- FAMILY [CODE] --- blocks.  Each verb listed (its irregular forms in {...},
- *             +COMPOUND_VERBS with their particle) codes its own [code] or the family's.  Each
- *             "- pattern [CODE]" line becomes, for every verb of the family, HEAD ... TAIL: the
- *             words after '*' up to the first actor position ($ + ^ %) are the tail, the words
- *             between the last actor position and '*' a prefix of the head.  &SYNSET expands to
- *             its members, WORD/WORD to its alternatives, and a prepositional group (PREP NOUN)
- *             also matches with "the" after the preposition; at most MAX_TAILS tails and
- *             MAX_PREFIXES prefixes per pattern.  Patterns with longer tails are tried first; a
- *             tail-less pattern with the verb's own code is left out (it adds nothing, and its
- *             prefix would hide an actor).  Plain verbs coding 010 are attribution verbs (say).
+ *             else PETRARCH's regular ones, -S -ED -ING; +COMPOUND_VERBS with their particle)
+ *             codes its own [code] or the family's.  Each "- pattern [CODE]" line becomes, for
+ *             every verb of the family, a verb record with the words around the verb: the words
+ *             after '*' up to the first actor position ($ + %, or ^ with no word after it) are
+ *             the tail, those between the last actor position and '*' come before the verb
+ *             (joined to it by '_', IN_*, they are part of its phrase; written apart, other words
+ *             may stand between them and it).  &SYNSET expands to its members (sets inside sets
+ *             too, and sets joined to words by '_': NEW_&TIES_RELATIONS), WORD/WORD to its
+ *             alternatives, and a prepositional group (PREP NOUN) also matches with "the" after
+ *             the preposition; at most MAX_TAILS tails and MAX_PREFIXES variants of the words
+ *             before the verb per pattern.  Longer patterns are tried first; a tail-less pattern
+ *             with the verb's own code is left out (it adds nothing, and its words before the
+ *             verb would hide an actor).  Actor positions the coder honours: '%' before '*' (a
+ *             compound subject, coded between its members both ways), '+' before '*' with '$'
+ *             after it (the roles reversed), a '$' or '+' right after the tail, past the actors
+ *             '^' skips.  TreeBank contractions written apart (DID N'T) are joined to their word,
+ *             as mizan's tokenizer splits "didn't".  Plain verbs coding 010 are attribution verbs.
  *   discards  PHRASE: a sentence containing it codes nothing.
  *
- * What does not map is skipped and counted (mz_engine_warnings): the second code of [A:B]
- * (PETRARCH's event in the other direction), patterns coded only that way [:B] or not at all
- * [---], codes absent from the CAMEO table, transformations (~ lines), malformed codes and dates
- * inside an otherwise readable entry, entries without a code, phrases over 16 tokens, words after
- * an actor position, expansions beyond the caps.  Story-level discards (+PHRASE) are applied per
- * sentence.  TABARI stems (a word without a final '_' that matches any word it begins) become
- * ordinary words, matched by their Snowball stem, and one-word names whose stem is that of a
- * frequent word (merged_stems) are skipped; tail words must be adjacent in the text where
- * PETRARCH matches parsed phrases.  PETRARCH's capitals are ignored except in a one-token name of
- * one or two letters (US) and in dotted abbreviations, which keep mizan's exact-capitals key.
+ * What does not map is skipped and counted (mz_engine_warnings): patterns coded only for the
+ * other direction [:B] or not at all [---], codes absent from the CAMEO table (kept as written),
+ * transformations (~ lines), malformed codes and dates inside an otherwise readable entry,
+ * entries without a code, phrases over 16 tokens, words after an actor position that ends the
+ * tail and before the one that starts the words before the verb, expansions beyond the caps.
+ * Story-level discards (+PHRASE) are applied per sentence.  TABARI stems (a word without a final
+ * '_' that matches any word it begins) become ordinary words, matched by their Snowball stem, and
+ * one-word names whose stem is that of a frequent word (merged_stems) are skipped.  PETRARCH's
+ * capitals are ignored except in a one-token name of one or two letters (US) and in dotted
+ * abbreviations, which keep mizan's exact-capitals key.
  *
  * Errors (MZ_ERR_PARSE with file and line) are lines whose structure cannot be read: an unclosed
  * '[' or '{', a synonym or code with no entry before it, a pattern or verb outside a family, a
@@ -90,7 +98,8 @@ static const char W_SUBST_CAP[] =
     "agent names beyond 256 from one line's substitution sets, dropped";
 static const char W_EMPTY[] = "empty name, skipped";
 static const char W_MERGED[] = "one-word name that stemming merges with a common word, skipped";
-static const char W_NOSET[] = "pattern using an undefined synonym set (&NAME), skipped";
+static const char W_NOSET[] =
+    "pattern or set member naming an undefined synonym set (&NAME), skipped";
 
 /* Stems of one-word PETRARCH names that would also match frequent English words once mizan
  * stems them (TABARI matched PROVIDENCE_ only as that word; mizan's key "provid" also matches
@@ -129,24 +138,36 @@ static char *line_text(char *line)
     return *t ? t : NULL;
 }
 
-/* Writes a PETRARCH name as mizan words: '_' and runs of blanks become one space, trimmed. */
+static int is_blank_or_joint(char c) { return c == '_' || c == ' ' || c == '\t' || c == '\r'; }
+
+/* Whether s[0..n) starts with a TreeBank contraction word: N'T ("did n't"), 'S, 'LL, 'RE ...,
+ * any word beginning with an apostrophe. */
+static int contraction_at(const char *s, size_t n)
+{
+    if (n && s[0] == '\'')
+        return 1;
+    return n >= 3 && (s[0] == 'N' || s[0] == 'n') && s[1] == '\'' && (s[2] == 'T' || s[2] == 't') &&
+           (n == 3 || is_blank_or_joint(s[3]));
+}
+
+/* Writes a PETRARCH name as mizan words: '_' and runs of blanks become one space, trimmed.  A
+ * TreeBank contraction written as a word of its own (DID N'T, GONDOR 'S) is joined to the word
+ * before it, so that mizan's tokenizer splits it as it splits the text ("didn't" → did n't). */
 static void name_words(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
-    int space = 1;
-    for (size_t i = 0; i < n && s[i] && o + 1 < cap; i++) {
+    int space = 0;
+    for (size_t i = 0; i < n && s[i] && o + 2 < cap; i++) {
         char c = s[i];
-        if (c == '_' || c == ' ' || c == '\t' || c == '\r') {
-            if (!space)
-                out[o++] = ' ';
-            space = 1;
-        } else {
-            out[o++] = c;
-            space = 0;
+        if (is_blank_or_joint(c)) {
+            space = o > 0;
+            continue;
         }
+        if (space && !contraction_at(s + i, n - i))
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = c;
     }
-    while (o && out[o - 1] == ' ')
-        o--;
     out[o] = '\0';
 }
 
@@ -317,13 +338,22 @@ typedef struct synset {
 /* A pattern element: alternatives [first, first + n) in rd.alts. */
 typedef struct elem {
     uint32_t first, n;
-    int gap;  /* other words may stand before it (written after a blank, outside a group) */
+    int gap;  /* other words may stand before it (a tail element written after a blank, outside
+               * a group) or, in the words before the verb, after it (written before a blank) */
 } elem;
 
+/* A pattern's elements, each a run in rd.elems: the words before the verb that may have other
+ * words between them and it (pre), those joined to it by '_' (prefix, part of the phrase the
+ * matcher finds: IN_*), and the tail after it. */
 typedef struct pattern {
-    uint32_t prefix, nprefix;  /* elements in rd.elems */
+    uint32_t pre, npre;
+    uint32_t prefix, nprefix;
     uint32_t tail, ntail;
     char code[MZ_PCODE_MAX];  /* "A" or "A:B" (verb_code) */
+    int compound;             /* '%' stands for the subject: "% HAVE *" */
+    int reversed;             /* the target before the verb, the source after it: + * FROM $ */
+    char after_tail;          /* '$' or '+' right after the tail, else 0 (mz_verb) ... */
+    int skip;                 /* ... after this many '^' */
     long line;
 } pattern;
 
@@ -952,22 +982,44 @@ static void verb_code(rd *r, const char *s, size_t n, int in_pattern, char *out)
         warn(r, W_NOCAMEO);
 }
 
-/* A verb of the engine coding `code` ("A" or "A:B", as verb_code writes it) with its tail;
- * returns its index, MZ_NONE when out of memory. */
-static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uint32_t *tail, int nt)
+/* A verb of the engine coding `code` ("A" or "A:B", as verb_code writes it) with its tail and
+ * the words before it (nearest first); returns its index, MZ_NONE when out of memory. */
+static uint32_t petrarch_verb(rd *r, const char *code, unsigned flags, const uint32_t *tail, int nt,
+                              const uint32_t *pre, int npre)
 {
     char a[MZ_PCODE_MAX];
     snprintf(a, sizeof a, "%s", code);
     char *colon = strchr(a, ':');
     if (colon)
         *colon = '\0';
-    uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, a), flags, tail, nt);
+    uint32_t vi = mz_dict_verb(r->e, mz_dict_code(r->e, a), flags, tail, nt, pre, npre);
     if (vi != MZ_NONE && colon)
         r->e->verbs[vi].rcode = mz_dict_code(r->e, colon + 1);
+    else if (vi != MZ_NONE && (flags & MZ_V_COMPOUND)) /* a compound's members act both ways */
+        r->e->verbs[vi].rcode = r->e->verbs[vi].code;
     return vi;
 }
 
-/* Pass 1: "&NAME" opens a synonym set; its "+MEMBER" lines follow. */
+/* A member "+&NAME" of set s: the members of the set NAME, defined before it, join s (its
+ * alternatives are the last ones of rd.alts, so they stay in one run). */
+static mz_status set_member_set(rd *r, synset *s, const char *name)
+{
+    const synset *inner = find_set(r, name, strcspn(name, " \t"));
+    if (!inner || inner == s) {
+        warn(r, W_NOSET);
+        return MZ_OK;
+    }
+    uint32_t first = inner->first, n = inner->n; /* alt_add may move rd.alts, not rd.sets */
+    for (uint32_t i = 0; i < n; i++) {
+        alt a = r->alts[first + i];
+        if (alt_add(r, a.off, a.n, a.arabic) < 0)
+            return oom(r);
+        s->n++;
+    }
+    return MZ_OK;
+}
+
+/* Pass 1: "&NAME" opens a synonym set; its "+MEMBER" lines follow, words or "&SET". */
 static mz_status synset_line(rd *r, char *line, int *in_set)
 {
     char *t = line_text(line);
@@ -988,6 +1040,8 @@ static mz_status synset_line(rd *r, char *line, int *in_set)
     }
     if (*t == '+' && *in_set) {
         synset *s = &r->sets[r->nsets - 1];
+        if (t[1] == '&')
+            return set_member_set(r, s, t + 2);
         mz_status st = alt_phrase(r, t + 1, strlen(t + 1));
         if (st == MZ_OK)
             s->n++;
@@ -1048,19 +1102,27 @@ static int elem_add(rd *r, uint32_t first, uint32_t n)
     return 0;
 }
 
-/* Turns one word token into elements: &SYNSET, WORD/WORD alternatives, A_B into several words. */
-static mz_status word_elems(rd *r, const ptok *t)
+/* The longest synonym set named at the start of s[0..n) (after its '&'), ending at a '_' or at
+ * the end; *used is set to the bytes of the name.  NULL when none is. */
+static const synset *set_at(const rd *r, const char *s, size_t n, size_t *used)
 {
-    if (t->s[0] == '&') {
-        const synset *set = find_set(r, t->s + 1, t->n - 1);
-        if (!set) {
-            warn(r, W_NOSET);
-            return SKIP;
+    for (size_t k = n; k > 0; k--) {
+        if (k < n && s[k] != '_')
+            continue;
+        const synset *set = find_set(r, s, k);
+        if (set) {
+            *used = k;
+            return set;
         }
-        return elem_add(r, set->first, set->n) < 0 ? oom(r) : MZ_OK;
     }
+    return NULL;
+}
+
+/* One element of WORD/WORD alternatives (each may be A_B, adjacent words). */
+static mz_status alternatives_elem(rd *r, const char *s, size_t n)
+{
     uint32_t first = (uint32_t)r->nalts;
-    for (const char *a = t->s, *end = t->s + t->n; a < end;) {
+    for (const char *a = s, *end = s + n; a < end;) {
         const char *slash = memchr(a, '/', (size_t)(end - a));
         size_t len = slash ? (size_t)(slash - a) : (size_t)(end - a);
         if (len) {
@@ -1075,9 +1137,47 @@ static mz_status word_elems(rd *r, const ptok *t)
     return elem_add(r, first, (uint32_t)(r->nalts - first)) < 0 ? oom(r) : MZ_OK;
 }
 
+/* Turns one word token into elements, adjacent in the text: WORD/WORD alternatives and A_B
+ * words, and &SYNSET wherever it stands, joined to words by '_' (NEW_&TIETYPES_RELATIONS is
+ * three elements: NEW, a member of TIETYPES, RELATIONS). */
+static mz_status word_elems(rd *r, const ptok *t)
+{
+    const char *s = t->s, *end = t->s + t->n;
+    while (s < end) {
+        while (s < end && *s == '_')
+            s++;
+        if (s == end)
+            break;
+        if (*s == '&') {
+            size_t used;
+            const synset *set = set_at(r, s + 1, (size_t)(end - s - 1), &used);
+            if (!set) {
+                warn(r, W_NOSET);
+                return SKIP;
+            }
+            if (elem_add(r, set->first, set->n) < 0)
+                return oom(r);
+            s += used + 1;
+            continue;
+        }
+        const char *amp = s;
+        while (amp < end && !(*amp == '&' && amp[-1] == '_'))
+            amp++;
+        mz_status st = alternatives_elem(r, s, (size_t)(amp - s));
+        if (st != MZ_OK)
+            return st;
+        s = amp;
+    }
+    return MZ_OK;
+}
+
+/* Where other words may stand between the elements tokens_to_elems makes. */
+enum { GAPS_NONE, GAPS_BEFORE, GAPS_AFTER };
+
 /* Converts tokens [b, e) to elements; a prepositional group of two words or more gets an
- * optional "the" after its preposition.  With `gaps` (a tail), a word after the first that
- * stands outside a group may have other words before it in the text (MZ_TAIL_GAP). */
+ * optional "the" after its preposition.  With GAPS_BEFORE (a tail), a word after the first that
+ * stands outside a group may have other words before it in the text; with GAPS_AFTER (the words
+ * before the verb), each word outside a group may have other words after it. */
 static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t the_alt, int gaps)
 {
     int depth = 0;
@@ -1090,8 +1190,10 @@ static mz_status tokens_to_elems(rd *r, const ptok *v, int b, int e, uint32_t th
         mz_status st = word_elems(r, &v[i]);
         if (st != MZ_OK)
             return st;
-        if (gaps && depth == 0 && r->nelems > before && before > r->tail_first)
+        if (gaps == GAPS_BEFORE && depth == 0 && r->nelems > before && before > r->tail_first)
             r->elems[before].gap = 1;
+        if (gaps == GAPS_AFTER && depth == 0 && r->nelems > before)
+            r->elems[r->nelems - 1].gap = 1;
         if (i > b && v[i - 1].type == T_OPEN_PP && i + 1 < e &&
             (v[i + 1].type == T_WORD || v[i + 1].type == T_OPEN_NP) && the_alt != UINT32_MAX &&
             elem_add(r, the_alt, 2) < 0)
@@ -1112,6 +1214,33 @@ static uint32_t the_alternatives(rd *r)
     if (off == UINT32_MAX || alt_add(r, off, 0, 0) < 0 || alt_add(r, off, 1, 0) < 0)
         return UINT32_MAX;
     return first;
+}
+
+/* The end of a pattern's tail, the tokens from `from` (after '*'): the first actor position,
+ * unless only skipped actors (^) stand between words ("* EID AT ^ WITH +": the words around
+ * the skipped actor are written apart, so it may stand between them). */
+static int tail_end(const ptok *v, int n, int from)
+{
+    int te = from;
+    for (;;) {
+        while (te < n && v[te].type != T_SLOT)
+            te++;
+        int k = te;
+        while (k < n && v[k].type == T_SLOT && *v[k].s == '^')
+            k++;
+        if (k == te || k >= n || v[k].type == T_SLOT)
+            return te;
+        te = k;
+    }
+}
+
+/* Whether the actor position `mark` ($ + ^ %) is among tokens [b, e). */
+static int has_slot(const ptok *v, int b, int e, char mark)
+{
+    for (int i = b; i < e; i++)
+        if (v[i].type == T_SLOT && *v[i].s == mark)
+            return 1;
+    return 0;
 }
 
 static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
@@ -1146,15 +1275,22 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
     int pb = star;
     while (pb > 0 && v[pb - 1].type != T_SLOT)
         pb--;
-    int te = star + 1;
-    while (te < n && v[te].type != T_SLOT)
-        te++;
+    int te = tail_end(v, n, star + 1);
     int tail_words = 0, dropped = 0, dropped_before = 0;
     for (int i = star + 1; i < n; i++)
         if (v[i].type == T_WORD)
             *(i < te ? &tail_words : &dropped) += 1;
     for (int i = 0; i < pb; i++)
         dropped_before += v[i].type == T_WORD;
+    p.compound = pb > 0 && v[pb - 1].type == T_SLOT && *v[pb - 1].s == '%';
+    p.reversed = has_slot(v, 0, star, '+') && has_slot(v, star + 1, n, '$');
+    int slot = te;
+    while (slot < n && v[slot].type == T_SLOT && *v[slot].s == '^' && slot - te < 8)
+        slot++;
+    if (te > star + 1 && slot < n && v[slot].type == T_SLOT && (*v[slot].s == '$' || *v[slot].s == '+')) {
+        p.after_tail = *v[slot].s;
+        p.skip = slot - te;
+    }
     if (dropped && !tail_words) {
         warn(r, W_ONLYSLOT);
         return MZ_OK;
@@ -1163,14 +1299,22 @@ static mz_status pattern_line(rd *r, char *t, uint32_t the_alt)
         warn(r, W_AFTERSLOT);
     if (dropped_before)
         warn(r, W_BEFORESLOT);
-    p.prefix = (uint32_t)r->nelems;
-    mz_status st = tokens_to_elems(r, v, pb, star, UINT32_MAX, 0);
+    /* a word written against the '*' with '_' (FAILED_TO_*) is joined to the verb */
+    int joined = star > pb && v[star - 1].type == T_WORD && v[star - 1].s + v[star - 1].n == v[star].s &&
+                 v[star - 1].s[v[star - 1].n - 1] == '_';
+    p.pre = (uint32_t)r->nelems;
+    mz_status st = tokens_to_elems(r, v, pb, star - joined, UINT32_MAX, GAPS_AFTER);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st; /* a word that cannot be keyed drops the pattern */
+    p.npre = (uint32_t)r->nelems - p.pre;
+    p.prefix = (uint32_t)r->nelems;
+    st = tokens_to_elems(r, v, star - joined, star, UINT32_MAX, GAPS_NONE);
+    if (st != MZ_OK)
+        return st == SKIP ? MZ_OK : st;
     p.nprefix = (uint32_t)r->nelems - p.prefix;
     p.tail = (uint32_t)r->nelems;
     r->tail_first = r->nelems;
-    st = tokens_to_elems(r, v, star + 1, te, the_alt, 1);
+    st = tokens_to_elems(r, v, star + 1, te, the_alt, GAPS_BEFORE);
     if (st != MZ_OK)
         return st == SKIP ? MZ_OK : st;
     p.ntail = (uint32_t)r->nelems - p.tail;
@@ -1196,6 +1340,30 @@ static mz_status family_verb(rd *r, const alt *a, const char *code)
     v->arabic = a->arabic;
     snprintf(v->code, sizeof v->code, "%s", code);
     return MZ_OK;
+}
+
+enum { FORM_MAX = 64 };
+
+/* The regular forms PETRARCH makes of a one-word verb listed without {forms}: -S (-ES after S,
+ * X, Z, CH, SH), -ED (-D after E), -ING (without a final E, not EE), in the verb's case, into
+ * out; returns their count (0 for a verb that is not one word of Latin letters).  mizan matches
+ * most of them by their stem anyway; these are the others (FREED, stemmed "freed", not "free"). */
+static int regular_forms(const char *verb, char out[3][FORM_MAX])
+{
+    size_t n = strlen(verb);
+    if (n < 2 || n + 4 > FORM_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((verb[i] >= 'A' && verb[i] <= 'Z') || (verb[i] >= 'a' && verb[i] <= 'z')))
+            return 0;
+    int lower = verb[n - 1] >= 'a';
+    char last = (char)(verb[n - 1] & ~0x20), before = (char)(verb[n - 2] & ~0x20);
+    int sibilant = strchr("SXZ", last) || (last == 'H' && (before == 'C' || before == 'S'));
+    int drop_e = last == 'E' && before != 'E';
+    snprintf(out[0], FORM_MAX, "%s%s", verb, sibilant ? (lower ? "es" : "ES") : (lower ? "s" : "S"));
+    snprintf(out[1], FORM_MAX, "%s%s", verb, last == 'E' ? (lower ? "d" : "D") : (lower ? "ed" : "ED"));
+    snprintf(out[2], FORM_MAX, "%.*s%s", (int)(n - (size_t)drop_e), verb, lower ? "ing" : "ING");
+    return 3;
 }
 
 /* "VERB {FORM FORM} [CODE]" or "+VERB_PARTICLE {+FORM_PARTICLE ...} [CODE]". */
@@ -1236,6 +1404,13 @@ static mz_status verb_line(rd *r, char *t)
         if (st != MZ_OK && st != SKIP)
             return st;
     }
+    char regular[3][FORM_MAX];
+    int nregular = forms ? 0 : regular_forms(main, regular);
+    for (int i = 0; i < nregular; i++) {
+        st = alt_phrase(r, regular[i], strlen(regular[i]));
+        if (st != MZ_OK && st != SKIP)
+            return st;
+    }
     for (size_t i = first; i < r->nalts; i++) {
         st = family_verb(r, &r->alts[i], code);
         if (st != MZ_OK)
@@ -1245,8 +1420,9 @@ static mz_status verb_line(rd *r, char *t)
 }
 
 /* Writes the odometer reading k of elements [first, first+n) into ids; returns its length or -1
- * when longer than MAX_WORDS. */
-static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, uint32_t *ids)
+ * when longer than MAX_WORDS.  An element's gap (see elem) is marked MZ_TAIL_GAP on its first
+ * word (GAPS_BEFORE, not on the first of all) or on its last (GAPS_AFTER). */
+static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, int gaps, uint32_t *ids)
 {
     int len = 0;
     /* decode the mixed-radix number k, last element fastest */
@@ -1257,12 +1433,15 @@ static int variant(const rd *r, uint32_t first, uint32_t n, size_t k, uint32_t *
         k /= el->n;
     }
     for (uint32_t i = 0; i < n; i++) {
-        const alt *a = &r->alts[r->elems[first + i].first + digit[i]];
+        const elem *el = &r->elems[first + i];
+        const alt *a = &r->alts[el->first + digit[i]];
         if (len + (int)a->n > MAX_WORDS)
             return -1;
         memcpy(ids + len, r->seq + a->off, a->n * sizeof *ids);
-        if (r->elems[first + i].gap && a->n && len)
+        if (el->gap && a->n && gaps == GAPS_BEFORE && len)
             ids[len] |= MZ_TAIL_GAP;
+        if (el->gap && a->n && gaps == GAPS_AFTER)
+            ids[len + (int)a->n - 1] |= MZ_TAIL_GAP;
         len += (int)a->n;
     }
     return len;
@@ -1287,90 +1466,145 @@ static size_t variants(const rd *r, uint32_t first, uint32_t n)
     return total;
 }
 
-static int by_tail_length(const void *a, const void *b)
+/* Patterns with more elements are tried first (HEAVILY UNJUSTLY * before HEAVILY *), those of
+ * one size in file order. */
+static int by_size(const void *a, const void *b)
 {
     const pattern *x = a, *y = b;
-    if (x->ntail != y->ntail)
-        return x->ntail > y->ntail ? -1 : 1;
+    uint32_t nx = x->npre + x->nprefix + x->ntail, ny = y->npre + y->nprefix + y->ntail;
+    if (nx != ny)
+        return nx > ny ? -1 : 1;
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Adds the family's verbs and patterns to the engine and clears it. */
-static mz_status flush_family(rd *r)
+/* Adds the family's verbs that code by themselves. */
+static mz_status add_family_verbs(rd *r)
 {
-    mz_status st = MZ_OK;
-    size_t added = 0, over = 0; /* pattern phrases of this family; those beyond the cap */
-    uint32_t head[2 * MAX_WORDS], tail[MAX_WORDS];
-    for (size_t i = 0; i < r->nverbs && st == MZ_OK; i++) {
+    for (size_t i = 0; i < r->nverbs; i++) {
         const fverb *fv = &r->verbs[i];
         if (!fv->code[0])
             continue;
         /* a plain "make a statement" verb (SAY, ANNOUNCE ...) is an attribution verb, as 010
          * verbs are in mizan's own dictionary: the act it reports is coded on its own */
         unsigned flags = MZ_V_PETRARCH | (strcmp(fv->code, "010") == 0 ? MZ_V_SAY : 0);
-        uint32_t vi = petrarch_verb(r, fv->code, flags, NULL, 0);
+        uint32_t vi = petrarch_verb(r, fv->code, flags, NULL, 0, NULL, 0);
         mz_entry q = {.kind = MZ_E_VERB, .lang = fv->arabic ? 'a' : 'e', .flags = (uint16_t)flags,
                       .value = vi};
         if (vi == MZ_NONE || mz_dict_path(r->e, r->seq + fv->off, (int)fv->n, &q) < 0)
             return oom(r);
         mz_dict_note(r->e, MZ_DICT_VERBS, fv->code, fv->arabic, 0, 0);
     }
-    if (r->npats > 1) /* qsort may not be given NULL, even for 0 items */
-        qsort(r->pats, r->npats, sizeof *r->pats, by_tail_length);
-    for (size_t p = 0; p < r->npats; p++) {
-        const pattern *pt = &r->pats[p];
-        size_t ntails = variants(r, pt->tail, pt->ntail);
-        size_t npre = variants(r, pt->prefix, pt->nprefix);
-        size_t kt = ntails < MAX_TAILS ? ntails : MAX_TAILS;
-        size_t kp = npre < MAX_PREFIXES ? npre : MAX_PREFIXES;
-        size_t all = mul_sat(ntails, npre);
-        if (all > kt * kp)
-            warn_n(r, W_CAPPED, mul_sat(all - kt * kp, r->nverbs), pt->line);
-        if (added >= MAX_FAMILY_PHRASES) { /* count the rest without building it */
-            over += mul_sat(kt * kp, r->nverbs);
+    return MZ_OK;
+}
+
+/* Pattern phrases of one family: those added, those beyond MAX_FAMILY_PHRASES (counted only). */
+typedef struct budget {
+    size_t added, over;
+} budget;
+
+/* Adds, for every verb of the family, the phrases of one variant of a pattern's tail and of its
+ * words before the verb (verb record vi): one per variant of the words joined to the verb. */
+static mz_status add_heads(rd *r, const pattern *pt, uint32_t vi, int tailless, budget *bu)
+{
+    uint32_t head[2 * MAX_WORDS];
+    size_t nheads = variants(r, pt->prefix, pt->nprefix);
+    size_t kp = nheads < MAX_PREFIXES ? nheads : MAX_PREFIXES;
+    mz_entry q = {.kind = MZ_E_VERB, .lang = 'e', .value = vi};
+    for (size_t k = 0; k < kp; k++) {
+        int np = variant(r, pt->prefix, pt->nprefix, k, GAPS_NONE, head);
+        if (np < 0) {
+            warn_n(r, W_LONG, 1, pt->line);
             continue;
         }
-        for (size_t t = 0; t < kt; t++) {
-            int nt = variant(r, pt->tail, pt->ntail, t, tail);
-            if (nt < 0) {
+        for (size_t i = 0; i < r->nverbs; i++) {
+            const fverb *fv = &r->verbs[i];
+            /* no tail and the verb's own code: the pattern adds nothing, and a prefix
+             * (POLICE * [173]) would hide the actor it names */
+            if (tailless && !pt->compound && strcmp(fv->code, pt->code) == 0)
+                continue;
+            if (np + (int)fv->n > MAX_WORDS) {
                 warn_n(r, W_LONG, 1, pt->line);
                 continue;
             }
-            uint32_t vi = petrarch_verb(r, pt->code, MZ_V_PETRARCH, tail, nt);
-            if (vi == MZ_NONE)
-                return oom(r);
-            mz_entry q = {.kind = MZ_E_VERB, .lang = 'e', .value = vi};
-            for (size_t k = 0; k < kp; k++) {
-                int np = variant(r, pt->prefix, pt->nprefix, k, head);
-                if (np < 0) {
-                    warn_n(r, W_LONG, 1, pt->line);
-                    continue;
-                }
-                for (size_t i = 0; i < r->nverbs; i++) {
-                    const fverb *fv = &r->verbs[i];
-                    /* no tail and the verb's own code: the pattern adds nothing, and a prefix
-                     * (POLICE * [173]) would hide the actor it names */
-                    if (nt == 0 && strcmp(fv->code, pt->code) == 0)
-                        continue;
-                    if (np + (int)fv->n > MAX_WORDS) {
-                        warn_n(r, W_LONG, 1, pt->line);
-                        continue;
-                    }
-                    if (added >= MAX_FAMILY_PHRASES) {
-                        over++;
-                        continue;
-                    }
-                    added++;
-                    memcpy(head + np, r->seq + fv->off, fv->n * sizeof *head);
-                    q.lang = fv->arabic ? 'a' : 'e';
-                    if (mz_dict_path(r->e, head, np + (int)fv->n, &q) < 0)
-                        return oom(r);
-                    mz_dict_note(r->e, MZ_DICT_VERBS, pt->code, fv->arabic, 0, 0);
-                }
+            if (bu->added >= MAX_FAMILY_PHRASES) {
+                bu->over++;
+                continue;
             }
+            bu->added++;
+            memcpy(head + np, r->seq + fv->off, fv->n * sizeof *head);
+            q.lang = fv->arabic ? 'a' : 'e';
+            if (mz_dict_path(r->e, head, np + (int)fv->n, &q) < 0)
+                return oom(r);
+            mz_dict_note(r->e, MZ_DICT_VERBS, pt->code, fv->arabic, 0, 0);
         }
     }
-    warn_n(r, W_FAMILY, over, r->npats ? r->pats[0].line : r->line);
+    return MZ_OK;
+}
+
+/* Reverses ids[0..n): the words before a verb are matched from the verb backwards. */
+static void reverse(uint32_t *ids, int n)
+{
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+        uint32_t t = ids[i];
+        ids[i] = ids[j];
+        ids[j] = t;
+    }
+}
+
+/* Adds a pattern for every verb of its family: a verb record per variant of its tail and of its
+ * words before the verb (nearest first, each marked MZ_TAIL_GAP when other words may stand
+ * between it and the word after it), at most MAX_TAILS and MAX_PREFIXES of them. */
+static mz_status add_pattern(rd *r, const pattern *pt, budget *bu)
+{
+    uint32_t tail[MAX_WORDS], pre[MAX_WORDS];
+    size_t ntails = variants(r, pt->tail, pt->ntail), npres = variants(r, pt->pre, pt->npre);
+    size_t nheads = variants(r, pt->prefix, pt->nprefix);
+    size_t kt = ntails < MAX_TAILS ? ntails : MAX_TAILS;
+    size_t kr = npres < MAX_PREFIXES ? npres : MAX_PREFIXES;
+    size_t kp = nheads < MAX_PREFIXES ? nheads : MAX_PREFIXES;
+    size_t all = mul_sat(mul_sat(ntails, npres), nheads), built = kt * kr * kp;
+    if (all > built)
+        warn_n(r, W_CAPPED, mul_sat(all - built, r->nverbs), pt->line);
+    if (bu->added >= MAX_FAMILY_PHRASES) { /* count the rest without building it */
+        bu->over += mul_sat(built, r->nverbs);
+        return MZ_OK;
+    }
+    for (size_t t = 0; t < kt; t++) {
+        int nt = variant(r, pt->tail, pt->ntail, t, GAPS_BEFORE, tail);
+        for (size_t k = 0; k < kr && nt >= 0; k++) {
+            int npr = variant(r, pt->pre, pt->npre, k, GAPS_AFTER, pre);
+            if (npr < 0) {
+                warn_n(r, W_LONG, 1, pt->line);
+                continue;
+            }
+            reverse(pre, npr);
+            unsigned flags = MZ_V_PETRARCH | (pt->compound ? MZ_V_COMPOUND : 0) |
+                             (pt->reversed ? MZ_V_REVERSED : 0);
+            uint32_t vi = petrarch_verb(r, pt->code, flags, tail, nt, pre, npr);
+            if (vi == MZ_NONE)
+                return oom(r);
+            r->e->verbs[vi].after_tail = nt ? pt->after_tail : 0;
+            r->e->verbs[vi].skip = (uint8_t)pt->skip;
+            mz_status st = add_heads(r, pt, vi, nt == 0, bu);
+            if (st != MZ_OK)
+                return st;
+        }
+        if (nt < 0)
+            warn_n(r, W_LONG, 1, pt->line);
+    }
+    return MZ_OK;
+}
+
+/* Adds the family's verbs and patterns to the engine and clears it. */
+static mz_status flush_family(rd *r)
+{
+    mz_status st = add_family_verbs(r);
+    budget bu = {0, 0};
+    if (r->npats > 1) /* qsort may not be given NULL, even for 0 items */
+        qsort(r->pats, r->npats, sizeof *r->pats, by_size);
+    for (size_t p = 0; p < r->npats && st == MZ_OK; p++)
+        st = add_pattern(r, &r->pats[p], &bu);
+    warn_n(r, W_FAMILY, bu.over, r->npats ? r->pats[0].line : r->line);
     r->npats = 0;
     r->nverbs = 0;
     r->nelems = 0;

@@ -113,9 +113,9 @@ if [ -f "$S/PETR.UnitTest.records.xml" ]; then
   check "dict check the suite's four dictionaries: exit 0" test $? -eq 0
   check "dict check names the codes it cannot read ([###], [+++])" \
     grep -q "PETR.Validate.verbs.txt:[0-9]*: warning: malformed code" "$TMP/suite.check"
-  "$MIZAN" eval --errors --min-exact 55.8 "$S/PETR.UnitTest.records.xml" > "$TMP/suite.out" 2> "$TMP/suite.err"
+  "$MIZAN" eval --errors --min-exact 76.1 "$S/PETR.UnitTest.records.xml" > "$TMP/suite.out" 2> "$TMP/suite.err"
   rc=$?
-  check "suite coded at the recorded share (>= 55.8 %)" test $rc -eq 0
+  check "suite coded at the recorded share (>= 76.1 %)" test $rc -eq 0
   sed -n 's/^all  */test_petrarch: PETRARCH unit-test suite: records, exact, share: /p' "$TMP/suite.out"
   check "suite: a row per category" grep -Eq "^COMPOUND +42 +[0-9]+ " "$TMP/suite.out"
   check "suite: failing records listed with a reason" grep -q "^  DEMO-[0-9]*: " "$TMP/suite.out"

@@ -236,10 +236,14 @@ static const char *const verbs =
     "- * &WEAPON                         [072]\n"
     "- * FINANCIAL AID                   [071]\n"
     "- * (TO/FOR REFUGEES)               [073]\n"
-    "- * LOANS (TO $)                    [074]   # stops at $\n"
+    "- * LOANS (TO +)                    [074]   # the target after TO\n"
     "- * GRANTS                          [0711]  # no such CAMEO code: coded as written\n"
     "- * &CURRENCY                       [071]\n"
     "- * AMMUNITION                      [072:071] # and 071 the other way\n"
+    "\n"
+    "---  TRIGGER   [---]  ---\n"
+    "TRIGGER\n"
+    "- * PROTESTS (FROM $)               [110]   # the source after FROM, as in Phoenix\n"
     "\n"
     "---  CALL   [---]  ---\n"
     "CALL\n"
@@ -249,7 +253,7 @@ static const char *const verbs =
     "---  DEPLOY   [---]  ---\n"
     "DEPLOY\n"
     "- * TROOPS (TO BORDER)              [154]\n"
-    "- $ * ^ TROOPS                      [154]   # words only after a slot: skipped\n"
+    "- $ * + TROOPS                      [154]   # words only after a slot: skipped\n"
     "\n"
     "---  ARREST   [173]  ---\n"
     "ARREST\n"
@@ -336,6 +340,7 @@ static void verb_patterns(void **state)
         {"Russia provided Ukraine with help for refugees.", "RUS 073 UKR"},
         {"Russia gave loans to Ukraine.", "RUS 074 UKR"},
         {"Russia gave grants to Ukraine.", "RUS 0711 UKR"},
+        {"Russia triggered protests from Ukraine.", "UKR 110 RUS"},
         {"Russia provided Ukraine.", "none"},              /* PROVIDE has no code of its own */
         {"Russia called Ukraine off talks.", "none"},      /* [---] skipped, no family code */
         {"Russia called on Ukraine for a ceasefire.", "none"}, /* "for ceasefire" not adjacent */
@@ -361,6 +366,195 @@ static void verb_patterns(void **state)
     assert_true(mz_engine_count_root(e, 19, 'e') > 0);
     assert_true(mz_engine_count_root(e, 7, 'e') > 0);
     assert_int_equal(mz_engine_count_root(e, 7, 'a'), 0);
+    mz_engine_free(e);
+}
+
+/* The constructs of PETRARCH's validation dictionaries, on fictional countries as there. */
+static const char *const realms =
+    "ARNOR_ [ARN]\n"
+    "GONDOR_ [GON]\n"
+    "OSGILIATH_ [OSG]\n"
+    "SAM_GAMGEE_ [HOB]   # the undated default first: the dated codes still win\n"
+    "\t[HOBCIV <20080120]\n"
+    "\t[HOBGOV 20100101 - 20101231]\n";
+
+static const char *const realm_verbs =
+    "&NEGAUX\n"
+    "+DID N'T   # a TreeBank contraction, as PETRARCH's parse writes didn't\n"
+    "+WO N'T\n"
+    "+REALLY DID NOT\n"
+    "\n"
+    "&TIES\n"
+    "+MILITARY\n"
+    "+ECONOMIC\n"
+    "\n"
+    "&NEAR\n"
+    "+&TIES   # a set inside a set\n"
+    "+CLOSER\n"
+    "\n"
+    "--- CLASH [223] ---\n"
+    "CLASH\n"
+    "- &NEGAUX * [904]\n"
+    "- &NEGAUX EVER * [905]\n"
+    "- MOST_CERTAINLY_&NEGAUX_EVER * [907]\n"
+    "- * OVER EFFORTS [121]\n"
+    "- * OVER_PLANS [122]\n"
+    "\n"
+    "--- ABANDON [345] ---\n"
+    "ABANDON\n"
+    "- * NEW_&TIES_RELATIONS [903]\n"
+    "\n"
+    "--- SEEK [---] ---\n"
+    "SEEK {SOUGHT}\n"
+    "- * &NEAR TIES [057]\n"
+    "\n"
+    "--- CRITICIZE [121] ---\n"
+    "CRITICIZE\n"
+    "- HEAVILY *   [122]\n"
+    "- HEAVILY UNJUSTLY * [123]   # longer patterns first, wherever written\n"
+    "- IN_PUBLIC_* [124]\n"
+    "\n"
+    "--- AGREE [081] ---\n"
+    "AGREE\n"
+    "- % * [030:030]\n"
+    "\n"
+    "--- DELAY [---] ---\n"
+    "DELAY\n"
+    "- % HAVE * [191]\n"
+    "\n"
+    "--- VISIT [042] ---\n"
+    "VISIT\n"
+    "BRIEF [025]\n"
+    "\n"
+    "--- FREE [066] ---\n"
+    "FREE   # no {forms}: FREES, FREED, FREING made as PETRARCH makes them\n"
+    "- + * FROM $ [066]\n"
+    "\n"
+    "--- CELEBRATE [---] ---\n"
+    "CELEBRATE\n"
+    "- * EID AT ^ WITH + [043]\n"
+    "- + HOSTING * MAY_DAY $ [046]\n"
+    "- + HOSTING * TABASKI ^ $ [042]\n"
+    "\n"
+    "--- SHOOT [190] ---\n"
+    "SHOOT {SHOT}\n"
+    "- + WAS * DEAD IN $ [224]\n"
+    "\n"
+    "--- CALL [---] ---\n"
+    "CALL\n"
+    "- * FOR [096]\n"
+    "\n"
+    "--- BOYCOTT [191] ---\n"
+    "BOYCOTT\n"
+    "\n"
+    "--- CONDEMN [122] ---\n"
+    "CONDEMN\n"
+    "\n"
+    "--- PROMISE [050] ---\n"
+    "PROMISE\n"
+    "\n"
+    "--- BLAST [+++] ---   # '#' and '+' inside a code are no comment\n"
+    "BLAST\n"
+    "- * FOO [###]\n";
+
+static void realm_cases(mz_engine *e, const char *const (*cases)[3], size_t n)
+{
+    char out[256];
+    for (size_t i = 0; i < n; i++) {
+        code(e, cases[i][0], cases[i][1], out, sizeof out);
+        if (strcmp(out, cases[i][2]) != 0)
+            fail_msg("%s: got '%s', want '%s'", cases[i][0], out, cases[i][2]);
+    }
+}
+
+static void synonym_sets_and_contractions(void **state)
+{
+    (void)state;
+    mz_engine *e = engine(realms, NULL, realm_verbs, NULL);
+    static const char *const cases[][3] = {
+        {"Arnor didn't clash with Gondor.", NULL, "ARN 904 GON"},
+        {"Arnor won't ever clash with Gondor.", NULL, "ARN 905 GON"},
+        {"Arnor most certainly won't ever clash with Gondor.", NULL, "ARN 907 GON"},
+        /* "really" breaks MOST_CERTAINLY_&NEGAUX_EVER, not &NEGAUX EVER */
+        {"Arnor most certainly really won't ever clash with Gondor.", NULL, "ARN 905 GON"},
+        {"Arnor really did not even ever clash with Gondor.", NULL, "ARN 905 GON"},
+        {"Arnor clashed with Gondor.", NULL, "ARN 223 GON"},
+        {"Arnor abandoned new economic relations with Gondor.", NULL, "ARN 903 GON"},
+        {"Arnor abandoned new relations with Gondor.", NULL, "ARN 345 GON"},
+        {"Arnor abandoned new and economic relations with Gondor.", NULL, "ARN 345 GON"},
+        {"Arnor sought closer ties with Gondor.", NULL, "ARN 057 GON"},
+        {"Arnor sought military ties with Gondor.", NULL, "ARN 057 GON"},
+        {"Arnor sought ties with Gondor.", NULL, "none"},
+    };
+    realm_cases(e, cases, sizeof cases / sizeof cases[0]);
+    assert_int_equal(warned(e, "undefined synonym set"), 0);
+    assert_true(warned(e, "malformed code") >= 2); /* [+++] and [###], read to their ']' */
+    mz_engine_free(e);
+}
+
+static void words_around_the_verb(void **state)
+{
+    (void)state;
+    mz_engine *e = engine(realms, NULL, realm_verbs, NULL);
+    static const char *const cases[][3] = {
+        /* tail words written apart may have words between them, joined ones may not */
+        {"Arnor clashed over the efforts of Gondor.", NULL, "ARN 121 GON"},
+        {"Arnor clashed over the plans of Gondor.", NULL, "ARN 223 GON"},
+        {"Arnor clashed over plans of Gondor.", NULL, "ARN 122 GON"},
+        /* so may words before the verb, and the longest pattern that matches wins */
+        {"Arnor heavily criticized Gondor.", NULL, "ARN 122 GON"},
+        {"Arnor heavily and unjustly criticized Gondor.", NULL, "ARN 123 GON"},
+        {"Arnor criticized Gondor.", NULL, "ARN 121 GON"},
+        {"Arnor in public criticized Gondor.", NULL, "ARN 124 GON"},
+        {"Arnor in public often criticized Gondor.", NULL, "ARN 121 GON"},
+        /* PETRARCH reads the passive only with "by" */
+        {"Arnor was criticized over its dispute with Gondor.", NULL, "ARN 121 GON"},
+        {"Arnor was criticized by Gondor.", NULL, "GON 121 ARN"},
+        /* '%' stands for a compound subject, coded between its members both ways */
+        {"Arnor and Gondor agree that the dispute is over.", NULL, "ARN 030 GON; GON 030 ARN"},
+        {"Arnor and Gondor have delayed the talks.", NULL, "ARN 191 GON; GON 191 ARN"},
+        {"Arnor agreed with Gondor.", NULL, "ARN 081 GON"},
+        {"Arnor has delayed the talks with Gondor.", NULL, "none"},
+        /* PETRARCH codes verbs: BRIEF and VISIT after "a" are nouns */
+        {"Arnor paid a brief private visit to Gondor.", NULL, "none"},
+        {"Arnor visited Gondor.", NULL, "ARN 042 GON"},
+        /* + before the verb and $ after it: the target first */
+        {"Arnor was freed from Gondor.", NULL, "GON 066 ARN"},
+        {"Arnor freed Gondor.", NULL, "ARN 066 GON"},
+        /* the words around a skipped actor (^) stay in the tail, the actor after it is the target */
+        {"Arnor celebrated Eid at Osgiliath with Gondor.", NULL, "ARN 043 GON"},
+        {"Arnor celebrated Eid at Osgiliath.", NULL, "none"},
+        /* the actor right after the tail, a place too, is the pattern's $ or + ... */
+        {"Arnor was shot dead in Gondor.", NULL, "GON 224 ARN"},
+        /* ... after the actors it skips; + before the words before the verb */
+        {"Arnor is hosting Osgiliath to celebrate May Day with Gondor.", NULL, "GON 046 ARN"},
+        {"Arnor is hosting Osgiliath to celebrate Tabaski with Gondor at Sam Gamgee.", NULL,
+         "HOB 042 ARN"},
+        /* a PETRARCH verb read as a noun does not end the reach of the verb before it */
+        {"Arnor called for a boycott against Gondor.", NULL, "ARN 096 GON"},
+        /* an active verb's object may name its actor with "by" */
+        {"Arnor condemned an attack by Osgiliath in Gondor.", NULL, "ARN 122 OSG"},
+        /* a verb right after "and" has the subject of the one before */
+        {"Arnor condemned Osgiliath and promised aid to Gondor.", NULL,
+         "ARN 122 OSG; ARN 050 GON"},
+        /* a verb before the '-' of "anti-": the sentence's subject, no dateline */
+        {"Arnor abandoned an anti- Gondor plan.", NULL, "ARN 345 GON"},
+    };
+    realm_cases(e, cases, sizeof cases / sizeof cases[0]);
+    mz_engine_free(e);
+}
+
+static void dated_codes_before_the_default(void **state)
+{
+    (void)state;
+    mz_engine *e = engine(realms, NULL, realm_verbs, NULL);
+    static const char *const cases[][3] = {
+        {"Sam Gamgee visited Gondor.", "2007-06-01", "HOBCIV 042 GON"},
+        {"Sam Gamgee visited Gondor.", "2009-06-01", "HOB 042 GON"},
+        {"Sam Gamgee visited Gondor.", "2010-06-01", "HOBGOV 042 GON"},
+        {"Sam Gamgee visited Gondor.", "2011-06-01", "HOB 042 GON"},
+    };
+    realm_cases(e, cases, sizeof cases / sizeof cases[0]);
     mz_engine_free(e);
 }
 
@@ -496,6 +690,9 @@ int main(void)
         cmocka_unit_test(actors_dates_and_synonyms),
         cmocka_unit_test(agents_roles_and_sets),
         cmocka_unit_test(verb_patterns),
+        cmocka_unit_test(synonym_sets_and_contractions),
+        cmocka_unit_test(words_around_the_verb),
+        cmocka_unit_test(dated_codes_before_the_default),
         cmocka_unit_test(comment_blocks_and_markup),
         cmocka_unit_test(expansion_is_capped),
         cmocka_unit_test(expansions_are_bounded),
