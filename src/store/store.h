@@ -108,8 +108,14 @@ int mz_filter_match(const mz_filter *f, const mz_event *ev);
  * on, non-zero to stop the query. */
 typedef int (*mz_event_fn)(void *ctx, const mz_event *ev);
 
-/* Runs a filtered query, in order of date, document, sentence. */
+/* Runs a filtered query, in order of date, document, sentence.  A `match` in which mizan's
+ * tokenizer finds no word is refused (MZ_ERR_ARG), as is one FTS5 cannot parse. */
 mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err);
+
+/* 1 when the store's full-text index is made by mizan's tokenizer (fts.h: stems, Arabic words
+ * without clitics); 0 for a file of schema version 1 or 2 opened read-only, whose index is still
+ * unicode61's (exact words) until the file is opened for writing, which rebuilds it. */
+int mz_store_search_current(const mz_store *s);
 
 /* ---- ingest: code documents and write them ----------------------------------------------- */
 
