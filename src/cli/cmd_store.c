@@ -476,6 +476,12 @@ int mz_cmd_events(int argc, char **argv)
         mz_cli_report(&err);
         return 2;
     }
+    if (f.match && !mz_store_search_current(st))
+        fprintf(stderr,
+                "mizan events: note: %s has the search index of an older mizan, which finds exact "
+                "words only; opening it for writing rebuilds it (mizan ingest --db %s --input "
+                "jsonl - </dev/null)\n",
+                db, db);
     if (eo.format == 1)
         mz_render_tsv_header(&eo.buf);
     else if (eo.format == 2)

@@ -647,27 +647,42 @@ static void build_query(mz_buf *sql, const mz_filter *f, long long version)
     mz_buf_puts(sql, " ORDER BY e.date, e.doc, e.sentence, e.id");
 }
 
-static int count_term(void *ctx, unsigned flags, const char *term, size_t len, size_t start,
+/* Counts the words of a full-text query that are not FTS5's operators. */
+typedef struct word_count {
+    const char *query;
+    size_t n;
+} word_count;
+
+static int count_word(void *ctx, unsigned flags, const char *term, size_t len, size_t start,
                       size_t end)
 {
-    (void)flags, (void)term, (void)len, (void)start, (void)end;
-    ++*(size_t *)ctx;
+    static const char *const operators[] = {"AND", "OR", "NOT", "NEAR"};
+    word_count *c = ctx;
+    (void)term, (void)len;
+    if (flags & MZ_TERM_COLOCATED)
+        return 0;
+    for (size_t i = 0; i < sizeof operators / sizeof operators[0]; i++)
+        if (end - start == strlen(operators[i]) &&
+            memcmp(c->query + start, operators[i], end - start) == 0)
+            return 0;
+    c->n++;
     return 0;
 }
 
-/* Refuses a full-text query in which the tokenizer finds no word (only punctuation, or only
- * the possessive 's): FTS5 would take it and match nothing, which reads as "no such events". */
+/* Refuses a full-text query in which the tokenizer finds no word but FTS5's operators (only
+ * punctuation in quotes, "؟"): FTS5 would take it and match nothing, which reads as "no such
+ * events". */
 static mz_status check_search(const char *match, mz_error *err)
 {
     mz_termgen g;
-    size_t n = 0;
+    word_count c = {match, 0};
     int rc = mz_termgen_init(&g);
     if (rc == 0)
-        rc = mz_terms(&g, match, strlen(match), MZ_TERMS_QUERY, count_term, &n);
+        rc = mz_terms(&g, match, strlen(match), MZ_TERMS_QUERY, count_word, &c);
     mz_termgen_free(&g);
     if (rc != 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
-    if (n == 0)
+    if (c.n == 0)
         return mz_fail(err, MZ_ERR_ARG, NULL, 0, "--search query '%.200s' has no word to search for",
                        match);
     return MZ_OK;
