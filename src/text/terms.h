@@ -42,10 +42,15 @@ enum {
 /* A term at the position of the term before it (another form of the same word). */
 enum { MZ_TERM_COLOCATED = 1u << 0 };
 
-/* The state of a term maker: the stemmer and the tokens of the text being read.  One per
- * thread; mz_terms is not reentrant on one mz_termgen (its callback must not call it again). */
+struct mz_terms_memo;
+
+/* The state of a term maker: the stemmer, a memo of the terms of the words it met last (news
+ * repeats its words, and stemming and clitic readings are the dearest steps), and the tokens of
+ * the text being read.  One per thread; mz_terms is not reentrant on one mz_termgen (its callback must not call
+ * it again). */
 typedef struct mz_termgen {
     mz_keygen keys;
+    struct mz_terms_memo *memo;
     mz_tokens toks;
 } mz_termgen;
 
