@@ -480,9 +480,9 @@ int mz_cmd_events(int argc, char **argv)
     }
     if (f.match && !mz_store_search_current(st))
         fprintf(stderr,
-                "mizan events: note: %s has the search index of an older mizan, which finds exact "
-                "words only; opening it for writing rebuilds it (mizan ingest --db %s --input "
-                "jsonl - </dev/null)\n",
+                "mizan events: note: the search index of %s was made by another version of mizan "
+                "(before schema version 3: exact words only); opening the store for writing "
+                "rebuilds it (mizan ingest --db %s --input jsonl - </dev/null)\n",
                 db, db);
     if (eo.format == 1)
         mz_render_tsv_header(&eo.buf);

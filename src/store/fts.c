@@ -10,8 +10,6 @@
 
 #include <stdlib.h>
 
-#include "../text/terms.h"
-
 typedef struct fts_tok {
     mz_termgen gen;
 } fts_tok;
@@ -22,12 +20,25 @@ typedef struct fts_out {
     int (*xToken)(void *, int, const char *, int, int, int);
 } fts_out;
 
+/* Whether the tokenizer's arguments are none, or one version number (of the rules the index
+ * was made with: any is read with the rules of this build; see terms.h). */
+static int args_ok(const char **argv, int argc)
+{
+    if (argc == 0)
+        return 1;
+    if (argc != 1 || !argv[0][0])
+        return 0;
+    for (const char *p = argv[0]; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
 static int fts_create(void *unused, const char **argv, int argc, Fts5Tokenizer **out)
 {
     (void)unused;
-    (void)argv;
     *out = NULL;
-    if (argc != 0) /* the tokenizer takes no options */
+    if (!args_ok(argv, argc))
         return SQLITE_ERROR;
     fts_tok *t = calloc(1, sizeof *t);
     if (!t)

@@ -8,8 +8,12 @@
 
 #include <sqlite3.h>
 
-/* The tokenizer's name, as written in the table's tokenize= option. */
+#include "../text/terms.h"
+
+/* The tokenizer's name, and the table's tokenize= option: the name and the version of the
+ * rules (terms.h), which the tokenizer takes as its one argument. */
 #define MZ_FTS_TOKENIZER "mizan"
+#define MZ_FTS_TOKENIZE MZ_FTS_TOKENIZER " " MZ_TERMS_VERSION
 
 /* Registers the tokenizer on the connection db; every connection that reads or writes the
  * index needs it.  Returns SQLITE_OK or an SQLite error code (SQLITE_ERROR when the library

@@ -23,14 +23,15 @@
 #include "fts.h"
 
 /* Bumped when the schema changes; kept in PRAGMA user_version.  Version 2 added documents.url;
- * version 3 indexes the sentences with mizan's own tokenizer (fts.h) instead of unicode61.  An
+ * version 3 indexes the sentences with mizan's own tokenizer (fts.h) instead of unicode61 (and
+ * names the version of its rules, so that an index of other rules is rebuilt the same way).  An
  * older database is migrated when opened for writing (see migrate) and read as it is. */
 enum { MZ_SCHEMA_VERSION = 3 };
 
-/* How the schema names the index's tokenizer (and the same inside an SQL string); an index
- * without it is of an older version. */
-#define FTS_TOKENIZE "tokenize='" MZ_FTS_TOKENIZER "'"
-#define FTS_TOKENIZE_QUOTED "tokenize=''" MZ_FTS_TOKENIZER "''"
+/* How the schema names the index's tokenizer and the version of its rules (and the same
+ * inside an SQL string); an index without it is of an older schema or rules version. */
+#define FTS_TOKENIZE "tokenize='" MZ_FTS_TOKENIZE "'"
+#define FTS_TOKENIZE_QUOTED "tokenize=''" MZ_FTS_TOKENIZE "''"
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -171,8 +172,9 @@ static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
     return MZ_OK;
 }
 
-/* 1 when the file has no full-text index yet or one made with mizan's tokenizer, 0 when its
- * index is of an older version (unicode61), -1 when that cannot be read. */
+/* 1 when the file has no full-text index yet or one made with this build's tokenizer and
+ * rules, 0 when its index is of an older version (unicode61, or other rules: terms.h), -1 when
+ * that cannot be read. */
 static int fts_is_current(mz_store *s)
 {
     long long old = query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts'"
@@ -183,8 +185,9 @@ static int fts_is_current(mz_store *s)
 /* Brings a store of an older schema version up to this one, inside the caller's transaction
  * (so under the write lock: what it reads cannot change before it writes): version 1 had no
  * documents.url, which is added (its documents get "", as if read without one); before version
- * 3 the full-text index had another tokenizer: it is dropped here, and *rebuild set so that the
- * caller fills the new one from `sentences` once the schema has made it.  Decided by the tables
+ * 3 the full-text index had another tokenizer (and an index of other rules than this build's is
+ * as old): it is dropped here, and *rebuild set so that the caller fills the new one from
+ * `sentences` once the schema has made it.  Decided by the tables
  * themselves, not the version number, so a file of any older version and a new, empty one
  * (whose tables the schema creates whole) are both right.  0 on success. */
 static int migrate(mz_store *s, int *rebuild, char **msg)

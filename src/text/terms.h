@@ -33,6 +33,14 @@
 #include "keys.h"
 #include "token.h"
 
+/* The version of the rules that make the terms of a text, as written in the index's tokenize
+ * option ('mizan 1').  FTS5 deletes a row by making its terms again, so the terms of a stored
+ * text must never change under an index: bump this whenever a change to this file, to folding
+ * (fold_ref.c, the fold table), to the tokenizer, to the clitic readings or to stemming
+ * (keys.c) changes the terms of any text.  A store opened for writing rebuilds an index of
+ * another version (src/store/store.c). */
+#define MZ_TERMS_VERSION "1"
+
 /* What mz_terms reads: a document (0), or a query. */
 enum {
     MZ_TERMS_QUERY = 1u << 0,  /* a query: one term per word */

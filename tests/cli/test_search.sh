@@ -105,7 +105,7 @@ PY
 check "version-2 store made" test "$(sql "$TMP/old.db" 'pragma user_version')" -eq 2
 "$MIZAN" events --db "$TMP/old.db" --search sanctions > "$TMP/old1.out" 2> "$TMP/old1.err"
 check "version 2, read-only: exact words still found" test "$(wc -l < "$TMP/old1.out")" -eq 1
-check "version 2, read-only: a note tells how to rebuild" grep -q "search index of an older mizan" "$TMP/old1.err"
+check "version 2, read-only: a note tells how to rebuild" grep -q "made by another version of mizan" "$TMP/old1.err"
 check "version 2, read-only: not changed" test "$(sql "$TMP/old.db" 'pragma user_version')" -eq 2
 "$MIZAN" ingest -q --db "$TMP/old.db" --input jsonl - < /dev/null
 check "version 2 opened for writing: now version 3" test "$(sql "$TMP/old.db" 'pragma user_version')" -eq 3

@@ -84,7 +84,7 @@ import re,sqlite3,sys
 doc=open("docs/SCHEMA.md",encoding="utf-8").read()
 sql=re.search(r"## The schema.s SQL.*?```sql\n(.*?)```",doc,re.S).group(1)
 # without mizan, its tokenizer is not there to make the index: unicode61 stands in for it
-tok=("tokenize=\x27mizan\x27", "tokenize=\x27unicode61\x27")
+tok=("tokenize=\x27mizan 1\x27", "tokenize=\x27unicode61\x27")
 mem=sqlite3.connect(":memory:"); mem.executescript(sql.replace(*tok))
 q="select type,name,sql from sqlite_master where name not like \"sentences_fts_%\" order by name"
 a=mem.execute(q).fetchall()

@@ -259,8 +259,14 @@ static void fts_table_search(void **state)
     sqlite3_exec(db, "INSERT INTO t(rowid, text) VALUES (20, CAST(x'616964ff73686970' AS TEXT))",
                  NULL, NULL, NULL);
     assert_string_equal(matches(db, "ships", r, sizeof r), "20");
-    /* the tokenizer takes no options */
-    assert_int_not_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='mizan x')",
+    /* the tokenizer takes one option, the version of its rules, and no other */
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='mizan 7')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE v USING fts5(x, tokenize='mizan x')",
+                                      NULL, NULL, NULL),
+                         SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE w USING fts5(x, tokenize='mizan 1 2')",
                                       NULL, NULL, NULL),
                          SQLITE_OK);
     /* FTS5's own check of the index against the tokenizer */
@@ -306,12 +312,20 @@ static int search(mz_store *s, const char *q, mz_status *status)
     return n;
 }
 
-/* A file as schema version 2 made it: the index with unicode61, one English and one Arabic
+/* A file as schema version 2 made it (the index with unicode61, as `tokenize`), or, with
+ * another tokenize option and version, as another mizan would: one English and one Arabic
  * sentence with an event each. */
-static void make_version2(const char *path)
+static void make_store(const char *path, const char *tokenize, int version)
 {
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(mz_fts_register(db), SQLITE_OK);
+    char head[200];
+    snprintf(head, sizeof head,
+             "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences',"
+             " content_rowid='id', tokenize='%s'); PRAGMA user_version = %d;",
+             tokenize, version);
+    assert_int_equal(sqlite3_exec(db, head, NULL, NULL, NULL), SQLITE_OK);
     const char *sql =
         "CREATE TABLE documents (id TEXT PRIMARY KEY, date TEXT NOT NULL DEFAULT '',"
         " lang TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', url TEXT NOT NULL"
@@ -319,8 +333,6 @@ static void make_version2(const char *path)
         " NULL DEFAULT 0, ingested TEXT NOT NULL DEFAULT '');"
         "CREATE TABLE sentences (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, idx INTEGER NOT NULL,"
         " text TEXT NOT NULL, UNIQUE (doc, idx));"
-        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences',"
-        " content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
         "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN"
         " INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text); END;"
         "CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN"
@@ -339,7 +351,7 @@ static void make_version2(const char *path)
         " ('a', 1, 'رحبت كوريا بالعقوبات.');"
         "INSERT INTO events (doc, sentence, source, target, code, root, quad, goldstein) VALUES"
         " ('a', 0, 'USA', 'RUS', '163', '16', 4, -8.0), ('a', 1, 'KOR', '---', '051', '05', 1, 3.4);"
-        "PRAGMA journal_mode = WAL; PRAGMA user_version = 2;";
+        "PRAGMA journal_mode = WAL;";
     assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
 }
@@ -349,7 +361,7 @@ static void version2_read_then_migrated(void **state)
     (void)state;
     tmpdir t;
     tmp_make(&t);
-    make_version2(t.path);
+    make_store(t.path, "unicode61 remove_diacritics 2", 2);
     mz_error err = {0};
     mz_status rc;
     /* read-only: read as it is, with its unicode61 index (exact words) */
@@ -385,12 +397,45 @@ static void version2_read_then_migrated(void **state)
     tmp_remove(&t);
 }
 
+/* An index made with other rules (another MZ_TERMS_VERSION) is read as it is, and rebuilt with
+ * this build's when the store is opened for writing. */
+static void other_rules_rebuilt(void **state)
+{
+    (void)state;
+    tmpdir t;
+    tmp_make(&t);
+    make_store(t.path, "mizan 0", 3);
+    mz_error err = {0};
+    mz_status rc;
+    mz_store *s = mz_store_open(t.path, MZ_STORE_READONLY, &err);
+    assert_non_null(s);
+    assert_int_equal(mz_store_search_current(s), 0);
+    assert_int_equal(search(s, "sanction", &rc), 1);
+    mz_store_close(s);
+    s = mz_store_open(t.path, 0, &err);
+    assert_non_null(s);
+    assert_int_equal(mz_store_search_current(s), 1);
+    assert_int_equal(search(s, "sanctioned", &rc), 1);
+    mz_store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_non_null(strstr((const char *)sqlite3_column_text(st, 0), "tokenize='" MZ_FTS_TOKENIZE "'"));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    tmp_remove(&t);
+}
+
 static void store_refuses_wordless_search(void **state)
 {
     (void)state;
     tmpdir t;
     tmp_make(&t);
-    make_version2(t.path);
+    make_store(t.path, "unicode61 remove_diacritics 2", 2);
     mz_error err = {0};
     mz_store *s = mz_store_open(t.path, 0, &err);
     assert_non_null(s);
@@ -415,6 +460,7 @@ int main(void)
         cmocka_unit_test(odd_input),
         cmocka_unit_test(fts_table_search),
         cmocka_unit_test(version2_read_then_migrated),
+        cmocka_unit_test(other_rules_rebuilt),
         cmocka_unit_test(store_refuses_wordless_search),
     };
     return cmocka_run_group_tests_name("search", tests, NULL, NULL);
