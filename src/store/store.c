@@ -123,7 +123,7 @@ struct mz_store {
     sqlite3_stmt *st[ST_COUNT];  /* all NULL on a read-only store */
     int in_tx;
     long long version;           /* the file's schema version (0: new, empty) */
-    int fts_current;             /* the index uses mizan's tokenizer (else unicode61: version < 3) */
+    int fts_current;             /* the index is made by this build's tokenizer (fts_is_current) */
 };
 
 /* Fills err with a message of our own; returns status. */
@@ -185,11 +185,11 @@ static int fts_is_current(mz_store *s)
 /* Brings a store of an older schema version up to this one, inside the caller's transaction
  * (so under the write lock: what it reads cannot change before it writes): version 1 had no
  * documents.url, which is added (its documents get "", as if read without one); before version
- * 3 the full-text index had another tokenizer (and an index of other rules than this build's is
- * as old): it is dropped here, and *rebuild set so that the caller fills the new one from
- * `sentences` once the schema has made it.  Decided by the tables
- * themselves, not the version number, so a file of any older version and a new, empty one
- * (whose tables the schema creates whole) are both right.  0 on success. */
+ * 3 the full-text index had another tokenizer (and an index made by other rules than this
+ * build's is as old): it is dropped here, and *rebuild set so that the caller fills the new one
+ * from `sentences` once the schema has made it.  Decided by the tables themselves, not the
+ * version number, so a file of any older version and a new, empty one (whose tables the schema
+ * creates whole) are both right.  0 on success. */
 static int migrate(mz_store *s, int *rebuild, char **msg)
 {
     long long has_docs = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"

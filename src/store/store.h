@@ -112,9 +112,10 @@ typedef int (*mz_event_fn)(void *ctx, const mz_event *ev);
  * tokenizer finds no word is refused (MZ_ERR_ARG), as is one FTS5 cannot parse. */
 mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err);
 
-/* 1 when the store's full-text index is made by mizan's tokenizer (fts.h: stems, Arabic words
- * without clitics); 0 for a file of schema version 1 or 2 opened read-only, whose index is still
- * unicode61's (exact words) until the file is opened for writing, which rebuilds it. */
+/* 1 when the store's full-text index is made by this build's tokenizer (fts.h: stems, Arabic
+ * words without clitics); 0 for a file opened read-only whose index is older: unicode61's (exact
+ * words) in a file of schema version 1 or 2, or made by other rules (terms.h).  Opening the file
+ * for writing rebuilds it. */
 int mz_store_search_current(const mz_store *s);
 
 /* ---- ingest: code documents and write them ----------------------------------------------- */
