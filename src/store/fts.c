@@ -3,8 +3,9 @@
  *
  * FTS5 creates one tokenizer object per table and connection (fts_create), and calls
  * fts_tokenize for each text it indexes and each word or quoted string of a MATCH query, with
- * flags telling which.  The object holds a term maker (a stemmer and a token buffer), so a
- * sentence costs no allocation once the buffer has grown; FTS5 never calls it reentrantly.
+ * flags telling which.  The object holds a term maker (a stemmer, a memo of the words met and a
+ * token buffer), so a sentence costs no allocation once the buffer has grown; FTS5 never calls
+ * it reentrantly.
  */
 #include "fts.h"
 
