@@ -290,7 +290,9 @@ static void events_usage(FILE *f)
           "  --actor CODE              events with this country or actor code on either side\n"
           "  --dyad A,B                events between countries A and B, both directions\n"
           "  --root NN                 CAMEO root, e.g. 07\n"
-          "  --search QUERY            full-text query over the sentences (SQLite FTS5 syntax)\n"
+          "  --search QUERY            full-text query over the sentences (SQLite FTS5 syntax);\n"
+          "                            words meet their forms: sanction finds sanctions,\n"
+          "                            عقوبات finds والعقوبات and بالعقوبات\n"
           "  --format jsonl|tsv|csv    output format (default jsonl)\n"
           "  --dedup day               one record per day, source, target and event code (the\n"
           "                            first event), with its mentions, distinct outlets\n"
@@ -476,6 +478,12 @@ int mz_cmd_events(int argc, char **argv)
         mz_cli_report(&err);
         return 2;
     }
+    if (f.match && !mz_store_search_current(st))
+        fprintf(stderr,
+                "mizan events: note: the search index of %s was made by another version of mizan "
+                "(before schema version 3: exact words only); opening the store for writing "
+                "rebuilds it (mizan ingest --db %s --input jsonl - </dev/null)\n",
+                db, db);
     if (eo.format == 1)
         mz_render_tsv_header(&eo.buf);
     else if (eo.format == 2)

@@ -16,13 +16,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/terms.h"
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/hash.h"
+#include "fts.h"
 
 /* Bumped when the schema changes; kept in PRAGMA user_version.  Version 2 added documents.url;
- * an older database is migrated when opened for writing (see migrate) and read as it is. */
-enum { MZ_SCHEMA_VERSION = 2 };
+ * version 3 indexes the sentences with mizan's own tokenizer (fts.h) instead of unicode61 (and
+ * names the version of its rules, so that an index of other rules is rebuilt the same way).  An
+ * older database is migrated when opened for writing (see migrate) and read as it is. */
+enum { MZ_SCHEMA_VERSION = 3 };
+
+/* How the schema names the index's tokenizer and the version of its rules (and the same
+ * inside an SQL string); an index without it is of an older schema or rules version. */
+#define FTS_TOKENIZE "tokenize='" MZ_FTS_TOKENIZE "'"
+#define FTS_TOKENIZE_QUOTED "tokenize=''" MZ_FTS_TOKENIZE "''"
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -45,7 +54,7 @@ static const char schema_sql[] =
     "  UNIQUE (doc, idx)\n"
     ");\n"
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(\n"
-    "  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'\n"
+    "  text, content='sentences', content_rowid='id', " FTS_TOKENIZE "\n"
     ");\n"
     "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN\n"
     "  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);\n"
@@ -114,6 +123,7 @@ struct mz_store {
     sqlite3_stmt *st[ST_COUNT];  /* all NULL on a read-only store */
     int in_tx;
     long long version;           /* the file's schema version (0: new, empty) */
+    int fts_current;             /* the index is made by this build's tokenizer (fts_is_current) */
 };
 
 /* Fills err with a message of our own; returns status. */
@@ -169,12 +179,25 @@ static mz_status check_ours(mz_store *s, const char *path, mz_error *err)
     return MZ_OK;
 }
 
+/* 1 when the file has no full-text index yet or one made with this build's tokenizer and
+ * rules, 0 when its index is of an older version (unicode61, or other rules: terms.h), -1 when
+ * that cannot be read. */
+static int fts_is_current(mz_store *s)
+{
+    long long old = query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts'"
+                                 " AND sql NOT LIKE '%" FTS_TOKENIZE_QUOTED "%'");
+    return old < 0 ? -1 : old == 0;
+}
+
 /* Brings a store of an older schema version up to this one, inside the caller's transaction
  * (so under the write lock: what it reads cannot change before it writes): version 1 had no
- * documents.url, which is added (its documents get "", as if read without one).  Decided by the
- * table itself, not the version number, so a file of any older version and a new, empty one
- * (whose tables the schema creates whole) are both right.  0 on success. */
-static int migrate(mz_store *s, char **msg)
+ * documents.url, which is added (its documents get "", as if read without one); before version
+ * 3 the full-text index had another tokenizer (and an index made by other rules than this
+ * build's is as old): it is dropped here, and *rebuild set so that the caller fills the new one
+ * from `sentences` once the schema has made it.  Decided by the tables themselves, not the
+ * version number, so a file of any older version and a new, empty one (whose tables the schema
+ * creates whole) are both right.  0 on success. */
+static int migrate(mz_store *s, int *rebuild, char **msg)
 {
     long long has_docs = query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                                       " AND name = 'documents'");
@@ -185,6 +208,24 @@ static int migrate(mz_store *s, char **msg)
     if (has_docs && !has_url &&
         sqlite3_exec(s->db, "ALTER TABLE documents ADD COLUMN url TEXT NOT NULL DEFAULT ''", NULL,
                      NULL, msg) != SQLITE_OK)
+        return -1;
+    int current = fts_is_current(s);
+    if (current < 0)
+        return -1;
+    *rebuild = !current;
+    if (*rebuild && sqlite3_exec(s->db, "DROP TABLE sentences_fts", NULL, NULL, msg) != SQLITE_OK)
+        return -1;
+    return 0;
+}
+
+/* Runs the migration and the schema (see migrate), then fills a rebuilt index.  0 on success. */
+static int make_schema(mz_store *s, char **msg)
+{
+    int rebuild = 0;
+    if (migrate(s, &rebuild, msg) != 0 || sqlite3_exec(s->db, schema_sql, NULL, NULL, msg) != SQLITE_OK)
+        return -1;
+    if (rebuild && sqlite3_exec(s->db, "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
+                                NULL, NULL, msg) != SQLITE_OK)
         return -1;
     return 0;
 }
@@ -205,7 +246,7 @@ static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
         goto bad;
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
         goto bad;
-    if (migrate(s, &msg) != 0 || sqlite3_exec(s->db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+    if (make_schema(s, &msg) != 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto bad;
     }
@@ -216,6 +257,7 @@ static mz_status setup_writable(mz_store *s, const char *path, mz_error *err)
         goto bad;
     }
     s->version = MZ_SCHEMA_VERSION;
+    s->fts_current = 1;
     for (int i = 0; i < ST_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
             SQLITE_OK)
@@ -242,7 +284,25 @@ static mz_status check_readable(mz_store *s, const char *path, mz_error *err)
     sqlite3_finalize(st);
     if (!ok)
         return mz_fail(err, MZ_ERR_DB, path, 0, "not a mizan event store");
-    return check_ours(s, path, err);
+    mz_status rc = check_ours(s, path, err);
+    if (rc != MZ_OK)
+        return rc;
+    int current = fts_is_current(s);
+    if (current < 0)
+        return mz_fail(err, MZ_ERR_DB, path, 0, "not a database: %s", sqlite3_errmsg(s->db));
+    s->fts_current = current;
+    return MZ_OK;
+}
+
+/* Registers the full-text tokenizer on the store's connection (every connection needs it, a
+ * read-only one too, for queries). */
+static mz_status connect_fts(mz_store *s, const char *path, mz_error *err)
+{
+    int rc = mz_fts_register(s->db);
+    if (rc != SQLITE_OK)
+        return mz_fail(err, MZ_ERR_DB, path, 0, "cannot set up full-text search (SQLite FTS5): %s",
+                       sqlite3_errstr(rc));
+    return MZ_OK;
 }
 
 /* Opens `path` read-only as immutable (no locks, no -wal or -shm files), for a database on
@@ -292,10 +352,15 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
         return NULL;
     }
     sqlite3_busy_timeout(s->db, 10000);
-    mz_status st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
+    mz_status st = connect_fts(s, path, err);
+    if (st == MZ_OK)
+        st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
     if (st != MZ_OK && ro && sqlite3_errcode(s->db) == SQLITE_CANTOPEN &&
-        open_immutable(s, path) == SQLITE_OK)
-        st = check_readable(s, path, err);
+        open_immutable(s, path) == SQLITE_OK) {
+        st = connect_fts(s, path, err);
+        if (st == MZ_OK)
+            st = check_readable(s, path, err);
+    }
     if (st != MZ_OK) {
         mz_store_close(s);
         return NULL;
@@ -664,6 +729,49 @@ static void build_where(mz_buf *sql, const mz_filter *f)
                          " WHERE sentences_fts MATCH ?7)");
 }
 
+/* Counts the words of a full-text query that are not FTS5's operators. */
+typedef struct word_count {
+    const char *query;
+    size_t n;
+} word_count;
+
+static int count_word(void *ctx, unsigned flags, const char *term, size_t len, size_t start,
+                      size_t end)
+{
+    static const char *const operators[] = {"AND", "OR", "NOT", "NEAR"};
+    word_count *c = ctx;
+    (void)term, (void)len;
+    if (flags & MZ_TERM_COLOCATED)
+        return 0;
+    for (size_t i = 0; i < sizeof operators / sizeof operators[0]; i++)
+        if (end - start == strlen(operators[i]) &&
+            memcmp(c->query + start, operators[i], end - start) == 0)
+            return 0;
+    c->n++;
+    return 0;
+}
+
+/* Refuses a full-text query in which the tokenizer finds no word but FTS5's operators (only
+ * punctuation in quotes, "؟"): FTS5 would take it and match nothing, which reads as "no such
+ * events". */
+static mz_status check_search(const char *match, mz_error *err)
+{
+    mz_termgen g;
+    word_count c = {match, 0};
+    int rc = mz_termgen_init(&g);
+    if (rc == 0)
+        rc = mz_terms(&g, match, strlen(match), MZ_TERMS_QUERY, count_word, &c);
+    mz_termgen_free(&g);
+    if (rc != 0)
+        return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
+    if (c.n == 0)
+        return mz_fail(err, MZ_ERR_ARG, NULL, 0, "--search query '%.200s' has no word to search for",
+                       match);
+    return MZ_OK;
+}
+
+int mz_store_search_current(const mz_store *s) { return s->fts_current; }
+
 /* Builds the SELECT for a filter into sql (see build_where), with ?8 rows after ?9 skipped
  * when `paged`.  Each event takes its provenance (outlet and url) from its document; a
  * version-1 file, read as it is, has no urls. */
@@ -746,6 +854,11 @@ mz_status mz_store_query_page(mz_store *s, const mz_filter *f, long long offset,
     char root[3] = "";
     if (set(f->root) && !mz_filter_root_norm(f->root, root))
         return mz_fail(err, MZ_ERR_ARG, NULL, 0, "not a CAMEO root: %s", f->root);
+    if (set(f->match)) {
+        mz_status ck = check_search(f->match, err);
+        if (ck != MZ_OK)
+            return ck;
+    }
     if (total) {
         mz_status c = count_filtered(s, f, root, total, err);
         if (c != MZ_OK)

@@ -108,7 +108,8 @@ int mz_filter_match(const mz_filter *f, const mz_event *ev);
  * on, non-zero to stop the query. */
 typedef int (*mz_event_fn)(void *ctx, const mz_event *ev);
 
-/* Runs a filtered query, in order of date, document, sentence. */
+/* Runs a filtered query, in order of date, document, sentence.  A `match` in which mizan's
+ * tokenizer finds no word is refused (MZ_ERR_ARG), as is one FTS5 cannot parse. */
 mz_status mz_store_query(mz_store *s, const mz_filter *f, mz_event_fn fn, void *ctx, mz_error *err);
 
 /* One page of a filtered query: the `limit` events (all when negative) after the first
@@ -143,6 +144,12 @@ typedef struct mz_store_country {
 /* Every country code of the events, most events first, then by code.  *out is malloc'd (the
  * caller frees it), *n its length. */
 mz_status mz_store_countries(mz_store *s, mz_store_country **out, size_t *n, mz_error *err);
+
+/* 1 when the store's full-text index is made by this build's tokenizer (fts.h: stems, Arabic
+ * words without clitics); 0 for a file opened read-only whose index is older: unicode61's (exact
+ * words) in a file of schema version 1 or 2, or made by other rules (terms.h).  Opening the file
+ * for writing rebuilds it. */
+int mz_store_search_current(const mz_store *s);
 
 /* ---- ingest: code documents and write them ----------------------------------------------- */
 

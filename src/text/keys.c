@@ -19,7 +19,7 @@ void mz_keygen_free(mz_keygen *k)
     k->en = NULL;
 }
 
-static size_t stem(mz_keygen *k, const char *w, size_t len, char *out, size_t cap)
+size_t mz_en_stem(mz_keygen *k, const char *w, size_t len, char *out, size_t cap)
 {
     const sb_symbol *s = sb_stemmer_stem(k->en, (const sb_symbol *)w, (int)len);
     size_t n = s ? (size_t)sb_stemmer_length(k->en) : len;
@@ -48,7 +48,7 @@ int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags,
     if (tokflags & MZ_TOK_ARABIC)
         return mz_ar_candidates(fold, len, out);
     int n = 0;
-    size_t l = (tokflags & MZ_TOK_WORD) ? stem(k, fold, len, out[0].s, MZ_CAND_BYTES)
+    size_t l = (tokflags & MZ_TOK_WORD) ? mz_en_stem(k, fold, len, out[0].s, MZ_CAND_BYTES)
                                          : (len + 1 <= MZ_CAND_BYTES ? len : 0);
     if (!(tokflags & MZ_TOK_WORD) && l)
         memcpy(out[0].s, fold, len + 1);
@@ -80,7 +80,7 @@ size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int c
     }
     if (caps && len <= 2)
         return exact_caps(fold, len, out, cap);
-    return stem(k, fold, len, out, cap);
+    return mz_en_stem(k, fold, len, out, cap);
 }
 
 static int ends_in(const char *w, size_t len, const char *suffix)

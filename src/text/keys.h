@@ -25,6 +25,11 @@ typedef struct mz_keygen {
 int mz_keygen_init(mz_keygen *k);
 void mz_keygen_free(mz_keygen *k);
 
+/* The Snowball (Porter 2) English stem of the folded word w[0..len), NUL-terminated in out.
+ * Returns its length, or 0 when it does not fit in `cap` bytes; the word itself when the
+ * stemmer fails (out of memory). */
+size_t mz_en_stem(mz_keygen *k, const char *w, size_t len, char *out, size_t cap);
+
 /* The candidate keys of a text token with folded form fold[0..len) and token flags (token.h).
  * Returns the number written to out (at most MZ_CAND_MAX). */
 int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags, mz_cand *out);
