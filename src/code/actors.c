@@ -174,6 +174,26 @@ static int push_pair(mz_coder *c, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* The coalitions news calls "the coalition", by the country of the war they fight and since
+ * when: a coalition led by one state is that state (the coding guide's convention 6). */
+static const struct {
+    const char *home;
+    int32_t from;
+    const char *leader;
+} coalition_leaders[] = {
+    {"YEM", 20150326, "SAU"}, {"SAU", 20150326, "SAU"}, /* the Saudi-led coalition in Yemen */
+    {"SYR", 20140808, "USA"}, {"IRQ", 20140808, "USA"}, /* the US-led coalition against ISIS */
+};
+
+/* The state leading the coalition of the document's war (its country and date), or NULL. */
+static const char *coalition_leader(const mz_coder *c)
+{
+    for (size_t i = 0; i < sizeof coalition_leaders / sizeof *coalition_leaders; i++)
+        if (strcmp(c->home, coalition_leaders[i].home) == 0 && c->date_num >= coalition_leaders[i].from)
+            return coalition_leaders[i].leader;
+    return NULL;
+}
+
 /* Turns a finished run into an actor (or nothing, for a lone adjective). */
 static int close_run(mz_coder *c, const run *r)
 {
@@ -182,6 +202,7 @@ static int close_run(mz_coder *c, const run *r)
     const char *person = NULL, *base = NULL, *role = NULL;
     int role_first = 0; /* PETRARCH [IGO~]: the role goes before the country */
     int relational = 0; /* "counterpart", "ambassador": not of the document's country */
+    int coalition = 0;  /* "the coalition", "طيران التحالف": of the state leading it */
     const char *context = NULL; /* a name the document introduced earlier */
     for (int i = r->first; i < r->first + r->n; i++) {
         const mz_mention *m = &c->mv[i];
@@ -199,13 +220,18 @@ static int close_run(mz_coder *c, const run *r)
             role_first = (m->flags & MZ_A_ROLE_FIRST) != 0;
             relational = (m->flags & MZ_A_RELATIONAL) != 0;
         }
+        if (m->kind == MZ_E_AGENT && (m->flags & MZ_A_COALITION))
+            coalition = 1;
     }
     if (!person && !r->has_actor && !role &&
         !adjective_doer(c, c->mv[r->first].b, last_nominal(c, r)->e))
         return 0; /* an adjective alone */
     mz_actor a = {.b = c->mv[r->first].b, .e = last_nominal(c, r)->e,
                   .clitic = c->mv[r->first].clitic, .group = -1, .context = context};
-    if (!person && !base && role && !relational && c->home[0]) {
+    if (!person && !base && role && coalition) {
+        base = coalition_leader(c); /* NULL: a coalition of no known war is no one's */
+        a.context = base ? c->home_text : NULL; /* named by the sentence, placed by the document */
+    } else if (!person && !base && role && !relational && c->home[0]) {
         base = c->home; /* "the police": the document's country's (context.c) */
         a.context = c->home_text;
         a.home = 1;

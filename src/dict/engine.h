@@ -53,8 +53,10 @@ enum {
                                * the target, the one after it the source */
     MZ_V_OWN = 1 << 13,       /* Arabic form naming its own subject (أطلقوا, يطلقون, أطلقنا):
                                * no subject follows it */
-    MZ_V_PART = 1 << 14       /* Arabic active participle (مطالبا): the act of the clause's
+    MZ_V_PART = 1 << 14,      /* Arabic active participle (مطالبا): the act of the clause's
                                * subject, after a comma */
+    MZ_A_COALITION = 1 << 15  /* "the coalition" unqualified: the state that leads the coalition
+                               * of the document's war (actors.c), not the document's country */
 };
 
 typedef struct mz_entry {

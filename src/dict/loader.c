@@ -265,7 +265,7 @@ static uint32_t pool_add(mz_engine *e, const char *s)
 /* Head fields parsed from before the colon. */
 typedef struct head {
     char code[32];
-    int adj, intent, say, relational;
+    int adj, intent, say, relational, coalition;
     int32_t from, to;
     int ranges;
 } head;
@@ -320,6 +320,8 @@ static mz_status parse_head(mz_engine *e, mz_dict_kind kind, char *text, head *h
             h->say = 1;
         else if (strcmp(f, "relational") == 0 && kind == MZ_DICT_AGENTS)
             h->relational = 1;
+        else if (strcmp(f, "coalition") == 0 && kind == MZ_DICT_AGENTS)
+            h->coalition = 1;
         else
             st = mz_fail(at->err, MZ_ERR_PARSE, at->file, at->line, "unknown flag '%s'", f);
         if (st != MZ_OK)
@@ -357,7 +359,7 @@ static mz_entry make_entry(mz_engine *e, mz_dict_kind kind, const head *h)
     case MZ_DICT_AGENTS:
         q.kind = MZ_E_AGENT;
         q.value = pool_add(e, h->code);
-        q.flags = h->relational ? MZ_A_RELATIONAL : 0;
+        q.flags = (h->relational ? MZ_A_RELATIONAL : 0) | (h->coalition ? MZ_A_COALITION : 0);
         break;
     case MZ_DICT_DISCARDS: q.kind = MZ_E_DISCARD; break;
     case MZ_DICT_MARKERS:

@@ -306,6 +306,29 @@ static void verbs_with_own_subject(void **state)
     has(ev, "SYROPP 190 SYRMIL");
 }
 
+/* "The coalition" alone is the state leading the coalition of the document's war: the
+ * Saudi-led one in Yemen from March 2015, no one's before. */
+static void the_coalition(void **state)
+{
+    (void)state;
+    char ev[1024];
+    mz_coder *c = mz_coder_new(engine, 0);
+    assert_non_null(c);
+    const char *text = "\xd8\xb4\xd9\x86 \xd8\xb7\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xad\xd8\xa7\xd9\x84\xd9\x81 \xd8\xba\xd8\xa7\xd8\xb1\xd8\xa7\xd8\xaa \xd8\xb9\xd9\x84\xd9\x89 \xd9\x85\xd9\x88\xd8\xa7\xd9\x82\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a \xd8\xb5\xd9\x86\xd8\xb9\xd8\xa7\xd8\xa1."; /* شن طيران التحالف غارات على مواقع الحوثيين في صنعاء. */
+    const mz_event *e;
+    size_t n;
+    mz_error err = {0};
+    mz_doc doc = {.id = "t", .date = "2015-07-20", .lang = "ar", .text = text, .len = strlen(text)};
+    assert_int_equal(mz_coder_code(c, &doc, &e, &n, &err), MZ_OK);
+    assert_int_equal(n, 1);
+    snprintf(ev, sizeof ev, "%s %s %s", e[0].source, e[0].code, e[0].target);
+    assert_string_equal(ev, "SAUMIL 195 YEMREB");
+    doc.date = "2014-07-20";
+    assert_int_equal(mz_coder_code(c, &doc, &e, &n, &err), MZ_OK);
+    assert_int_equal(n, 0);
+    mz_coder_free(c);
+}
+
 /* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
 static void fighting_between(void **state)
 {
@@ -414,6 +437,7 @@ int main(void)
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(mutual_acts_both_ways),
         cmocka_unit_test(fighting_between),
+        cmocka_unit_test(the_coalition),
         cmocka_unit_test(verbs_with_own_subject),
         cmocka_unit_test(received_acts),
         cmocka_unit_test(parsed_subjects),
