@@ -116,7 +116,8 @@ const char *mz_mention_code(const mz_coder *c, const mz_mention *m)
 
 int mz_after_place_word(const mz_coder *c, uint32_t i)
 {
-    if (i > 1 && mz_tok_is(c, i - 1, "the")) /* "in the United States" */
+    /* "in the United States"; "in a US operation" names no party either */
+    if (i > 1 && (mz_tok_is(c, i - 1, "the") || mz_tok_is(c, i - 1, "a") || mz_tok_is(c, i - 1, "an")))
         i--;
     return i > 0 && mz_marker_at(c, i - 1) == MZ_M_LOC;
 }

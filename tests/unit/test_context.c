@@ -329,6 +329,15 @@ static void the_coalition(void **state)
     mz_coder_free(c);
 }
 
+/* A country named in "in a ... operation" is neither party to the act: it tells how. */
+static void in_a_country_operation(void **state)
+{
+    (void)state;
+    char ev[1024];
+    code("en", "Trump said the commander was killed in a United States operation.", 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
+}
+
 /* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
 static void fighting_between(void **state)
 {
@@ -437,6 +446,7 @@ int main(void)
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(mutual_acts_both_ways),
         cmocka_unit_test(fighting_between),
+        cmocka_unit_test(in_a_country_operation),
         cmocka_unit_test(the_coalition),
         cmocka_unit_test(verbs_with_own_subject),
         cmocka_unit_test(received_acts),
