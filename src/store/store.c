@@ -282,6 +282,8 @@ static int open_immutable(mz_store *s, const char *path)
  * grow past memdb's default limit of 1 GiB, up to what memory holds. */
 static int open_db(mz_store *s, const char *path, unsigned mode)
 {
+    /* NOMUTEX: a store is one connection used by one thread at a time (see store.h), so
+     * SQLite's per-call locking is pure overhead (memdb locks a shared database itself). */
     int flags = (mode & MZ_STORE_READONLY ? SQLITE_OPEN_READONLY
                                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                 SQLITE_OPEN_NOMUTEX;
@@ -310,8 +312,6 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
         return NULL;
     }
     int ro = (mode & MZ_STORE_READONLY) != 0;
-    /* NOMUTEX: a store is one connection used by one thread at a time (see store.h), so
-     * SQLite's per-call locking is pure overhead. */
     if (open_db(s, path, mode) != SQLITE_OK) {
         mz_fail(err, ro ? MZ_ERR_IO : MZ_ERR_DB, path, 0, "cannot open database: %s",
                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -320,8 +320,8 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
     }
     sqlite3_busy_timeout(s->db, 10000);
     mz_status st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
-    if (st != MZ_OK && ro && !(mode & MZ_STORE_MEMORY) && sqlite3_errcode(s->db) == SQLITE_CANTOPEN &&
-        open_immutable(s, path) == SQLITE_OK)
+    if (st != MZ_OK && ro && !(mode & MZ_STORE_MEMORY) &&
+        sqlite3_errcode(s->db) == SQLITE_CANTOPEN && open_immutable(s, path) == SQLITE_OK)
         st = check_readable(s, path, err);
     if (st != MZ_OK) {
         mz_store_close(s);

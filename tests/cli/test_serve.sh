@@ -231,6 +231,21 @@ for k in ("events", "undated", "first", "last", "countries", "languages", "quad"
 assert ev["events"] > 0, ev
 PY
 check "--events: the analyses' answers are cached as well" same_at "$ev_port" "/api/network"
+python3 - "$ev_port" "$db_port" > "$TMP/par_ev.out" <<'PY'
+import concurrent.futures, http.client, sys
+paths = ["/api/network?seed=3", "/api/events?dyad=RUS,PRK&limit=500", "/api/actors"]
+def get(port, path):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("GET", path)
+    r = c.getresponse()
+    return r.status, r.read()
+want = {p: get(int(sys.argv[2]), p) for p in paths}
+with concurrent.futures.ThreadPoolExecutor(8) as ex:
+    res = list(ex.map(lambda i: (i % 3, get(int(sys.argv[1]), paths[i % 3])), range(24)))
+print(all(r == want[paths[i]] and r[0] == 200 for i, r in res))
+PY
+check "--events: 24 concurrent requests over the connections in memory, answered as --db" \
+  grep -qx True "$TMP/par_ev.out"
 # the tables mizan writes, and standard input, serve the same events
 for fmt in tsv csv; do
   "$MIZAN" events --db "$DB" --format "$fmt" > "$TMP/events.$fmt"
