@@ -88,9 +88,13 @@ $(OUT)/libmizan.a: $(LIB_OBJ)
 $(OUT)/mizan: $(CLI_OBJ) $(OUT)/libmizan.a
 	$(CC) $(LDFLAGS_MODE) -o $@ $(CLI_OBJ) $(OUT)/libmizan.a $(LIBS)
 
+# A unit test links the library and the objects listed as its prerequisites (the server's
+# modules, which are the program's and not in the library, for test_serve).
 $(OUT)/tests/%: tests/unit/%.c $(OUT)/libmizan.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(OUT)/libmizan.a $(LIBS) -lcmocka $(LDFLAGS_MODE)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(filter %.o,$^) $(OUT)/libmizan.a $(LIBS) -lcmocka $(LDFLAGS_MODE)
+
+$(OUT)/tests/test_serve: $(SERVE_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/assets_data.o
 
 $(OUT)/tests/golden_run: tests/golden_run.c $(OUT)/libmizan.a
 	@mkdir -p $(dir $@)

@@ -22,7 +22,7 @@ struct mz_pool {
     unsigned long generation;
 };
 
-mz_pool *mz_pool_new(const char *path, int size, mz_error *err)
+mz_pool *mz_pool_new(const char *path, unsigned mode, int size, mz_error *err)
 {
     mz_pool *p = calloc(1, sizeof *p);
     if (p) {
@@ -39,7 +39,7 @@ mz_pool *mz_pool_new(const char *path, int size, mz_error *err)
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
     for (; p->size < size; p->size++) {
-        mz_store *st = mz_store_open(path, MZ_STORE_READONLY, err);
+        mz_store *st = mz_store_open(path, mode | MZ_STORE_READONLY, err);
         if (!st) {
             mz_pool_free(p);
             return NULL;

@@ -9,9 +9,10 @@
 
 typedef struct mz_pool mz_pool;
 
-/* Opens `size` read-only connections to the database at path.  NULL with err filled when one
- * cannot be opened (a missing file, not a mizan store).  Free with mz_pool_free. */
-mz_pool *mz_pool_new(const char *path, int size, mz_error *err);
+/* Opens `size` read-only connections to the database at path (with `mode` MZ_STORE_MEMORY: to
+ * the in-memory database of that name; else 0).  NULL with err filled when one cannot be
+ * opened (a missing file, not a mizan store).  Free with mz_pool_free. */
+mz_pool *mz_pool_new(const char *path, unsigned mode, int size, mz_error *err);
 
 /* Takes a connection, waiting while all are in use; give it back with mz_pool_give.  When
  * generation is not NULL it receives the pool's data generation, which grows whenever a

@@ -20,10 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "../util/error.h"
 #include "api.h"
 #include "assets.h"
+#include "load.h"
 #include "pool.h"
 
 enum { DEFAULT_THREADS = 4, MAX_THREADS = 64, MAX_CONNECTIONS = 256, TIMEOUT_S = 30,
@@ -33,6 +35,8 @@ struct mz_server {
     struct MHD_Daemon *daemon;
     mz_pool *pool;
     mz_api *api;
+    mz_store *memory;  /* with --events: the connection that wrote the in-memory store and
+                        * keeps it alive; closed after the pool */
     unsigned port;
 };
 
@@ -190,6 +194,19 @@ static int parse_listen(const char *s, struct sockaddr_storage *addr, socklen_t 
     return inet_pton(AF_INET, host, &a->sin_addr) == 1;
 }
 
+/* The read connections: to the database, or, given an events file, to a store in memory
+ * under a name of this server's own, filled from the file first. */
+static mz_pool *open_pool(mz_server *s, const mz_serve_opts *o, int threads, mz_error *err)
+{
+    if (!o->events)
+        return mz_pool_new(o->db, 0, threads, err);
+    char name[64];
+    snprintf(name, sizeof name, "/mizan-serve-%ld-%p", (long)getpid(), (void *)s);
+    if (!(s->memory = mz_serve_load_events(o->events, name, NULL, err)))
+        return NULL;
+    return mz_pool_new(name, MZ_STORE_MEMORY, threads, err);
+}
+
 mz_server *mz_server_start(const mz_serve_opts *o, mz_error *err)
 {
     struct sockaddr_storage addr;
@@ -206,7 +223,7 @@ mz_server *mz_server_start(const mz_serve_opts *o, mz_error *err)
         mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
         return NULL;
     }
-    s->pool = mz_pool_new(o->db, threads, err);
+    s->pool = open_pool(s, o, threads, err);
     s->api = s->pool ? mz_api_new(s->pool, err) : NULL;
     if (!s->api) {
         mz_server_stop(s);
@@ -241,5 +258,6 @@ void mz_server_stop(mz_server *s)
         MHD_stop_daemon(s->daemon);
     mz_api_free(s->api);
     mz_pool_free(s->pool);
+    mz_store_close(s->memory);
     free(s);
 }

@@ -305,20 +305,27 @@ static mz_status connect_fts(mz_store *s, const char *path, mz_error *err)
     return MZ_OK;
 }
 
+/* Appends a file: URI for path to uri, the characters a URI gives a meaning escaped, then the
+ * query (with its '?'). */
+static void file_uri(mz_buf *uri, const char *path, const char *query)
+{
+    mz_buf_puts(uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
+            mz_buf_printf(uri, "%%%02X", *p);
+        else
+            mz_buf_putc(uri, (char)*p);
+    }
+    mz_buf_puts(uri, query);
+}
+
 /* Opens `path` read-only as immutable (no locks, no -wal or -shm files), for a database on
  * read-only media or in a folder we cannot write, where SQLite cannot create the WAL index a
- * WAL database needs even to be read.  The path goes into a file: URI, escaped. */
+ * WAL database needs even to be read. */
 static int open_immutable(mz_store *s, const char *path)
 {
     mz_buf uri = MZ_BUF_INIT;
-    mz_buf_puts(&uri, "file:");
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ')
-            mz_buf_printf(&uri, "%%%02X", *p);
-        else
-            mz_buf_putc(&uri, (char)*p);
-    }
-    mz_buf_puts(&uri, "?immutable=1");
+    file_uri(&uri, path, "?immutable=1");
     sqlite3_close(s->db);
     s->db = NULL;
     int rc = uri.oom ? SQLITE_NOMEM
@@ -326,6 +333,30 @@ static int open_immutable(mz_store *s, const char *path)
                                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                                        NULL);
     mz_buf_free(&uri);
+    return rc;
+}
+
+/* Opens the connection: to the file at path, or with MZ_STORE_MEMORY to the in-memory database
+ * of that name in SQLite's memdb VFS, which every connection of the process naming it shares
+ * (the name must begin with '/' for that).  A memory database has no journal on disk and may
+ * grow past memdb's default limit of 1 GiB, up to what memory holds. */
+static int open_db(mz_store *s, const char *path, unsigned mode)
+{
+    /* NOMUTEX: a store is one connection used by one thread at a time (see store.h), so
+     * SQLite's per-call locking is pure overhead (memdb locks a shared database itself). */
+    int flags = (mode & MZ_STORE_READONLY ? SQLITE_OPEN_READONLY
+                                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                SQLITE_OPEN_NOMUTEX;
+    if (!(mode & MZ_STORE_MEMORY))
+        return sqlite3_open_v2(path, &s->db, flags, NULL);
+    mz_buf uri = MZ_BUF_INIT;
+    file_uri(&uri, path, "?vfs=memdb");
+    int rc = uri.oom ? SQLITE_NOMEM
+                     : sqlite3_open_v2(uri.data, &s->db, flags | SQLITE_OPEN_URI, NULL);
+    mz_buf_free(&uri);
+    sqlite3_int64 limit = INT64_MAX;
+    if (rc == SQLITE_OK)
+        sqlite3_file_control(s->db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
     return rc;
 }
 
@@ -341,11 +372,7 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
         return NULL;
     }
     int ro = (mode & MZ_STORE_READONLY) != 0;
-    /* NOMUTEX: a store is one connection used by one thread at a time (see store.h), so
-     * SQLite's per-call locking is pure overhead. */
-    int flags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+    if (open_db(s, path, mode) != SQLITE_OK) {
         mz_fail(err, ro ? MZ_ERR_IO : MZ_ERR_DB, path, 0, "cannot open database: %s",
                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
         mz_store_close(s);
@@ -355,7 +382,7 @@ mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err)
     mz_status st = connect_fts(s, path, err);
     if (st == MZ_OK)
         st = ro ? check_readable(s, path, err) : setup_writable(s, path, err);
-    if (st != MZ_OK && ro && sqlite3_errcode(s->db) == SQLITE_CANTOPEN &&
+    if (st != MZ_OK && ro && !(mode & MZ_STORE_MEMORY) && sqlite3_errcode(s->db) == SQLITE_CANTOPEN &&
         open_immutable(s, path) == SQLITE_OK) {
         st = connect_fts(s, path, err);
         if (st == MZ_OK)
@@ -522,7 +549,7 @@ mz_status mz_store_put(mz_store *s, const mz_store_doc *d, mz_doc_state *state, 
     st = s->st[ST_PUT_SENT];
     for (size_t i = 0; i < d->nsentences; i++) {
         bind_str(st, 1, doc->id);
-        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(st, 2, d->indexes ? (sqlite3_int64)d->indexes[i] : (sqlite3_int64)i);
         bind_str(st, 3, d->sentences[i]);
         if (run(st))
             return db_fail(s, err, "writing a sentence");

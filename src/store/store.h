@@ -27,9 +27,12 @@ typedef struct mz_store mz_store;
 
 /* Opening modes. */
 #define MZ_STORE_READONLY 0x1u  /* fail if the file does not exist; never write */
+#define MZ_STORE_MEMORY 0x2u    /* `path` names a database in memory, not a file: every connection
+                                 * of this process that opens the same name ("/NAME") shares it,
+                                 * and it lasts while one of them is open */
 
-/* Opens (and with mode 0 creates) the database at `path` and makes sure the schema is there.
- * Returns NULL and fills err on failure.  Close with mz_store_close(). */
+/* Opens (and without MZ_STORE_READONLY creates) the database at `path` and makes sure the
+ * schema is there.  Returns NULL and fills err on failure.  Close with mz_store_close(). */
 mz_store *mz_store_open(const char *path, unsigned mode, mz_error *err);
 void mz_store_close(mz_store *s);
 
@@ -61,6 +64,10 @@ typedef struct mz_store_doc {
     size_t nsentences;
     const mz_event *events;
     size_t nevents;
+    /* NULL: sentences[i] is the document's sentence i, and it has nsentences.  Else the index
+     * in the document of each sentence given (a document known only from some of its
+     * sentences, as one read back from its events). */
+    const int *indexes;
 } mz_store_doc;
 
 /* Transactions group puts: a batch is written whole or not at all. */
@@ -73,6 +80,15 @@ void mz_store_rollback(mz_store *s);
  * are deleted first (MZ_DOC_CHANGED); else it is added (MZ_DOC_NEW).  Call between
  * mz_store_begin and mz_store_commit. */
 mz_status mz_store_put(mz_store *s, const mz_store_doc *d, mz_doc_state *state, mz_error *err);
+
+/* Writes events already coded (read back from what `mizan code` or `mizan events` wrote) as
+ * the documents they come from, in one transaction: each document gets the date, language,
+ * outlet and url of its first event, and as sentences the texts of its events' sentences
+ * (the first non-empty text given for each), so queries, full-text search included, find the
+ * events as they would in the store they came from.  A document gets its events in the order
+ * given.  MZ_ERR_PARSE for an event without a document id; a document already in the store is
+ * replaced.  Nothing is written unless all is. */
+mz_status mz_store_put_events(mz_store *s, const mz_event *events, size_t n, mz_error *err);
 
 typedef struct mz_store_counts {
     long long documents, sentences, events;

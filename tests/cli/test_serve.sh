@@ -10,23 +10,35 @@ DB=$TMP/corpus.db
 check "ingest of the example corpus" test -s "$DB"
 sum_before=$(cksum < "$DB")
 
-# Starts the server on port 0 (the system picks a free one) and reads the port from its first
-# line; $server is its process id, stopped at exit.
-"$MIZAN" serve --db "$DB" --listen 127.0.0.1:0 -j 3 > "$TMP/serve.out" 2> "$TMP/serve.err" &
-server=$!
-trap 'kill "$server" 2> /dev/null; rm -rf "$TMP"' EXIT
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out" 2> /dev/null)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+# start OUT ARGS...: starts `mizan serve ARGS` on port 0 (the system picks a free one), its
+# output in $TMP/OUT.out and .err, and reads the port from its first line into $port; $server
+# is its process id; standard input is passed on (a command put in the background is given
+# /dev/null otherwise).  Every server started is stopped at exit.
+servers=
+trap 'kill $servers 2> /dev/null; rm -rf "$TMP"' EXIT
+start() {
+  local out=$1
+  shift
+  "$MIZAN" serve "$@" --listen 127.0.0.1:0 < /dev/stdin > "$TMP/$out.out" 2> "$TMP/$out.err" &
+  server=$!
+  servers="$servers $server"
+  port=
+  for _ in $(seq 100); do
+    port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/$out.out" 2> /dev/null)
+    [ -n "$port" ] && return 0
+    sleep 0.1
+  done
+  cat "$TMP/$out.err"
+  return 1
+}
+start serve --db "$DB" -j 3
 check "the server says where it listens" test -n "$port"
 if [ -z "$port" ]; then
-  cat "$TMP/serve.err"
   finish
   exit 1
 fi
+db_port=$port
+db_server=$server
 
 # get PATH [METHOD]: the body in $TMP/body, "STATUS TYPE" on stdout.
 get() { python3 tests/cli/http_get.py "$port" "$1" "$TMP/body" "${2:-GET}"; }
@@ -109,12 +121,12 @@ a={x["code"]:x for x in json.load(open(sys.argv[1]))["actors"]}
 assert a["RUS"]["name"]=="Russia" and a["RUS"]["name_ar"]=="روسيا", a["RUS"]
 assert a["PRK"]["name"]=="North Korea", a["PRK"]' "$TMP/actors.json"
 get "/api/stats" > "$TMP/status"
-check "stats: the counts SQLite gives" python3 - "$TMP/body" "$DB" <<'PY'
+check "stats: the counts SQLite gives" python3 - "$TMP/body" "$DB" "$(grep -c . examples/corpus.jsonl)" <<'PY'
 import json, sqlite3, sys
 s = json.load(open(sys.argv[1]))
 db = sqlite3.connect(sys.argv[2])
 one = lambda q: db.execute(q).fetchone()[0]
-assert s["documents"] == one("select count(*) from documents") == 143, s
+assert s["documents"] == one("select count(*) from documents") == int(sys.argv[3]), s
 assert s["sentences"] == one("select count(*) from sentences"), s
 assert s["events"] == one("select count(*) from events"), s
 assert s["first"] == one("select min(date) from events") and s["last"] == one("select max(date) from events"), s
@@ -183,6 +195,95 @@ print(all(s == 200 for s, _, _ in res), all(b == want for s, net, b in res if ne
 PY
 check "48 concurrent requests: all 200, the networks identical to the command's" \
   grep -qx "True True" "$TMP/par.out"
+
+# --- --events FILE: the events `mizan events` wrote, served from memory, answer as the store ---
+"$MIZAN" events --db "$DB" --format jsonl > "$TMP/events.jsonl"
+start events --events "$TMP/events.jsonl" -j 2
+check "--events: the server says where it listens and what it serves" \
+  grep -q "events of $TMP/events.jsonl" "$TMP/events.out"
+ev_port=$port
+# same_at PORT PATH: PORT's answer to PATH is the --db server's, byte for byte.
+same_at() {
+  python3 tests/cli/http_get.py "$db_port" "$2" "$TMP/body.db" > "$TMP/status.db"
+  python3 tests/cli/http_get.py "$1" "$2" "$TMP/body.ev" > "$TMP/status.ev"
+  grep -q '^200 application/json' "$TMP/status.db" && cmp -s "$TMP/status.db" "$TMP/status.ev" &&
+    cmp -s "$TMP/body.db" "$TMP/body.ev"
+}
+for q in "/api/dyad?a=RUS&b=PRK" "/api/dyad?a=PRK&b=RUS&dedup=day&by=week" "/api/network" \
+         "/api/network?from=2025-01&to=2025-12&seed=7" "/api/profile?a=CHN&b=RUS&by=month" \
+         "/api/watch?by=week&alpha=0.1&min_size=0.5" "/api/events?dyad=RUS,PRK&offset=3&limit=20" \
+         "/api/events?actor=usa&from=2024&to=2025-06" "/api/events?root=7&limit=500" \
+         "/api/events?search=missiles" "/api/events?search=%D9%83%D9%88%D8%B1%D9%8A%D8%A7" \
+         "/api/events?offset=100000" "/api/actors"; do
+  check "--events answers as --db: $q" same_at "$ev_port" "$q"
+done
+python3 tests/cli/http_get.py "$ev_port" /api/stats "$TMP/stats.ev" > /dev/null
+python3 tests/cli/http_get.py "$db_port" /api/stats "$TMP/stats.db" > /dev/null
+check "--events stats: the store's, but documents and sentences as far as the events tell" \
+  python3 - "$TMP/stats.ev" "$TMP/stats.db" "$TMP/events.jsonl" <<'PY'
+import json, sys
+ev, db = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+lines = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")]
+assert ev["documents"] == len({e["doc"] for e in lines}) <= db["documents"], (ev, db)
+assert ev["sentences"] == len({(e["doc"], e["sentence"]) for e in lines}) <= db["sentences"], (ev, db)
+for k in ("events", "undated", "first", "last", "countries", "languages", "quad"):
+    assert ev[k] == db[k], (k, ev, db)
+assert ev["events"] > 0, ev
+PY
+check "--events: the analyses' answers are cached as well" same_at "$ev_port" "/api/network"
+python3 - "$ev_port" "$db_port" > "$TMP/par_ev.out" <<'PY'
+import concurrent.futures, http.client, sys
+paths = ["/api/network?seed=3", "/api/events?dyad=RUS,PRK&limit=500", "/api/actors"]
+def get(port, path):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("GET", path)
+    r = c.getresponse()
+    return r.status, r.read()
+want = {p: get(int(sys.argv[2]), p) for p in paths}
+with concurrent.futures.ThreadPoolExecutor(8) as ex:
+    res = list(ex.map(lambda i: (i % 3, get(int(sys.argv[1]), paths[i % 3])), range(24)))
+print(all(r == want[paths[i]] and r[0] == 200 for i, r in res))
+PY
+check "--events: 24 concurrent requests over the connections in memory, answered as --db" \
+  grep -qx True "$TMP/par_ev.out"
+# the tables mizan writes, and standard input, serve the same events
+for fmt in tsv csv; do
+  "$MIZAN" events --db "$DB" --format "$fmt" > "$TMP/events.$fmt"
+  start "events_$fmt" --events "$TMP/events.$fmt"
+  check "--events of a $fmt table answers as --db" same_at "$port" "/api/events?limit=500"
+  check "--events of a $fmt table: the same network" same_at "$port" "/api/network"
+done
+start events_stdin --events - < "$TMP/events.jsonl"
+check "--events - reads standard input" same_at "$port" "/api/events?dyad=RUS,PRK&limit=500"
+python3 tests/cli/http_get.py "$port" /api/stats "$TMP/stats.stdin" > /dev/null
+check "--events -: the same stats as the file" cmp -s "$TMP/stats.stdin" "$TMP/stats.ev"
+
+# bad_events NAME FILE PATTERN: serving FILE fails with status 2 and a message matching PATTERN.
+bad_events() {
+  timeout 30 "$MIZAN" serve --events "$2" --listen 127.0.0.1:0 > "$TMP/bad.out" 2> "$TMP/bad.err"
+  local rc=$?
+  check "--events, $1: status 2" test "$rc" -eq 2
+  check "--events, $1: the message" grep -q -- "$3" "$TMP/bad.err"
+  check "--events, $1: nothing served" test ! -s "$TMP/bad.out"
+}
+bad_events "a missing file" "$TMP/none.jsonl" "none.jsonl: cannot open"
+bad_events "a documents corpus" examples/corpus.jsonl \
+  "^examples/corpus.jsonl:1: .*($(grep -c . examples/corpus.jsonl) lines of the file are not events"
+{ head -n 2 "$TMP/events.jsonl"; echo '{"doc": "x", "code": "0'; tail -n +3 "$TMP/events.jsonl"; } \
+  > "$TMP/one_bad.jsonl"
+bad_events "one bad line among events" "$TMP/one_bad.jsonl" "one_bad.jsonl:3: not JSON.*(1 line of"
+head -n 1 "$TMP/events.jsonl" | python3 -c 'import json,sys; e=json.load(sys.stdin); del e["doc"]; print(json.dumps(e))' \
+  > "$TMP/no_doc.jsonl"
+bad_events "an event without a document" "$TMP/no_doc.jsonl" "no_doc.jsonl: event 1 has no document id"
+printf 'doc\tfruit\nx\tapple\n' > "$TMP/table.tsv"
+bad_events "a table without the event columns" "$TMP/table.tsv" "table.tsv"
+head -c 3000 "$MIZAN" > "$TMP/binary"
+bad_events "a binary file" "$TMP/binary" "binary:1: "
+timeout 30 "$MIZAN" serve --db "$DB" --events "$TMP/events.jsonl" --listen 127.0.0.1:0 \
+  > /dev/null 2> "$TMP/err"
+check "--db and --events together: status 1" sh -c "test $? -eq 1 && grep -q 'not both' '$TMP/err'"
+port=$db_port
+server=$db_server
 
 # --- read-only, start-up errors, stop ---
 check "the database is unchanged" test "$(cksum < "$DB")" = "$sum_before"

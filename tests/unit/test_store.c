@@ -1,7 +1,8 @@
 /* Unit tests of the event store: schema and WAL, idempotent puts (same content adds nothing,
  * changed content replaces sentences and events), atomic batches, filtered queries with
- * full-text search, and the ingest pipeline on the built-in dictionaries, single- and
- * multi-threaded. */
+ * full-text search, pages and their totals, the overview's figures, stores in memory shared by
+ * name, events written back as their documents, and the ingest pipeline on the built-in
+ * dictionaries, single- and multi-threaded. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,8 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analyze/events.h"
+#include "io/render.h"
 #include "mizan.h"
 #include "store/store.h"
+#include "util/buf.h"
 
 /* ---- fixtures ---------------------------------------------------------------------------- */
 
@@ -270,6 +274,244 @@ static void filter_arguments(void **state)
     assert_string_not_equal(ha, hb);
 }
 
+/* ---- pages and the overview ------------------------------------------------------------- */
+
+/* Renders each event it is given as a JSON line into a buffer (mz_store_query_page's
+ * callback); stops after `stop_after` events when that is positive. */
+typedef struct lines {
+    mz_buf b;
+    int n, stop_after;
+} lines;
+
+static int render_cb(void *ctx, const mz_event *e)
+{
+    lines *l = ctx;
+    mz_render_jsonl(&l->b, e);
+    l->n++;
+    return l->stop_after > 0 && l->n >= l->stop_after;
+}
+
+/* The JSON lines of one page of a query, into l (cleared first); returns the total. */
+static long long page(mz_store *s, const mz_filter *f, long long offset, long long limit, lines *l)
+{
+    mz_buf_clear(&l->b);
+    l->n = 0;
+    long long total = -1;
+    mz_error err = {0};
+    assert_int_equal(mz_store_query_page(s, f, offset, limit, render_cb, l, &total, &err), MZ_OK);
+    return total;
+}
+
+/* Seven events over three documents; two sentences of "b" have none. */
+static void put_seven(mz_store *s)
+{
+    const char *sa[] = {"Russia aided North Korea.", "Japan protested."};
+    mz_event ea[] = {ev("a", 0, "2024-01-05", "RUS", "PRK", "072", 2, 8.3),
+                     ev("a", 1, "2024-01-05", "JPN", "PRK", "111", 3, -2.0),
+                     ev("a", 1, "2024-01-05", "JPN", "RUS", "111", 3, -2.0)};
+    const char *sb[] = {"nothing", "China consulted Russia.", "nothing", "Troops fought."};
+    mz_event eb[] = {ev("b", 1, "2023-03-01", "CHN", "RUS", "040", 1, 1.0),
+                     ev("b", 3, "2023-03-01", "RUS", "UKR", "190", 4, -10.0)};
+    const char *sc[] = {"Undated talks."};
+    mz_event ec[] = {ev("c", 0, "", "RUS", "PRK", "040", 1, 1.0),
+                     ev("c", 0, "", "PRK", "RUS", "040", 1, 1.0)};
+    /* an event's text is its sentence, as the coder gives it */
+    for (int i = 0; i < 3; i++)
+        ea[i].text = sa[ea[i].sentence];
+    for (int i = 0; i < 2; i++) {
+        eb[i].text = sb[eb[i].sentence];
+        ec[i].text = sc[0];
+    }
+    put(s, "a", "2024-01-05", "a", sa, 2, ea, 3);
+    put(s, "b", "2023-03-01", "b", sb, 4, eb, 2);
+    put(s, "c", "", "c", sc, 1, ec, 2);
+}
+
+static void pages_cover_the_query(void **state)
+{
+    fixture *f = *state;
+    put_seven(f->s);
+    lines all = {MZ_BUF_INIT, 0, 0}, part = {MZ_BUF_INIT, 0, 0};
+    mz_buf joined = MZ_BUF_INIT;
+    assert_int_equal(page(f->s, NULL, 0, -1, &all), 7);  /* limit < 0: every event */
+    assert_int_equal(all.n, 7);
+    /* undated first, then by date: the order of mz_store_query */
+    assert_non_null(strstr(all.b.data, "\"doc\":\"c\""));
+    assert_true(strstr(all.b.data, "\"doc\":\"c\"") < strstr(all.b.data, "\"doc\":\"b\""));
+    assert_true(strstr(all.b.data, "\"doc\":\"b\"") < strstr(all.b.data, "\"doc\":\"a\""));
+    for (long long off = 0; off < 7; off += 3) {
+        assert_int_equal(page(f->s, NULL, off, 3, &part), 7);
+        assert_int_equal(part.n, off + 3 <= 7 ? 3 : 7 - off);
+        mz_buf_put(&joined, part.b.data, part.b.len);
+    }
+    assert_int_equal(joined.len, all.b.len);
+    assert_memory_equal(joined.data, all.b.data, all.b.len);
+    /* past the end: no event, the total all the same; a negative offset is the start */
+    assert_int_equal(page(f->s, NULL, 100, 3, &part), 7);
+    assert_int_equal(part.n, 0);
+    assert_int_equal(page(f->s, NULL, -5, 1, &part), 7);
+    assert_int_equal(part.n, 1);
+    assert_memory_equal(part.b.data, all.b.data, part.b.len);
+    /* the total counts what the filter passes, not the page */
+    mz_filter dyad = {.dyad_a = "RUS", .dyad_b = "PRK"};
+    assert_int_equal(page(f->s, &dyad, 1, 1, &part), 3);
+    assert_int_equal(part.n, 1);
+    mz_filter words = {.match = "consulted OR protested", .root = "11"};
+    assert_int_equal(page(f->s, &words, 0, 10, &part), 2);
+    assert_int_equal(part.n, 2);
+    /* each event carries its document's outlet */
+    assert_non_null(strstr(part.b.data, "\"outlet\":\"test\""));
+    /* the callback stops the query; without `total` nothing is counted */
+    part.n = 0;
+    part.stop_after = 2;
+    mz_buf_clear(&part.b);
+    assert_int_equal(mz_store_query_page(f->s, NULL, 0, 5, render_cb, &part, NULL, NULL), MZ_OK);
+    assert_int_equal(part.n, 2);
+    /* the caller's mistakes are MZ_ERR_ARG, with a message */
+    mz_error err = {0};
+    long long total = 0;
+    mz_filter bad_root = {.root = "21"}, bad_match = {.match = "\""};
+    assert_int_equal(mz_store_query_page(f->s, &bad_root, 0, 5, render_cb, &part, &total, &err),
+                     MZ_ERR_ARG);
+    assert_non_null(strstr(err.message, "21"));
+    assert_int_equal(mz_store_query_page(f->s, &bad_match, 0, 5, render_cb, &part, &total, &err),
+                     MZ_ERR_ARG);
+    assert_non_null(strstr(err.message, "--search"));
+    mz_buf_free(&all.b);
+    mz_buf_free(&part.b);
+    mz_buf_free(&joined);
+}
+
+static void summary_counts(void **state)
+{
+    fixture *f = *state;
+    mz_store_summary s;
+    assert_int_equal(mz_store_summarize(f->s, &s, NULL), MZ_OK);
+    assert_int_equal(s.counts.documents + s.counts.sentences + s.counts.events, 0);
+    assert_string_equal(s.first, "");
+    assert_string_equal(s.last, "");
+    assert_int_equal(s.countries, 0);
+    put_seven(f->s);
+    /* an Arabic event, one of a country with itself and one with an unknown country */
+    const char *sd[] = {"x"};
+    mz_event ed[] = {ev("d", 0, "2025-02-02", "EGY", "EGY", "042", 1, 1.9),
+                     ev("d", 0, "2025-02-02", "EGY", "IGO", "042", 1, 1.9)};
+    ed[0].lang = ed[1].lang = "ar";
+    ed[1].target_country = "";
+    put(f->s, "d", "2025-02-02", "d", sd, 1, ed, 2);
+    assert_int_equal(mz_store_summarize(f->s, &s, NULL), MZ_OK);
+    assert_int_equal(s.counts.documents, 4);
+    assert_int_equal(s.counts.sentences, 2 + 4 + 1 + 1);
+    assert_int_equal(s.counts.events, 9);
+    assert_int_equal(s.undated, 2);
+    assert_string_equal(s.first, "2023-03-01");  /* the undated do not count as first */
+    assert_string_equal(s.last, "2025-02-02");
+    assert_int_equal(s.lang_ar, 2);
+    assert_int_equal(s.lang_en, 7);
+    long long quad[4] = {5, 1, 2, 1};
+    assert_memory_equal(s.quad, quad, sizeof quad);
+    /* RUS PRK JPN CHN UKR EGY: "" is no country */
+    assert_int_equal(s.countries, 6);
+    mz_store_counts c = counts(f->s);
+    assert_memory_equal(&s.counts, &c, sizeof c);
+}
+
+/* ---- stores in memory, and events written back ------------------------------------------ */
+
+static void memory_store_is_shared_by_name(void **state)
+{
+    (void)state;
+    char name[64];
+    snprintf(name, sizeof name, "/mizan-test-store-%ld", (long)getpid());
+    mz_error err = {0};
+    mz_store *w = mz_store_open(name, MZ_STORE_MEMORY, &err);
+    assert_non_null(w);
+    put_seven(w);
+    mz_store *r = mz_store_open(name, MZ_STORE_MEMORY | MZ_STORE_READONLY, &err);
+    assert_non_null(r);
+    assert_int_equal(counts(r).events, 7);
+    assert_int_equal(query_count(r, (mz_filter){.match = "consulted"}), 1);
+    /* the reader does not write; what the writer adds later it sees, with a new version */
+    long long v = mz_store_data_version(r);
+    const char *s1[] = {"y"};
+    mz_event e1[] = {ev("e", 0, "2025-01-01", "USA", "IRN", "172", 4, -5.0)};
+    mz_doc doc = {.id = "e", .text = "y", .len = 1};
+    char hash[17];
+    mz_store_hash(&doc, hash);
+    mz_store_doc d = {.doc = &doc, .hash = hash, .sentences = s1, .nsentences = 1, .events = e1,
+                      .nevents = 1};
+    assert_int_equal(mz_store_put(r, &d, NULL, &err), MZ_ERR_ARG);
+    put(w, "e", "2025-01-01", "y", s1, 1, e1, 1);
+    assert_int_equal(counts(r).events, 8);
+    assert_true(mz_store_data_version(r) != v);
+    /* no file of that name was made, and the store ends with its last connection */
+    assert_int_equal(access(name, F_OK), -1);
+    mz_store_close(r);
+    mz_store_close(w);
+    assert_null(mz_store_open(name, MZ_STORE_MEMORY | MZ_STORE_READONLY, &err));
+    /* another name is another store */
+    w = mz_store_open(name, MZ_STORE_MEMORY, &err);
+    assert_non_null(w);
+    assert_int_equal(counts(w).events, 0);
+    mz_store_close(w);
+}
+
+/* Every event of a store, copied. */
+static void load_all(mz_store *s, mz_evset *set)
+{
+    mz_evset_init(set, 0);
+    mz_error err = {0};
+    assert_int_equal(mz_evset_load_store(set, s, NULL, &err), MZ_OK);
+}
+
+static void events_written_back_read_as_stored(void **state)
+{
+    fixture *f = *state;
+    put_seven(f->s);
+    mz_evset set;
+    load_all(f->s, &set);
+    assert_int_equal(set.n, 7);
+    /* rotated by two, the undated document "c" last: the order of documents and sentences in
+     * the input does not matter (within a sentence, it is kept) */
+    mz_event first[2] = {set.ev[0], set.ev[1]};
+    memmove(set.ev, set.ev + 2, (set.n - 2) * sizeof *set.ev);
+    memcpy(set.ev + set.n - 2, first, sizeof first);
+    char name[64];
+    snprintf(name, sizeof name, "/mizan-test-events-%ld", (long)getpid());
+    mz_error err = {0};
+    mz_store *m = mz_store_open(name, MZ_STORE_MEMORY, &err);
+    assert_non_null(m);
+    assert_int_equal(mz_store_put_events(m, set.ev, set.n, &err), MZ_OK);
+    /* the same events, in the same order, whatever the filter */
+    lines a = {MZ_BUF_INIT, 0, 0}, b = {MZ_BUF_INIT, 0, 0};
+    mz_filter filters[] = {{0}, {.match = "consulted OR Troops"}, {.actor = "JPN"}, {.to = "2023"}};
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+        assert_int_equal(page(f->s, &filters[i], 0, -1, &a), page(m, &filters[i], 0, -1, &b));
+        assert_int_equal(a.b.len, b.b.len);
+        assert_memory_equal(a.b.data, b.b.data, a.b.len);
+    }
+    /* the documents and sentences the events tell of: b's sentences 1 and 3, not 0 and 2 */
+    mz_store_counts c = counts(m);
+    assert_int_equal(c.documents, 3);
+    assert_int_equal(c.sentences, 2 + 2 + 1);
+    assert_int_equal(c.events, 7);
+    assert_int_equal(query_count(m, (mz_filter){.match = "nothing"}), 0);
+    /* again: nothing changes; an event without a document: refused, nothing written */
+    assert_int_equal(mz_store_put_events(m, set.ev, set.n, &err), MZ_OK);
+    mz_store_counts again = counts(m);
+    assert_memory_equal(&c, &again, sizeof c);
+    set.ev[3].doc = "";
+    assert_int_equal(mz_store_put_events(m, set.ev, set.n, &err), MZ_ERR_PARSE);
+    assert_non_null(strstr(err.message, "event 4 has no document id"));
+    again = counts(m);
+    assert_memory_equal(&c, &again, sizeof c);
+    assert_int_equal(mz_store_put_events(m, NULL, 0, &err), MZ_OK);
+    mz_store_close(m);
+    mz_evset_free(&set);
+    mz_buf_free(&a.b);
+    mz_buf_free(&b.b);
+}
+
 /* ---- the ingest pipeline ----------------------------------------------------------------- */
 
 typedef struct docs {
@@ -376,6 +618,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(rolled_back_batch_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(queries_filter, setup, teardown),
         cmocka_unit_test(filter_arguments),
+        cmocka_unit_test_setup_teardown(pages_cover_the_query, setup, teardown),
+        cmocka_unit_test_setup_teardown(summary_counts, setup, teardown),
+        cmocka_unit_test(memory_store_is_shared_by_name),
+        cmocka_unit_test_setup_teardown(events_written_back_read_as_stored, setup, teardown),
         cmocka_unit_test_setup_teardown(ingest_is_idempotent_and_replaces, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
