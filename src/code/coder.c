@@ -148,14 +148,26 @@ static int known_keys(mz_coder *c, size_t i, mz_kcand *out)
     int n = 0;
     for (int j = 0; j < k; j++) {
         uint32_t w = mz_matcher_word(&c->e->m, cand[j].s, cand[j].len);
-        if (w != MZ_NONE)
-            out[n++] = (mz_kcand){w, cand[j].flags, cand[j].stripped};
+        if (w == MZ_NONE)
+            continue;
+        /* a word written with a final ة (folded to ه) ends in no pronoun ه: the only suffix
+         * reading it has is its feminine ending (وزيرة as وزير, السويدية as السويدي) */
+        int fem = (t->flags & MZ_TOK_FINAL_TA) && (cand[j].flags & MZ_CL_SUFFIX);
+        uint8_t cl = fem ? (uint8_t)(cand[j].flags & ~MZ_CL_SUFFIX) : cand[j].flags;
+        out[n++] = (mz_kcand){w, cl, cand[j].stripped, (uint8_t)fem};
     }
     return n;
 }
 
 /* The token flags that choose what keys a word has (mz_token_keys). */
 enum { KEY_KIND_FLAGS = MZ_TOK_ARABIC | MZ_TOK_WORD | MZ_TOK_CAPS };
+
+/* The memo's kind of a token's keys: the flags that choose them, in a byte (a final ة, which
+ * forbids the suffix reading of its ه, as the byte's top bit). */
+static unsigned key_kind(uint32_t flags)
+{
+    return (flags & KEY_KIND_FLAGS) | ((flags & MZ_TOK_FINAL_TA) ? 0x80u : 0u);
+}
 
 /* Looks up every token's candidate keys in the vocabulary, keeping the known ones.  The known
  * keys of a word are taken from the coder's memo when it has them (keycache.h). */
@@ -186,8 +198,7 @@ static int lookup_keys(mz_coder *c)
         int k = -1, cacheable = t->fold_len <= MZ_KEYCACHE_FOLD_MAX;
         mz_keycache_word w = {{0}};
         if (cacheable) {
-            mz_keycache_word_make(&w, mz_tok_fold(&c->toks, i), t->fold_len,
-                                  t->flags & KEY_KIND_FLAGS);
+            mz_keycache_word_make(&w, mz_tok_fold(&c->toks, i), t->fold_len, key_kind(t->flags));
             k = mz_keycache_get(c->kcache, &w, &known);
         }
         if (k < 0) {

@@ -35,6 +35,8 @@ typedef struct mz_kcand {
     uint32_t word;
     uint8_t clitic;    /* MZ_CL_* flags of the reading */
     uint8_t stripped;  /* letters removed by the reading */
+    uint8_t fem;       /* the "suffix" removed was the word's written ة: a feminine ending, no
+                        * pronoun (MZ_CL_SUFFIX is then cleared) */
 } mz_kcand;
 
 typedef struct mz_mention {

@@ -230,9 +230,10 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
     return got;
 }
 
-/* Depth-first walk from `node` at token `pos`. */
+/* Depth-first walk from `node` at token `pos`.  `head_fem`: the phrase's first word was read
+ * without the ة it is written with (وزيرة as وزير, سيطرة as سيطر). */
 static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uint32_t end,
-                 int stripped, uint8_t first_clitic, best *bst)
+                 int stripped, uint8_t first_clitic, int head_fem, best *bst)
 {
     if (pos >= end || pos - b >= 16)
         return;
@@ -243,21 +244,24 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
             continue;
         int s = stripped + k->stripped;
         uint8_t fc = pos == b ? k->clitic : first_clitic;
+        int hf = pos == b ? k->fem : head_fem;
         mz_mention m;
-        if (c->e->m.node_entry[child] != MZ_NONE && resolve(c, child, bst->sent_b, b, pos + 1, end, &m) &&
+        if (c->e->m.node_entry[child] != MZ_NONE &&
+            resolve(c, child, bst->sent_b, b, pos + 1, end, &m) &&
             (!bst->found || pos + 1 > bst->end || (pos + 1 == bst->end && s < bst->stripped))) {
             bst->found = 1;
             bst->end = pos + 1;
             bst->stripped = s;
             m.clitic = fc;
             m.last_clitic = k->clitic;
-            /* a verb form with the article is its verbal noun: القصف, not قصف (he shelled) */
-            if (m.kind == MZ_E_VERB && (fc & MZ_CL_DEF))
+            /* a verb form with the article is its verbal noun: القصف, not قصف (he shelled); so is
+             * one with a ة: سيطرة, إقامة (control, establishing), not سيطر + a pronoun */
+            if (m.kind == MZ_E_VERB && ((fc & MZ_CL_DEF) || hf))
                 m.flags = (uint16_t)((m.flags | MZ_V_NOUN) & ~(MZ_V_PAST | MZ_V_PRES));
             bst->m = m;
         }
         if (mz_matcher_inner(&c->e->m, child))
-            walk(c, child, b, pos + 1, end, s, fc, bst);
+            walk(c, child, b, pos + 1, end, s, fc, hf, bst);
     }
 }
 
@@ -316,7 +320,7 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
             continue;
         }
         best bst = {.sent_b = b};
-        walk(c, 0, i, i, e, 0, 0, &bst);
+        walk(c, 0, i, i, e, 0, 0, 0, &bst);
         if (!bst.found) {
             i++;
             continue;

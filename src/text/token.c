@@ -85,6 +85,7 @@ typedef struct word_state {
     size_t flen;
     int letters, uppers;
     int first_upper, arabic, damma, digits_only;
+    int final_ta; /* the last letter was ة */
     int marks_after_first; /* still reading the marks on the first letter */
 } word_state;
 
@@ -99,7 +100,7 @@ static void word_reset(word_state *s)
 {
     s->flen = 0;
     s->letters = s->uppers = 0;
-    s->first_upper = s->arabic = s->damma = s->marks_after_first = 0;
+    s->first_upper = s->arabic = s->damma = s->marks_after_first = s->final_ta = 0;
     s->digits_only = 1;
 }
 
@@ -126,6 +127,7 @@ static inline void word_add(word_state *s, char *fold, int32_t cp, mz_chclass cl
         s->uppers += upper;
         if (cls == MZ_CH_ARABIC)
             s->arabic = 1;
+        s->final_ta = cp == 0x0629;
         s->digits_only = 0;
     }
 }
@@ -141,6 +143,8 @@ static uint32_t word_flags(const word_state *s)
         f |= MZ_TOK_INITCAP;
     if (s->damma)
         f |= MZ_TOK_DAMMA;
+    if (s->final_ta)
+        f |= MZ_TOK_FINAL_TA;
     return f;
 }
 
@@ -276,6 +280,7 @@ static inline size_t arabic_run(const cursor *c, size_t i, word_state *s, char *
                 s->arabic = 1;
                 s->digits_only = 0;
             }
+            s->final_ta = cp == 0x0629;
         }
         i += n;
     }

@@ -28,7 +28,9 @@ enum {
     MZ_TOK_INITCAP = 1 << 5,  /* first letter upper case */
     MZ_TOK_DAMMA = 1 << 6,    /* Arabic word whose first letter carries a damma (passive verb) */
     MZ_TOK_NEWLINE = 1 << 7,  /* a line break precedes the token */
-    MZ_TOK_ABBREV = 1 << 8    /* dotted abbreviation such as U.S. */
+    MZ_TOK_ABBREV = 1 << 8,   /* dotted abbreviation such as U.S. */
+    MZ_TOK_FINAL_TA = 1 << 9  /* Arabic word written with a final ta marbuta (ة), which folds to
+                               * ه: no pronoun suffix ه was written */
 };
 
 enum { MZ_SENT_MAX_TOKENS = 400 };

@@ -53,6 +53,15 @@ static void arabic_folding(void **state)
     assert_string_equal(fold_word("العقوبة", out), "العقوبه");            /* ta marbuta */
     assert_string_equal(fold_word("٢٠٢٤", out), "2024");                  /* Arabic-Indic digits */
     assert_string_equal(fold_word("Élysée", out), "elysee");
+    /* the folded ta marbuta is told from a written ه by a flag: العقوبة, not عقوب + "his" */
+    mz_tokens t = {0};
+    const char *s = "العقوبة عقوبه سيطرةً";
+    assert_int_equal(mz_tokenize(s, strlen(s), &t), 0);
+    assert_int_equal(t.n, 3);
+    assert_true(t.v[0].flags & MZ_TOK_FINAL_TA);
+    assert_false(t.v[1].flags & MZ_TOK_FINAL_TA);
+    assert_true(t.v[2].flags & MZ_TOK_FINAL_TA); /* a mark after it changes nothing */
+    mz_tokens_free(&t);
 }
 
 static void tokens_and_sentences(void **state)
