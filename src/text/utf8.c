@@ -61,26 +61,51 @@ int mz_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
-/* Whether none of the 8 bytes at s is NUL or above 0x7F: a run of plain ASCII. */
-static int ascii8(const unsigned char *s)
+enum { WORD = 8 };
+#define BYTES(x) (0x0101010101010101ull * (x))
+
+/* How many of the 8 bytes at s (at a character boundary) are plain ASCII other than NUL and
+ * well-formed two-byte sequences (U+0080–U+07FF: Latin, Greek, Cyrillic, Arabic), read at once
+ * as one 64-bit word: 8, or 7 when the last byte starts a sequence finished in the next word;
+ * 0 when the word holds anything else (the caller then reads one sequence at a time). */
+static int ascii_or_pairs8(const unsigned char *s)
 {
     uint64_t v;
-    memcpy(&v, s, 8);
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    return ((v | ((v - ones) & ~v)) & highs) == 0;
+    memcpy(&v, s, WORD);
+    const uint64_t high = BYTES(0x80);
+    if (((v - BYTES(1)) & ~v & high) != 0)
+        return 0; /* a NUL */
+    uint64_t b7 = v & high;
+    if (!b7)
+        return WORD;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t b6 = (v << 1) & high, b5 = (v << 2) & high;
+    uint64_t cont = b7 & ~b6, lead = b7 & b6 & ~b5;  /* 10xxxxxx, 110xxxxx */
+    uint64_t bits41 = v & BYTES(0x1e);                /* 0 in C0 and C1, the overlong leads */
+    if ((b7 & b6 & b5) || (lead & ~((bits41 + BYTES(0x7f)) & high)) || cont != (lead << 8))
+        return 0;
+    return lead >> 63 ? WORD - 1 : WORD;
+#else
+    return 0;
+#endif
 }
 
-/* Checks one sequence at a time, with fast paths for what text is made of: ASCII (eight bytes
- * at a time where it runs on) and well-formed two-byte sequences (Latin, Greek, Cyrillic,
- * Arabic); the rest goes through the full decoder. */
+/* Checks eight bytes at a time where they are what most text is made of (ASCII and two-byte
+ * sequences), else one sequence at a time: ASCII and well-formed two-byte sequences directly,
+ * the rest through the full decoder. */
 int mz_utf8_check(const char *s, size_t n, size_t *bad, const char **reason)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
         unsigned c = u[i];
+        int run = i + WORD <= n ? ascii_or_pairs8(u + i) : 0;
+        if (run) {
+            i += (size_t)run;
+            continue;
+        }
         if (c - 1u < 0x7Fu) { /* 0x01..0x7F */
-            i += i + 8 <= n && ascii8(u + i) ? 8 : 1;
+            i++;
             continue;
         }
         if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
