@@ -44,6 +44,7 @@ typedef struct pipeline {
     pthread_t tid[MAX_THREADS];
     slot *ring;
     size_t cap, head, next, tail;
+    size_t awaited;    /* the slot the main thread waits for, when main_waits */
     int closing, main_waits;
     pthread_mutex_t lock;
     pthread_cond_t work, done;
@@ -151,37 +152,46 @@ static void *worker(void *arg)
             pthread_cond_wait(&p->work, &p->lock);
         if (p->next == p->tail)
             break;
-        slot *s = &p->ring[p->next++ % p->cap];
+        size_t i = p->next++;
+        slot *s = &p->ring[i % p->cap];
         pthread_mutex_unlock(&p->lock);
         code_slot(c, s, p->tsv);
         pthread_mutex_lock(&p->lock);
         s->done = 1;
-        if (p->main_waits)
+        if (p->main_waits && p->awaited == i)
             pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
-/* Writes the coded slots at the head, in order; with `wait`, waits for the head slot first.
- * Returns the number of documents that failed. */
-static int drain(pipeline *p, int wait)
+/* Waits until slot i is coded. */
+static void wait_done(pipeline *p, size_t i)
+{
+    slot *s = &p->ring[i % p->cap];
+    pthread_mutex_lock(&p->lock);
+    p->awaited = i;
+    p->main_waits = 1;
+    while (!s->done)
+        pthread_cond_wait(&p->done, &p->lock);
+    p->main_waits = 0;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Writes the coded slots at the head, in order, up to the first not yet coded.  Returns the
+ * number of documents that failed. */
+static int drain(pipeline *p)
 {
     int failed = 0;
     while (p->head < p->tail) {
         slot *s = &p->ring[p->head % p->cap];
         pthread_mutex_lock(&p->lock);
-        p->main_waits = wait;
-        while (wait && !s->done)
-            pthread_cond_wait(&p->done, &p->lock);
-        p->main_waits = 0;
         int done = s->done;
         pthread_mutex_unlock(&p->lock);
         if (!done)
             break;
         failed += slot_write(s);
         p->head++;
-        wait = 0;
     }
     return failed;
 }
@@ -215,12 +225,17 @@ static int pipeline_open(pipeline *p)
 }
 
 /* Hands one document to the pipeline: with one thread it is coded and written at once; else
- * it waits for a free slot, writing what is done.  Returns the number of documents failed. */
+ * it goes into a free slot, and what is coded at the head is written.  When the ring is full,
+ * the main thread sleeps until half of it is coded (not woken for each document).  Returns
+ * the number of documents failed. */
 static int pipeline_put(pipeline *p, const mz_doc *d)
 {
     int failed = 0;
-    if (p->started && p->tail - p->head == p->cap)
-        failed += drain(p, 1);
+    if (p->started && p->tail - p->head == p->cap) {
+        wait_done(p, p->head + p->cap / 2 - 1);
+        for (failed += drain(p); p->tail - p->head == p->cap; failed += drain(p))
+            wait_done(p, p->head);
+    }
     slot *s = &p->ring[p->tail % p->cap];
     if (slot_fill(s, d) < 0) {
         fprintf(stderr, "%s: out of memory; document skipped\n", d->id);
@@ -236,7 +251,7 @@ static int pipeline_put(pipeline *p, const mz_doc *d)
     p->tail++;
     pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->lock);
-    return failed + drain(p, 0);
+    return failed + drain(p);
 }
 
 /* Codes and writes what is left, stops the threads and frees everything; returns the number of
@@ -244,8 +259,10 @@ static int pipeline_put(pipeline *p, const mz_doc *d)
 static int pipeline_close(pipeline *p)
 {
     int failed = 0;
-    while (p->head < p->tail)
-        failed += drain(p, 1);
+    while (p->head < p->tail) {
+        wait_done(p, p->head);
+        failed += drain(p);
+    }
     if (p->started) {
         pthread_mutex_lock(&p->lock);
         p->closing = 1;
