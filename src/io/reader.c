@@ -327,9 +327,7 @@ static long read_line(mz_reader *r, char **line)
             if (skip_line(r) < 0)
                 return -4;
             r->line++;
-            free(r->buf); /* give the memory back: the record is skipped anyway */
-            r->buf = NULL;
-            r->buf_cap = r->start = r->end = 0;
+            shrink(r); /* give the memory back: the record is skipped anyway */
             return -3;
         }
         ssize_t n = fill(r);

@@ -81,6 +81,57 @@ static void utf8_check_fast_paths(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The validator's answer the slow way: one sequence at a time through the full decoder. */
+static int utf8_check_ref(const char *s, size_t n, size_t *bad)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int len = s[i] ? mz_utf8_decode((const unsigned char *)s + i, n - i, &cp) : -1;
+        if (len < 0) {
+            *bad = i;
+            return -1;
+        }
+        i += (size_t)len;
+    }
+    return 0;
+}
+
+/* The eight-byte path (ASCII and two-byte sequences read as one word) against the slow way, on
+ * random strings made mostly of the bytes it decides on: leads, continuations, NUL, C0/C1. */
+static void utf8_check_words_agree(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {'a', ' ', '.', 0x00, 0x7f, 0xc0, 0xc1, 0xc2, 0xd8, 0xd9,
+                                         0xdf, 0x80, 0xa7, 0xbf, 0xe0, 0xe2, 0xed, 0xf0, 0xf4, 0xff};
+    uint64_t x = 88172645463325252ull;
+    char s[40];
+    for (int round = 0; round < 300000; round++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t n = (size_t)(x % sizeof s);
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            unsigned r = (unsigned)(x >> 32) % 8;
+            /* mostly valid: ASCII or a two-byte pair; else any byte of the pool */
+            if (r < 3) {
+                s[i] = (char)('a' + r);
+            } else if (r < 6 && i + 1 < n) {
+                s[i++] = (char)(0xc2 + (x >> 40) % 30);
+                s[i] = (char)(0x80 + (x >> 48) % 64);
+            } else {
+                s[i] = (char)pool[(x >> 24) % sizeof pool];
+            }
+        }
+        size_t bad = 0, bad_ref = 0;
+        const char *why;
+        int rc = mz_utf8_check(s, n, &bad, &why);
+        assert_int_equal(rc, utf8_check_ref(s, n, &bad_ref));
+        if (rc < 0) {
+            assert_int_equal(bad, bad_ref);
+            assert_string_equal(why, s[bad] ? "invalid UTF-8" : "NUL byte");
+        }
+    }
+}
+
 /* The words the tokenizer reads on its plain-ASCII path, next to the ones it leaves to the
  * full reader (abbreviations, numbers, apostrophes, accents). */
 static void ascii_words(void **state)
@@ -165,6 +216,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_matches_rules), cmocka_unit_test(utf8_check_fast_paths),
+        cmocka_unit_test(utf8_check_words_agree),
         cmocka_unit_test(ascii_words), cmocka_unit_test(keycache_remembers),
     };
     return cmocka_run_group_tests_name("fast paths", tests, NULL, NULL);
