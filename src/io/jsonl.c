@@ -131,9 +131,9 @@ static int scan_scalar(const char **pp, const char *e, span *s)
     if (*p >= '0' && *p <= '9') {
         const char *q = p;
         long long v = 0;
-        while (q < e && *q >= '0' && *q <= '9' && q - p < MAX_DIGITS + 1)
+        while (q < e && *q >= '0' && *q <= '9' && q - p < MAX_DIGITS)
             v = v * 10 + (*q++ - '0');
-        if (q - p > MAX_DIGITS || (*p == '0' && q - p > 1) || !ends_value(q, e))
+        if ((*p == '0' && q - p > 1) || !ends_value(q, e)) /* a 19th digit does not end it */
             return -1;
         s->kind = MZ_JV_INT;
         s->num = v;
