@@ -48,14 +48,23 @@ void mz_buf_puts(mz_buf *b, const char *s) { mz_buf_put(b, s, strlen(s)); }
 
 void mz_buf_putc(mz_buf *b, char c) { mz_buf_put(b, &c, 1); }
 
+/* Formats straight into the room after the text (most appends are short), and a second time,
+ * after growing, only when it did not fit. */
 void mz_buf_vprintf(mz_buf *b, const char *fmt, va_list ap)
 {
     va_list again;
     va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    if (n >= 0 && mz_buf_grow(b, (size_t)n) == 0) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
-        b->len += (size_t)n;
+    if (mz_buf_grow(b, 64) == 0) {
+        size_t room = b->cap - b->len;
+        int n = vsnprintf(b->data + b->len, room, fmt, ap);
+        if (n >= 0 && (size_t)n < room) {
+            b->len += (size_t)n;
+        } else if (n >= 0 && mz_buf_grow(b, (size_t)n) == 0) {
+            vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+            b->len += (size_t)n;
+        } else {
+            b->data[b->len] = '\0'; /* what the first try wrote is not kept */
+        }
     }
     va_end(again);
 }

@@ -1,7 +1,8 @@
 /*
  * Unit tests of the coder's fast paths against the slow ones they stand for: the code-point
  * table against the folding rules it is generated from, the UTF-8 validator's shortcuts, the
- * tokenizer's plain-ASCII words, and the per-coder memo of known keys.
+ * tokenizer's plain-ASCII words, the per-coder memo of known keys, and the buffer's one-pass
+ * formatting.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include "text/fold.h"
 #include "text/token.h"
 #include "text/utf8.h"
+#include "util/buf.h"
 
 /* Every entry of the table says what the rules say; regenerate the table when this fails
  * (tools/gen_fold_table.c). */
@@ -132,6 +134,29 @@ static void utf8_check_words_agree(void **state)
     }
 }
 
+/* mz_buf_printf formats into the room left, and again after growing when that is too small:
+ * short and long appends alike come out as snprintf writes them, NUL-terminated. */
+static void buf_printf_one_or_two_passes(void **state)
+{
+    (void)state;
+    mz_buf b = MZ_BUF_INIT;
+    char want[600] = "", piece[300];
+    for (int i = 0; i < 40; i++) {
+        int w = (i * 37) % 250;
+        mz_buf_printf(&b, "%d:%*s|%.1f;", i, w, "x", i * 0.25);
+        snprintf(piece, sizeof piece, "%d:%*s|%.1f;", i, w, "x", i * 0.25);
+        if (strlen(want) + strlen(piece) >= sizeof want) {
+            want[0] = '\0';
+            mz_buf_clear(&b);
+            continue;
+        }
+        strcat(want, piece);
+        assert_int_equal(b.len, strlen(want));
+        assert_string_equal(b.data, want);
+    }
+    mz_buf_free(&b);
+}
+
 /* The words the tokenizer reads on its plain-ASCII path, next to the ones it leaves to the
  * full reader (abbreviations, numbers, apostrophes, accents). */
 static void ascii_words(void **state)
@@ -218,6 +243,7 @@ int main(void)
         cmocka_unit_test(table_matches_rules), cmocka_unit_test(utf8_check_fast_paths),
         cmocka_unit_test(utf8_check_words_agree),
         cmocka_unit_test(ascii_words), cmocka_unit_test(keycache_remembers),
+        cmocka_unit_test(buf_printf_one_or_two_passes),
     };
     return cmocka_run_group_tests_name("fast paths", tests, NULL, NULL);
 }
