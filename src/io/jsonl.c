@@ -1,13 +1,12 @@
 /* jsonl.c — the in-place scanner of flat JSON Lines records; see jsonl.h. */
 #include "jsonl.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "../text/utf8.h"
+#include "../util/buf.h"
 
 enum { MAX_KEYS = 64, MAX_DIGITS = 18 };
-#define BYTES(x) (0x0101010101010101ull * (x))
 
 /* A value found by the first pass: where it lies and what it is. */
 typedef struct span {
@@ -45,30 +44,6 @@ static int hex4(const char *p, const char *e, unsigned *v)
     return 0;
 }
 
-/* The length of the run of plain string bytes at s[0..n): up to a quote, a backslash or a
- * control character.  Eight bytes at a time as one 64-bit word: a byte is flagged when it is
- * one of those (a borrow may flag bytes after a flagged one, never before it, so the first
- * flag is exact). */
-static size_t plain_run(const char *s, size_t n)
-{
-    size_t i = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v, q, b;
-        memcpy(&v, s + i, 8);
-        q = v ^ BYTES('"');
-        b = v ^ BYTES('\\');
-        uint64_t hit = (((q - BYTES(1)) & ~q) | ((b - BYTES(1)) & ~b) | ((v - BYTES(0x20)) & ~v)) &
-                       BYTES(0x80);
-        if (hit)
-            return i + (size_t)(__builtin_ctzll(hit) >> 3);
-    }
-#endif
-    while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
-        i++;
-    return i;
-}
-
 /* Checks the \u escape at p (just after the "\u"): a code point other than U+0000, a surrogate
  * only as the first of a pair.  Returns the bytes it takes after the "\u" (4 or 10), or -1. */
 static int check_u(const char *p, const char *e)
@@ -92,7 +67,7 @@ static int scan_string(const char **pp, const char *e, span *s)
     s->at = (char *)p;
     s->escaped = 0;
     for (;;) {
-        const char *q = p + plain_run(p, (size_t)(e - p));
+        const char *q = p + mz_json_plain_len(p, (size_t)(e - p));
         if (q == e || (unsigned char)*q < 0x20)
             return -1;
         if (*q == '"') {

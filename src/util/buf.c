@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,19 +78,44 @@ void mz_buf_printf(mz_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+#define BYTES(x) (0x0101010101010101ull * (x))
+
+/* Eight bytes at a time as one 64-bit word: a byte is flagged when it is a quote, a backslash or
+ * a control character (a borrow may flag bytes after a flagged one, never before it, so the
+ * first flag is exact). */
+size_t mz_json_plain_len(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v, q, b;
+        memcpy(&v, s + i, 8);
+        q = v ^ BYTES('"');
+        b = v ^ BYTES('\\');
+        uint64_t hit = (((q - BYTES(1)) & ~q) | ((b - BYTES(1)) & ~b) | ((v - BYTES(0x20)) & ~v)) &
+                       BYTES(0x80);
+        if (hit)
+            return i + (size_t)(__builtin_ctzll(hit) >> 3);
+    }
+#endif
+    while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
+        i++;
+    return i;
+}
+
 /* Appends `s` as a JSON string literal, quotes included.  The input is valid UTF-8 (the coder
  * validates text first), so only control characters, quotes and backslashes need escaping. */
 void mz_buf_json_str(mz_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     mz_buf_putc(b, '"');
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        mz_buf_put(b, s + run, i - run);
-        run = i + 1;
+    for (size_t i = 0;;) {
+        size_t run = mz_json_plain_len(s + i, n - i);
+        mz_buf_put(b, s + i, run);
+        i += run;
+        if (i == n)
+            break;
+        unsigned char c = (unsigned char)s[i++];
         switch (c) {
         case '"': mz_buf_put(b, "\\\"", 2); break;
         case '\\': mz_buf_put(b, "\\\\", 2); break;
@@ -102,7 +128,6 @@ void mz_buf_json_str(mz_buf *b, const char *s, size_t n)
         }
         }
     }
-    mz_buf_put(b, s + run, n - run);
     mz_buf_putc(b, '"');
 }
 

@@ -2,7 +2,7 @@
  * Unit tests of the coder's fast paths against the slow ones they stand for: the code-point
  * table against the folding rules it is generated from, the UTF-8 validator's shortcuts, the
  * tokenizer's plain-ASCII words, the per-coder memo of known keys, and the buffer's one-pass
- * formatting.
+ * formatting and JSON escaping by runs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,6 +157,41 @@ static void buf_printf_one_or_two_passes(void **state)
     mz_buf_free(&b);
 }
 
+/* JSON string escaping, which skips plain runs eight bytes at a time, against escaping byte by
+ * byte, on random strings of plain bytes, quotes, backslashes and control characters. */
+static void json_str_runs_agree(void **state)
+{
+    (void)state;
+    static const char pool[] = "ab \xd8\xa7\"\\\n\t\r\x01\x1f\x7f";
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    char s[40], want[40 * 6 + 3];
+    mz_buf b = MZ_BUF_INIT;
+    for (int round = 0; round < 100000; round++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t n = (size_t)(x % sizeof s), w = 0;
+        want[w++] = '"';
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            unsigned char c = (x >> 40) % 4 ? 'a' : (unsigned char)pool[(x >> 20) % (sizeof pool - 1)];
+            s[i] = (char)c;
+            const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t"
+                              : c == '\r' ? "\\r" : NULL;
+            if (esc)
+                w += (size_t)sprintf(want + w, "%s", esc);
+            else if (c < 0x20)
+                w += (size_t)sprintf(want + w, "\\u%04x", c);
+            else
+                want[w++] = (char)c;
+        }
+        want[w++] = '"';
+        mz_buf_clear(&b);
+        mz_buf_json_str(&b, s, n);
+        assert_int_equal(b.len, w);
+        assert_memory_equal(b.data, want, w);
+    }
+    mz_buf_free(&b);
+}
+
 /* The words the tokenizer reads on its plain-ASCII path, next to the ones it leaves to the
  * full reader (abbreviations, numbers, apostrophes, accents). */
 static void ascii_words(void **state)
@@ -243,7 +278,7 @@ int main(void)
         cmocka_unit_test(table_matches_rules), cmocka_unit_test(utf8_check_fast_paths),
         cmocka_unit_test(utf8_check_words_agree),
         cmocka_unit_test(ascii_words), cmocka_unit_test(keycache_remembers),
-        cmocka_unit_test(buf_printf_one_or_two_passes),
+        cmocka_unit_test(buf_printf_one_or_two_passes), cmocka_unit_test(json_str_runs_agree),
     };
     return cmocka_run_group_tests_name("fast paths", tests, NULL, NULL);
 }
