@@ -61,14 +61,38 @@ int mz_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+enum { WORD = 16 };
+
+/* How many of the 16 bytes at s (at a character boundary) are plain ASCII other than NUL and
+ * well-formed two-byte sequences (U+0080–U+07FF: Latin, Greek, Cyrillic, Arabic), read at once
+ * with SSE2: 16, or 15 when the last byte starts a sequence finished after them; 0 when they
+ * hold anything else (the caller then reads one sequence at a time).  Bit k of each mask is
+ * byte k: its top bit (b7), the next two (b6, b5), and whether it is NUL, C0 or C1. */
+static int ascii_or_pairs(const unsigned char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    unsigned b7 = (unsigned)_mm_movemask_epi8(v);
+    unsigned nul = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+    if (nul)
+        return 0;
+    if (!b7)
+        return WORD;
+    unsigned b6 = (unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v));
+    unsigned b5 = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
+    __m128i c0c1 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xfe)), _mm_set1_epi8((char)0xc0));
+    unsigned cont = b7 & ~b6, lead = b7 & b6 & ~b5;  /* 10xxxxxx, 110xxxxx */
+    if ((b7 & b6 & b5) || _mm_movemask_epi8(c0c1) || cont != ((lead << 1) & 0xffff))
+        return 0;
+    return lead >> 15 ? WORD - 1 : WORD;
+}
+#else
 enum { WORD = 8 };
 #define BYTES(x) (0x0101010101010101ull * (x))
 
-/* How many of the 8 bytes at s (at a character boundary) are plain ASCII other than NUL and
- * well-formed two-byte sequences (U+0080–U+07FF: Latin, Greek, Cyrillic, Arabic), read at once
- * as one 64-bit word: 8, or 7 when the last byte starts a sequence finished in the next word;
- * 0 when the word holds anything else (the caller then reads one sequence at a time). */
-static int ascii_or_pairs8(const unsigned char *s)
+/* As above, for 8 bytes read as one 64-bit word (where SSE2 is missing): 8, 7 or 0. */
+static int ascii_or_pairs(const unsigned char *s)
 {
     uint64_t v;
     memcpy(&v, s, WORD);
@@ -89,8 +113,9 @@ static int ascii_or_pairs8(const unsigned char *s)
     return 0;
 #endif
 }
+#endif
 
-/* Checks eight bytes at a time where they are what most text is made of (ASCII and two-byte
+/* Checks 16 (or 8) bytes at a time where they are what most text is made of (ASCII and two-byte
  * sequences), else one sequence at a time: ASCII and well-formed two-byte sequences directly,
  * the rest through the full decoder. */
 int mz_utf8_check(const char *s, size_t n, size_t *bad, const char **reason)
@@ -99,7 +124,7 @@ int mz_utf8_check(const char *s, size_t n, size_t *bad, const char **reason)
     size_t i = 0;
     while (i < n) {
         unsigned c = u[i];
-        int run = i + WORD <= n ? ascii_or_pairs8(u + i) : 0;
+        int run = i + WORD <= n ? ascii_or_pairs(u + i) : 0;
         if (run) {
             i += (size_t)run;
             continue;
