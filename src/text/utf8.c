@@ -67,48 +67,52 @@ enum { WORD = 16 };
 
 /* How many of the 16 bytes at s (at a character boundary) are plain ASCII other than NUL and
  * well-formed two-byte sequences (U+0080–U+07FF: Latin, Greek, Cyrillic, Arabic), read at once
- * with SSE2: 16, or 15 when the last byte starts a sequence finished after them; 0 when they
- * hold anything else (the caller then reads one sequence at a time).  Bit k of each mask is
- * byte k: its top bit (b7), the next two (b6, b5), and whether it is NUL, C0 or C1. */
+ * with SSE2: 16, or 15 when the last byte starts a sequence finished after them.  When they hold
+ * anything else, the plain ASCII before the first other byte (maybe none): the caller reads
+ * what follows one sequence at a time.  Bit k of each mask is byte k: its top bit (b7), the
+ * next two (b6, b5), and whether it is NUL, C0 or C1. */
 static int ascii_or_pairs(const unsigned char *s)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
     unsigned b7 = (unsigned)_mm_movemask_epi8(v);
     unsigned nul = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
-    if (nul)
-        return 0;
-    if (!b7)
+    if (!(b7 | nul))
         return WORD;
-    unsigned b6 = (unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v));
-    unsigned b5 = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
-    __m128i c0c1 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xfe)), _mm_set1_epi8((char)0xc0));
-    unsigned cont = b7 & ~b6, lead = b7 & b6 & ~b5;  /* 10xxxxxx, 110xxxxx */
-    if ((b7 & b6 & b5) || _mm_movemask_epi8(c0c1) || cont != ((lead << 1) & 0xffff))
-        return 0;
-    return lead >> 15 ? WORD - 1 : WORD;
+    if (!nul) {
+        unsigned b6 = (unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v));
+        unsigned b5 = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
+        __m128i c0c1 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xfe)),
+                                      _mm_set1_epi8((char)0xc0));
+        unsigned cont = b7 & ~b6, lead = b7 & b6 & ~b5;  /* 10xxxxxx, 110xxxxx */
+        if (!(b7 & b6 & b5) && !_mm_movemask_epi8(c0c1) && cont == ((lead << 1) & 0xffff))
+            return lead >> 15 ? WORD - 1 : WORD;
+    }
+    return __builtin_ctz(b7 | nul);
 }
 #else
 enum { WORD = 8 };
 #define BYTES(x) (0x0101010101010101ull * (x))
 
-/* As above, for 8 bytes read as one 64-bit word (where SSE2 is missing): 8, 7 or 0. */
+/* As above, for 8 bytes read as one 64-bit word (where SSE2 is missing): 8, 7, or the ASCII
+ * before the first other byte.  A NUL is flagged by a borrow that may flag bytes after it, never
+ * before, so the first flag is exact. */
 static int ascii_or_pairs(const unsigned char *s)
 {
     uint64_t v;
     memcpy(&v, s, WORD);
     const uint64_t high = BYTES(0x80);
-    if (((v - BYTES(1)) & ~v & high) != 0)
-        return 0; /* a NUL */
-    uint64_t b7 = v & high;
-    if (!b7)
+    uint64_t nul = (v - BYTES(1)) & ~v & high, b7 = v & high;
+    if (!(b7 | nul))
         return WORD;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t b6 = (v << 1) & high, b5 = (v << 2) & high;
-    uint64_t cont = b7 & ~b6, lead = b7 & b6 & ~b5;  /* 10xxxxxx, 110xxxxx */
-    uint64_t bits41 = v & BYTES(0x1e);                /* 0 in C0 and C1, the overlong leads */
-    if ((b7 & b6 & b5) || (lead & ~((bits41 + BYTES(0x7f)) & high)) || cont != (lead << 8))
-        return 0;
-    return lead >> 63 ? WORD - 1 : WORD;
+    if (!nul) {
+        uint64_t b6 = (v << 1) & high, b5 = (v << 2) & high;
+        uint64_t cont = b7 & ~b6, lead = b7 & b6 & ~b5;  /* 10xxxxxx, 110xxxxx */
+        uint64_t bits41 = v & BYTES(0x1e);                /* 0 in C0 and C1, the overlong leads */
+        if (!(b7 & b6 & b5) && !(lead & ~((bits41 + BYTES(0x7f)) & high)) && cont == (lead << 8))
+            return lead >> 63 ? WORD - 1 : WORD;
+    }
+    return __builtin_ctzll(b7 | nul) >> 3;
 #else
     return 0;
 #endif
