@@ -124,9 +124,10 @@ demo: $(OUT)/mizan
 	@echo "  $(OUT)/mizan ingest --db demo.db examples/corpus.jsonl && $(OUT)/mizan serve --db demo.db"
 
 bench: $(BENCH_BIN) $(OUT)/mizan
-	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
-	@echo "== bench/realtext.sh (the command on the real article pools of $(REALTEXT))"
-	@bash bench/realtext.sh $(OUT)/mizan $(REALTEXT)
+	@for b in $(filter-out %/bench_pipe,$(BENCH_BIN)); do echo "== $$b"; $$b || exit 1; done
+	@echo "== $(OUT)/bench/bench_pipe (the command beside the library, real article pools of $(REALTEXT))"
+	@$(OUT)/bench/bench_pipe -m $(OUT)/mizan $(REALTEXT)/ar_saudinews_dev_articles.jsonl \
+	  $(REALTEXT)/en_wikinews_dev_articles.jsonl
 
 # Precision, recall and F1 on the real-news sets beside the project (../shared/realtext); not part
 # of the test command, which never needs them.

@@ -1,9 +1,11 @@
 /*
  * cmd_code.c — `mizan code`: documents in, events out.
  *
- * Documents are read in batches; with -j N the batch is coded by N threads, each with its own
- * coder on the shared read-only engine, each rendering into its own buffers; the buffers are
- * written in input order, so the output does not depend on N.
+ * With -j 1 the main thread reads, codes and writes each document in turn.  With -j N it is a
+ * pipeline: the main thread reads documents into a ring of slots and writes the coded slots in
+ * input order, while N coding threads, each with one coder kept for the whole run (its word memo
+ * warm, a parser model loaded once), take the slots in turn and render their events into the
+ * slot.  Reading overlaps coding, and the output does not depend on N.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
@@ -17,29 +19,42 @@
 #include "../io/render.h"
 #include "commands.h"
 
-enum { BATCH = 256, MAX_THREADS = 64 };
+/* Slots in the ring for each coding thread; a slot's buffers larger than SLOT_KEEP bytes are
+ * given back once written. */
+enum { MAX_THREADS = 64, SLOTS_PER_THREAD = 32, SLOT_KEEP = 1 << 20 };
 
-typedef struct job {
-    mz_doc doc;
-    char *id, *date, *lang, *text, *source, *url;  /* owned copies */
-    mz_buf out;
+/* One document on its way through the pipeline. */
+typedef struct slot {
+    mz_buf in;     /* the document's strings, copied from the reader, each NUL-terminated */
+    mz_doc doc;    /* pointing into `in` */
+    mz_buf out;    /* its events as rendered, or the --explain account */
     mz_error err;
     int failed;
-} job;
+    int done;      /* coded (under the pipeline's lock) */
+} slot;
 
-typedef struct pool {
+/* Slots are filled at `tail`, coded from `next`, written from `head` (head <= next <= tail,
+ * counted from the start; slot i is ring[i % cap]).  Only the main thread moves head and tail;
+ * next, tail and the done flags are shared under `lock`. */
+typedef struct pipeline {
     const mz_engine *e;
     unsigned flags;
-    int tsv;
-    job *jobs;
-    size_t njobs;
-    size_t next;
-    pthread_mutex_t lock;
-    /* one coder per thread, kept from batch to batch: its word memo stays warm and a parser
-     * model is loaded once (the worker of slot k takes coders[k]) */
+    int tsv, threads, started;
     mz_coder *coders[MAX_THREADS];
-    int next_slot;
-} pool;
+    pthread_t tid[MAX_THREADS];
+    slot *ring;
+    size_t cap, head, next, tail;
+    size_t awaited;    /* the slot the main thread waits for, when main_waits */
+    int closing, main_waits;
+    pthread_mutex_t lock;
+    pthread_cond_t work, done;
+} pipeline;
+
+/* A worker's share: the pipeline and its own coder. */
+typedef struct worker_arg {
+    pipeline *p;
+    mz_coder *c;
+} worker_arg;
 
 static void usage(FILE *f)
 {
@@ -59,113 +74,213 @@ static void usage(FILE *f)
           f);
 }
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
-
-/* Copies a document out of the reader's storage into a job. */
-static int job_fill(job *j, const mz_doc *d)
+/* Copies a document out of the reader's storage into a slot (its buffers reused from one
+ * document to the next).  -1 when out of memory. */
+static int slot_fill(slot *s, const mz_doc *d)
 {
-    memset(j, 0, sizeof *j);
-    j->id = strdup(d->id);
-    j->date = dup_or_null(d->date);
-    j->lang = dup_or_null(d->lang);
-    j->source = dup_or_null(d->source);
-    j->url = dup_or_null(d->url);
-    j->text = malloc(d->len + 1);
-    if (!j->id || !j->text || (d->date && !j->date) || (d->lang && !j->lang) ||
-        (d->source && !j->source) || (d->url && !j->url))
+    const char *str[5] = {d->id, d->date, d->lang, d->source, d->url};
+    size_t off[5];
+    mz_buf_clear(&s->in);
+    for (int i = 0; i < 5; i++) {
+        off[i] = s->in.len;
+        if (str[i])
+            mz_buf_put(&s->in, str[i], strlen(str[i]) + 1);
+    }
+    size_t text = s->in.len;
+    mz_buf_put(&s->in, d->text, d->len);
+    if (s->in.oom || !s->in.data)
         return -1;
-    memcpy(j->text, d->text, d->len);
-    j->text[d->len] = '\0';
-    j->doc = (mz_doc){.id = j->id, .date = j->date, .lang = j->lang, .source = j->source,
-                      .text = j->text, .len = d->len, .url = j->url};
+    const char *at[5];
+    for (int i = 0; i < 5; i++)
+        at[i] = str[i] ? s->in.data + off[i] : NULL;
+    s->doc = (mz_doc){.id = at[0], .date = at[1], .lang = at[2], .source = at[3], .url = at[4],
+                      .text = s->in.data + text, .len = d->len};
+    s->failed = 0;
     return 0;
 }
 
-static void job_clear(job *j)
-{
-    free(j->id);
-    free(j->date);
-    free(j->lang);
-    free(j->text);
-    free(j->source);
-    free(j->url);
-    mz_buf_free(&j->out);
-}
-
-static void code_job(mz_coder *c, job *j, int tsv)
+static void code_slot(mz_coder *c, slot *s, int tsv)
 {
     const mz_event *ev;
     size_t n;
-    if (mz_coder_code(c, &j->doc, &ev, &n, &j->err) != MZ_OK) {
-        j->failed = 1;
+    if (mz_coder_code(c, &s->doc, &ev, &n, &s->err) != MZ_OK) {
+        s->failed = 1;
         return;
     }
     if (*mz_coder_explanation(c)) {
-        mz_buf_puts(&j->out, mz_coder_explanation(c));
+        mz_buf_puts(&s->out, mz_coder_explanation(c));
         return;
     }
     for (size_t i = 0; i < n; i++) {
         mz_event e = ev[i];  /* with the document's provenance */
-        e.outlet = j->doc.source;
-        e.url = j->doc.url;
+        e.outlet = s->doc.source;
+        e.url = s->doc.url;
         if (tsv)
-            mz_render_tsv(&j->out, &e);
+            mz_render_tsv(&s->out, &e);
         else
-            mz_render_jsonl(&j->out, &e);
+            mz_render_jsonl(&s->out, &e);
     }
 }
 
+/* Writes a coded slot (or says why it failed) and readies it for the next document; returns
+ * 1 when the document failed. */
+static int slot_write(slot *s)
+{
+    int failed = s->failed;
+    if (failed)
+        fprintf(stderr, "%s: %s; document skipped\n", s->doc.id, s->err.message);
+    else if (s->out.len)
+        fwrite(s->out.data, 1, s->out.len, stdout);
+    mz_buf_clear(&s->out);
+    if (s->out.cap > SLOT_KEEP)
+        mz_buf_free(&s->out);
+    if (s->in.cap > SLOT_KEEP)
+        mz_buf_free(&s->in);
+    return failed;
+}
+
+/* A coding thread: takes the next slot filled, codes it, marks it done; until the pipeline
+ * closes and nothing is left. */
 static void *worker(void *arg)
 {
-    pool *p = arg;
+    pipeline *p = ((worker_arg *)arg)->p;
+    mz_coder *c = ((worker_arg *)arg)->c;
+    free(arg);
     pthread_mutex_lock(&p->lock);
-    int slot = p->next_slot++;
-    pthread_mutex_unlock(&p->lock);
-    if (!p->coders[slot])
-        p->coders[slot] = mz_coder_new(p->e, p->flags);
-    mz_coder *c = p->coders[slot];
     for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->njobs)
+        while (p->next == p->tail && !p->closing)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->next == p->tail)
             break;
-        if (!c) {
-            p->jobs[i].failed = 1;
-            snprintf(p->jobs[i].err.message, sizeof p->jobs[i].err.message, "out of memory");
-            continue;
-        }
-        code_job(c, &p->jobs[i], p->tsv);
+        size_t i = p->next++;
+        slot *s = &p->ring[i % p->cap];
+        pthread_mutex_unlock(&p->lock);
+        code_slot(c, s, p->tsv);
+        pthread_mutex_lock(&p->lock);
+        s->done = 1;
+        if (p->main_waits && p->awaited == i)
+            pthread_cond_signal(&p->done);
     }
+    pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
-/* Codes and writes one batch; returns the number of documents that failed. */
-static int run_batch(pool *p, int threads)
+/* Waits until slot i is coded. */
+static void wait_done(pipeline *p, size_t i)
 {
-    p->next = 0;
-    p->next_slot = 0;
-    pthread_t tid[MAX_THREADS];
-    int started = 0;
-    for (int t = 0; t < threads && t < MAX_THREADS; t++)
-        if (pthread_create(&tid[t], NULL, worker, p) == 0)
-            started++;
-    if (!started)
-        worker(p);
-    for (int t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
+    slot *s = &p->ring[i % p->cap];
+    pthread_mutex_lock(&p->lock);
+    p->awaited = i;
+    p->main_waits = 1;
+    while (!s->done)
+        pthread_cond_wait(&p->done, &p->lock);
+    p->main_waits = 0;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Writes the coded slots at the head, in order, up to the first not yet coded.  Returns the
+ * number of documents that failed. */
+static int drain(pipeline *p)
+{
     int failed = 0;
-    for (size_t i = 0; i < p->njobs; i++) {
-        job *j = &p->jobs[i];
-        if (j->failed) {
-            failed++;
-            fprintf(stderr, "%s: %s; document skipped\n", j->id, j->err.message);
-        } else if (j->out.len) {
-            fwrite(j->out.data, 1, j->out.len, stdout);
-        }
-        job_clear(j);
+    while (p->head < p->tail) {
+        slot *s = &p->ring[p->head % p->cap];
+        pthread_mutex_lock(&p->lock);
+        int done = s->done;
+        pthread_mutex_unlock(&p->lock);
+        if (!done)
+            break;
+        failed += slot_write(s);
+        p->head++;
     }
-    p->njobs = 0;
+    return failed;
+}
+
+/* Makes the coders (one per thread), the ring and, for more than one thread, starts them (when
+ * no thread can be started, the main thread codes).  -1 when out of memory. */
+static int pipeline_open(pipeline *p)
+{
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    p->cap = p->threads > 1 ? (size_t)p->threads * SLOTS_PER_THREAD : 1;
+    p->ring = calloc(p->cap, sizeof *p->ring);
+    if (!p->ring)
+        return -1;
+    for (int t = 0; t < p->threads; t++)
+        if (!(p->coders[t] = mz_coder_new(p->e, p->flags)))
+            return -1;
+    for (int t = 0; t < p->threads && p->threads > 1; t++) {
+        worker_arg *w = malloc(sizeof *w);
+        if (!w)
+            return -1;
+        *w = (worker_arg){p, p->coders[t]};
+        if (pthread_create(&p->tid[p->started], NULL, worker, w) != 0) {
+            free(w);
+            break;
+        }
+        p->started++;
+    }
+    return 0;
+}
+
+/* Hands one document to the pipeline: with one thread it is coded and written at once; else
+ * it goes into a free slot, and what is coded at the head is written.  When the ring is full,
+ * the main thread sleeps until half of it is coded (not woken for each document).  Returns
+ * the number of documents failed. */
+static int pipeline_put(pipeline *p, const mz_doc *d)
+{
+    int failed = 0;
+    if (p->started && p->tail - p->head == p->cap) {
+        wait_done(p, p->head + p->cap / 2 - 1);
+        for (failed += drain(p); p->tail - p->head == p->cap; failed += drain(p))
+            wait_done(p, p->head);
+    }
+    slot *s = &p->ring[p->tail % p->cap];
+    if (slot_fill(s, d) < 0) {
+        fprintf(stderr, "%s: out of memory; document skipped\n", d->id);
+        mz_buf_free(&s->in);
+        return failed + 1;
+    }
+    if (!p->started) {
+        code_slot(p->coders[0], s, p->tsv);
+        return slot_write(s);
+    }
+    pthread_mutex_lock(&p->lock);
+    s->done = 0;
+    p->tail++;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->lock);
+    return failed + drain(p);
+}
+
+/* Codes and writes what is left, stops the threads and frees everything; returns the number of
+ * documents failed. */
+static int pipeline_close(pipeline *p)
+{
+    int failed = 0;
+    while (p->head < p->tail) {
+        wait_done(p, p->head);
+        failed += drain(p);
+    }
+    if (p->started) {
+        pthread_mutex_lock(&p->lock);
+        p->closing = 1;
+        pthread_cond_broadcast(&p->work);
+        pthread_mutex_unlock(&p->lock);
+    }
+    for (int t = 0; t < p->started; t++)
+        pthread_join(p->tid[t], NULL);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
+    for (int t = 0; t < p->threads; t++)
+        mz_coder_free(p->coders[t]);
+    for (size_t i = 0; p->ring && i < p->cap; i++) {
+        mz_buf_free(&p->ring[i].in);
+        mz_buf_free(&p->ring[i].out);
+    }
+    free(p->ring);
     return failed;
 }
 
@@ -235,8 +350,8 @@ static int parse(int argc, char **argv, options *o)
     return 0;
 }
 
-/* Reads every document of one input into batches; returns the number of bad records. */
-static int code_input(pool *p, const options *o, const char *path)
+/* Codes every document of one input; returns the number of bad records and failed documents. */
+static int code_input(pipeline *p, const options *o, const char *path)
 {
     mz_error err = {0};
     mz_reader *r = mz_reader_open(path, o->input, o->date, o->lang, &err);
@@ -253,14 +368,7 @@ static int code_input(pool *p, const options *o, const char *path)
             bad++;
             continue;
         }
-        if (job_fill(&p->jobs[p->njobs], &doc) < 0) {
-            fprintf(stderr, "%s: out of memory; document skipped\n", doc.id);
-            job_clear(&p->jobs[p->njobs]);
-            bad++;
-            continue;
-        }
-        if (++p->njobs == BATCH)
-            bad += run_batch(p, o->threads);
+        bad += pipeline_put(p, &doc);
     }
     mz_reader_close(r);
     return bad;
@@ -274,12 +382,17 @@ int mz_cmd_code(int argc, char **argv)
     mz_engine *e = mz_cli_engine(&o.dict);
     if (!e)
         return 1;
-    pool p = {.e = e,
-              .flags = (o.partial ? MZ_CODE_PARTIAL : 0) | (o.explain ? MZ_CODE_EXPLAIN : 0) |
-                       (o.parse ? MZ_CODE_PARSE : 0),
-              .tsv = o.tsv};
-    p.jobs = calloc(BATCH, sizeof *p.jobs);
-    pthread_mutex_init(&p.lock, NULL);
+    pipeline p = {.e = e,
+                  .flags = (o.partial ? MZ_CODE_PARTIAL : 0) | (o.explain ? MZ_CODE_EXPLAIN : 0) |
+                           (o.parse ? MZ_CODE_PARSE : 0),
+                  .tsv = o.tsv,
+                  .threads = o.threads};
+    if (pipeline_open(&p) < 0) {
+        fprintf(stderr, "mizan code: out of memory\n");
+        pipeline_close(&p);
+        mz_engine_free(e);
+        return 2;
+    }
     if (o.tsv && !o.explain) {
         mz_buf h = MZ_BUF_INIT;
         mz_render_tsv_header(&h);
@@ -291,11 +404,7 @@ int mz_cmd_code(int argc, char **argv)
         bad += code_input(&p, &o, "-");
     for (int i = optind; i < argc; i++)
         bad += code_input(&p, &o, argv[i]);
-    bad += run_batch(&p, o.threads);
-    pthread_mutex_destroy(&p.lock);
-    for (int t = 0; t < MAX_THREADS; t++)
-        mz_coder_free(p.coders[t]);
-    free(p.jobs);
+    bad += pipeline_close(&p);
     mz_engine_free(e);
     if (fflush(stdout) != 0) {
         perror("mizan code: stdout");

@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../dict/engine.h"
 #include "date.h"
+#include "jsonl.h"
 #include "../text/utf8.h"
 #include "../util/buf.h"
 
@@ -26,8 +28,9 @@ struct mz_reader {
     int is_stdin;
     long line;
     int done;
-    char *buf;        /* current line or text */
-    size_t buf_cap;
+    char *buf;        /* JSON Lines: the block buffer; buf[start..end) read and not yet handed out */
+    size_t buf_cap, start, end;
+    int eof;
     json_t *json;     /* current JSON record */
     mz_buf id, date, text, lang, source;
     /* PETRARCH XML: the push parser, the queue of completed sentences, the one being read */
@@ -38,7 +41,7 @@ struct mz_reader {
     int xdepth, xsdepth, xtdepth, xin, xover, xhasdate, xstopped, xeof, xseen;
     char *default_date, *default_lang;
     char pre[3];          /* bytes read while looking for a byte-order mark */
-    int npre, ipre, bom_checked;
+    int npre, bom_checked;
 };
 
 static const char *ext(const char *path)
@@ -142,14 +145,6 @@ static void skip_bom(mz_reader *r)
         r->npre = 0;
 }
 
-/* The next byte of the file, after those kept by skip_bom. */
-static int next_byte(mz_reader *r)
-{
-    if (r->ipre < r->npre)
-        return (unsigned char)r->pre[r->ipre++];
-    return getc_unlocked(r->f);
-}
-
 /* Reads a record's date (any form of date.h) into buf as its UTC calendar date; "" stays ""
  * (no date).  -1 when malformed. */
 static int date_read(mz_buf *buf, const char *d, size_t n)
@@ -214,52 +209,132 @@ static int next_txt(mz_reader *r, mz_doc *doc, mz_error *err)
     return 1;
 }
 
-/* Reads one line into r->buf; returns its length, -1 at end of file, -2 when over the limit,
- * -3 out of memory, -4 a read error (the rest of the line is skipped in each case). */
-static long read_line(mz_reader *r)
+/* ---- JSON Lines ----------------------------------------------------------------------------
+ * The file is read in blocks of JSONL_BLOCK bytes (read(2): a pipe hands over what it has, so
+ * records are coded as they arrive) and cut into lines by memchr.  A line lies in the block
+ * buffer, which grows to hold a long one (up to MZ_MAX_LINE) and shrinks back after it. */
+enum { JSONL_BLOCK = 1 << 20 };
+
+/* Reads once into the free end of the block buffer: the bytes read, 0 at end of file, -1 for a
+ * read error (errno set). */
+static ssize_t fill(mz_reader *r)
 {
-    size_t len = 0;
-    int c, over = 0, oom = 0;
-    if (!r->bom_checked) {
-        r->bom_checked = 1;
-        skip_bom(r);
+    ssize_t n;
+    do
+        n = read(fileno(r->f), r->buf + r->end, r->buf_cap - r->end);
+    while (n < 0 && errno == EINTR);
+    if (n > 0)
+        r->end += (size_t)n;
+    return n;
+}
+
+/* Makes room after the pending bytes: moves them to the front, or grows the buffer (never past
+ * what the longest line needs).  -1 when the buffer is full at its largest or memory is out. */
+static int make_room(mz_reader *r, size_t *scan)
+{
+    if (r->start > 0) {
+        memmove(r->buf, r->buf + r->start, r->end - r->start);
+        r->end -= r->start;
+        *scan -= r->start;
+        r->start = 0;
+        if (r->end < r->buf_cap)
+            return 0;
     }
-    while ((c = next_byte(r)) != EOF) {
-        if (c == '\n')
-            break;
-        if (len >= MZ_MAX_LINE) {
-            over = 1;
-            continue;
-        }
-        if (len + 2 > r->buf_cap && !oom) {
-            size_t cap = r->buf_cap ? r->buf_cap * 2 : 4096;
-            char *p = realloc(r->buf, cap);
-            if (!p) {
-                oom = 1;
-                free(r->buf); /* give the memory back: the record is skipped anyway */
-                r->buf = NULL;
-                r->buf_cap = 0;
-            } else {
-                r->buf = p;
-                r->buf_cap = cap;
-            }
-        }
-        if (!oom)
-            r->buf[len++] = (char)c;
-    }
-    if (c == EOF && ferror(r->f))
-        return -4;
-    if (c == EOF && len == 0 && !over && !oom)
+    size_t most = (size_t)MZ_MAX_LINE + JSONL_BLOCK;
+    if (r->buf_cap >= most)
         return -1;
-    r->line++;
-    if (over)
-        return -2;
-    if (oom)
-        return -3;
-    if (!r->buf)
-        return 0; /* an empty first line: nothing stored yet, so no buffer to terminate */
-    r->buf[len] = '\0';
-    return (long)len;
+    size_t cap = r->buf_cap ? r->buf_cap * 2 : JSONL_BLOCK;
+    char *p = realloc(r->buf, cap < most ? cap : most);
+    if (!p)
+        return -1;
+    r->buf = p;
+    r->buf_cap = cap < most ? cap : most;
+    return 0;
+}
+
+/* Gives back a buffer grown for a long line once it is done with (the pending bytes, less than
+ * a block, are kept); memory to spare for the documents after it. */
+static void shrink(mz_reader *r)
+{
+    if (r->buf_cap <= JSONL_BLOCK || r->end - r->start > JSONL_BLOCK / 2)
+        return;
+    char *p = malloc(JSONL_BLOCK);
+    if (!p)
+        return;
+    memcpy(p, r->buf + r->start, r->end - r->start);
+    free(r->buf);
+    r->buf = p;
+    r->buf_cap = JSONL_BLOCK;
+    r->end -= r->start;
+    r->start = 0;
+}
+
+/* Skips the rest of a line that cannot be kept (over the limit, or no memory for it), reading
+ * on to its newline; -1 on a read error. */
+static int skip_line(mz_reader *r)
+{
+    for (;;) {
+        char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+        if (nl) {
+            r->start = (size_t)(nl + 1 - r->buf);
+            return 0;
+        }
+        r->start = r->end = 0;
+        ssize_t n = fill(r);
+        if (n <= 0)
+            return (int)n;
+    }
+}
+
+/* The UTF-8 byte-order mark, skipped before the first record once three bytes are in. */
+static void skip_bom_block(mz_reader *r)
+{
+    if (r->end - r->start >= 3 && memcmp(r->buf + r->start, "\xef\xbb\xbf", 3) == 0)
+        r->start += 3;
+    r->bom_checked = 1;
+}
+
+/* Reads one line (without its newline) into *line, in the block buffer until the next call;
+ * returns its length, -1 at end of file, -2 when over the limit, -3 out of memory, -4 a read
+ * error (the rest of the line is skipped in each case). */
+static long read_line(mz_reader *r, char **line)
+{
+    shrink(r);
+    size_t scan = r->start;
+    for (;;) {
+        if (!r->bom_checked && (r->end - r->start >= 3 || r->eof)) {
+            skip_bom_block(r);
+            scan = r->start;
+        }
+        char *nl = r->bom_checked && r->end > scan ? memchr(r->buf + scan, '\n', r->end - scan) : NULL;
+        size_t len = (nl ? (size_t)(nl - r->buf) : r->end) - r->start;
+        if (len > MZ_MAX_LINE) {
+            if (skip_line(r) < 0)
+                return -4;
+            r->line++;
+            return -2;
+        }
+        if (nl || (r->eof && len > 0)) {
+            r->line++;
+            *line = r->buf + r->start;
+            r->start += len + (nl != NULL);
+            return (long)len;
+        }
+        if (r->eof)
+            return -1;
+        scan = r->end;
+        if (r->end == r->buf_cap && make_room(r, &scan) < 0) {
+            if (skip_line(r) < 0)
+                return -4;
+            r->line++;
+            shrink(r); /* give the memory back: the record is skipped anyway */
+            return -3;
+        }
+        ssize_t n = fill(r);
+        if (n < 0)
+            return -4;
+        r->eof = n == 0;
+    }
 }
 
 /* Whether jansson can be given a record of n bytes: its parser needs up to about four times
@@ -275,16 +350,96 @@ static int json_fits(size_t n)
     return p != NULL;
 }
 
-static const char *json_str(json_t *o, const char *key)
+/* The keys of a record, in the order of the JSONL_* indexes. */
+enum { JSONL_ID, JSONL_TEXT, JSONL_DATE, JSONL_LANG, JSONL_SOURCE, JSONL_URL, JSONL_KEYS };
+static const char *const jsonl_keys[JSONL_KEYS] = {"id", "text", "date", "lang", "source", "url"};
+
+/* Fills the fields from a record parsed by jansson, as the scanner fills them. */
+static void fields_of(json_t *o, mz_jsonl_field *f)
 {
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    for (int i = 0; i < JSONL_KEYS; i++) {
+        json_t *v = json_object_get(o, f[i].name);
+        f[i].kind = !v                  ? MZ_JV_ABSENT
+                    : json_is_string(v) ? MZ_JV_STRING
+                    : json_is_integer(v) ? MZ_JV_INT
+                    : json_is_null(v)   ? MZ_JV_NULL
+                    : json_is_boolean(v) ? MZ_JV_BOOL
+                                        : MZ_JV_OTHER;
+        if (f[i].kind == MZ_JV_STRING) {
+            f[i].s = json_string_value(v);
+            f[i].len = json_string_length(v);
+        } else if (f[i].kind == MZ_JV_INT) {
+            f[i].num = (long long)json_integer_value(v);
+        }
+    }
+}
+
+/* Reads the record line[0..n) into f: by the scanner where it can, else by jansson (whose tree
+ * is kept in r->json while the fields point into it).  -1 with err filled when malformed. */
+static int parse_record(mz_reader *r, char *line, size_t n, mz_jsonl_field *f, mz_error *err)
+{
+    for (int i = 0; i < JSONL_KEYS; i++)
+        f[i] = (mz_jsonl_field){.name = jsonl_keys[i]};
+    if (mz_jsonl_scan(line, n, f, JSONL_KEYS) == 0)
+        return 0;
+    if (!json_fits(n))
+        return mz_fail(err, MZ_ERR_NOMEM, r->path, r->line, "out of memory"), -1;
+    json_error_t je;
+    r->json = json_loadb(line, n, JSON_REJECT_DUPLICATES, &je);
+    if (!r->json)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "malformed JSON: %s", je.text), -1;
+    if (!json_is_object(r->json))
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "record is not a JSON object"), -1;
+    fields_of(r->json, f);
+    return 0;
+}
+
+static const char *str_of(const mz_jsonl_field *f) { return f->kind == MZ_JV_STRING ? f->s : NULL; }
+
+/* Checks a record's fields and makes the document of them. */
+static int jsonl_doc(mz_reader *r, const mz_jsonl_field *f, mz_doc *doc, mz_error *err)
+{
+    const char *id = str_of(&f[JSONL_ID]), *text = str_of(&f[JSONL_TEXT]);
+    const char *date = str_of(&f[JSONL_DATE]), *lang = str_of(&f[JSONL_LANG]);
+    char numid[32];
+    if (!id && f[JSONL_ID].kind == MZ_JV_INT) {
+        snprintf(numid, sizeof numid, "%lld", f[JSONL_ID].num);
+        id = numid;
+    }
+    if (!id || !*id)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"id\""), -1;
+    if (!text)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"text\" string"), -1;
+    if (f[JSONL_TEXT].len > MZ_MAX_TEXT)
+        return mz_fail(err, MZ_ERR_LIMIT, r->path, r->line, "text larger than %u MiB; skipped "
+                       "(split it)", MZ_MAX_TEXT >> 20), -1;
+    if (f[JSONL_DATE].kind != MZ_JV_ABSENT && f[JSONL_DATE].kind != MZ_JV_NULL && !date)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "\"date\" is not a string"), -1;
+    if (date && date_read(&r->date, date, f[JSONL_DATE].len) < 0)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "bad date '%.100s' (" DATE_FORMS ")",
+                       date), -1;
+    if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0)
+        return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "unknown language '%s' (expected ar or en)", lang), -1;
+    mz_buf_clear(&r->id);
+    mz_buf_puts(&r->id, id);
+    memset(doc, 0, sizeof *doc);
+    doc->id = r->id.data;
+    if (!date && r->default_date)
+        date_read(&r->date, r->default_date, strlen(r->default_date));
+    doc->date = date && !*date ? date : date || r->default_date ? r->date.data : NULL;
+    doc->lang = lang ? lang : r->default_lang;
+    doc->source = str_of(&f[JSONL_SOURCE]);
+    doc->url = str_of(&f[JSONL_URL]);
+    doc->text = text;
+    doc->len = f[JSONL_TEXT].len;
+    return 1;
 }
 
 static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
 {
     while (!r->done) {
-        long len = read_line(r);
+        char *line = NULL;
+        long len = read_line(r, &line);
         if (len == -1)
             return 0;
         if (len == -2)
@@ -299,56 +454,17 @@ static int next_jsonl(mz_reader *r, mz_doc *doc, mz_error *err)
                            strerror(e ? e : EIO)), -1;
         }
         size_t n = (size_t)len;
-        while (n && (r->buf[n - 1] == '\r' || r->buf[n - 1] == ' ' || r->buf[n - 1] == '\t'))
+        while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
             n--;
         if (n == 0)
             continue; /* blank lines between records are allowed */
         if (r->json)
             json_decref(r->json);
         r->json = NULL;
-        if (!json_fits(n))
-            return mz_fail(err, MZ_ERR_NOMEM, r->path, r->line, "out of memory"), -1;
-        json_error_t je;
-        r->json = json_loadb(r->buf, n, JSON_REJECT_DUPLICATES, &je);
-        if (!r->json)
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "malformed JSON: %s", je.text), -1;
-        if (!json_is_object(r->json))
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "record is not a JSON object"), -1;
-        const char *id = json_str(r->json, "id"), *text = json_str(r->json, "text");
-        const char *date = json_str(r->json, "date"), *lang = json_str(r->json, "lang");
-        json_t *jid = json_object_get(r->json, "id");
-        char numid[32];
-        if (!id && json_is_integer(jid)) {
-            snprintf(numid, sizeof numid, "%lld", (long long)json_integer_value(jid));
-            id = numid;
-        }
-        if (!id || !*id)
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"id\""), -1;
-        if (!text)
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "missing \"text\" string"), -1;
-        if (json_string_length(json_object_get(r->json, "text")) > MZ_MAX_TEXT)
-            return mz_fail(err, MZ_ERR_LIMIT, r->path, r->line, "text larger than %u MiB; skipped "
-                           "(split it)", MZ_MAX_TEXT >> 20), -1;
-        if (json_object_get(r->json, "date") && !json_is_null(json_object_get(r->json, "date")) && !date)
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "\"date\" is not a string"), -1;
-        if (date && date_read(&r->date, date, strlen(date)) < 0)
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "bad date '%.100s' (" DATE_FORMS ")",
-                           date), -1;
-        if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0)
-            return mz_fail(err, MZ_ERR_PARSE, r->path, r->line, "unknown language '%s' (expected ar or en)", lang), -1;
-        mz_buf_clear(&r->id);
-        mz_buf_puts(&r->id, id);
-        memset(doc, 0, sizeof *doc);
-        doc->id = r->id.data;
-        if (!date && r->default_date)
-            date_read(&r->date, r->default_date, strlen(r->default_date));
-        doc->date = date && !*date ? date : date || r->default_date ? r->date.data : NULL;
-        doc->lang = lang ? lang : r->default_lang;
-        doc->source = json_str(r->json, "source");
-        doc->url = json_str(r->json, "url");
-        doc->text = text;
-        doc->len = json_string_length(json_object_get(r->json, "text"));
-        return 1;
+        mz_jsonl_field f[JSONL_KEYS];
+        if (parse_record(r, line, n, f, err) < 0)
+            return -1;
+        return jsonl_doc(r, f, doc, err);
     }
     return 0;
 }

@@ -29,6 +29,9 @@ void mz_buf_putc(mz_buf *b, char c);
 void mz_buf_printf(mz_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void mz_buf_vprintf(mz_buf *b, const char *fmt, va_list ap);
 void mz_buf_json_str(mz_buf *b, const char *s, size_t n);
+/* The length of the run at s[0..n) that a JSON string holds as it is: up to the first quote,
+ * backslash or control character (n when none). */
+size_t mz_json_plain_len(const char *s, size_t n);
 void mz_buf_xml_str(mz_buf *b, const char *s);
 void mz_buf_clear(mz_buf *b);
 

@@ -1,7 +1,8 @@
 /*
  * Unit tests of the coder's fast paths against the slow ones they stand for: the code-point
  * table against the folding rules it is generated from, the UTF-8 validator's shortcuts, the
- * tokenizer's plain-ASCII words, and the per-coder memo of known keys.
+ * tokenizer's plain-ASCII words, the per-coder memo of known keys, and the buffer's one-pass
+ * formatting and JSON escaping by runs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include "text/fold.h"
 #include "text/token.h"
 #include "text/utf8.h"
+#include "util/buf.h"
 
 /* Every entry of the table says what the rules say; regenerate the table when this fails
  * (tools/gen_fold_table.c). */
@@ -79,6 +81,115 @@ static void utf8_check_fast_paths(void **state)
     assert_int_equal(bad, 2);
     assert_int_equal(mz_utf8_check("\xc1\xbf", 2, &bad, &why), -1); /* overlong two-byte */
     assert_int_equal(bad, 0);
+}
+
+/* The validator's answer the slow way: one sequence at a time through the full decoder. */
+static int utf8_check_ref(const char *s, size_t n, size_t *bad)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int len = s[i] ? mz_utf8_decode((const unsigned char *)s + i, n - i, &cp) : -1;
+        if (len < 0) {
+            *bad = i;
+            return -1;
+        }
+        i += (size_t)len;
+    }
+    return 0;
+}
+
+/* The eight-byte path (ASCII and two-byte sequences read as one word) against the slow way, on
+ * random strings made mostly of the bytes it decides on: leads, continuations, NUL, C0/C1. */
+static void utf8_check_words_agree(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {'a', ' ', '.', 0x00, 0x7f, 0xc0, 0xc1, 0xc2, 0xd8, 0xd9,
+                                         0xdf, 0x80, 0xa7, 0xbf, 0xe0, 0xe2, 0xed, 0xf0, 0xf4, 0xff};
+    uint64_t x = 88172645463325252ull;
+    char s[40];
+    for (int round = 0; round < 300000; round++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t n = (size_t)(x % sizeof s);
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            unsigned r = (unsigned)(x >> 32) % 8;
+            /* mostly valid: ASCII or a two-byte pair; else any byte of the pool */
+            if (r < 3) {
+                s[i] = (char)('a' + r);
+            } else if (r < 6 && i + 1 < n) {
+                s[i++] = (char)(0xc2 + (x >> 40) % 30);
+                s[i] = (char)(0x80 + (x >> 48) % 64);
+            } else {
+                s[i] = (char)pool[(x >> 24) % sizeof pool];
+            }
+        }
+        size_t bad = 0, bad_ref = 0;
+        const char *why;
+        int rc = mz_utf8_check(s, n, &bad, &why);
+        assert_int_equal(rc, utf8_check_ref(s, n, &bad_ref));
+        if (rc < 0) {
+            assert_int_equal(bad, bad_ref);
+            assert_string_equal(why, s[bad] ? "invalid UTF-8" : "NUL byte");
+        }
+    }
+}
+
+/* mz_buf_printf formats into the room left, and again after growing when that is too small:
+ * short and long appends alike come out as snprintf writes them, NUL-terminated. */
+static void buf_printf_one_or_two_passes(void **state)
+{
+    (void)state;
+    mz_buf b = MZ_BUF_INIT;
+    char want[600] = "", piece[300];
+    for (int i = 0; i < 40; i++) {
+        int w = (i * 37) % 250;
+        mz_buf_printf(&b, "%d:%*s|%.1f;", i, w, "x", i * 0.25);
+        snprintf(piece, sizeof piece, "%d:%*s|%.1f;", i, w, "x", i * 0.25);
+        if (strlen(want) + strlen(piece) >= sizeof want) {
+            want[0] = '\0';
+            mz_buf_clear(&b);
+            continue;
+        }
+        strcat(want, piece);
+        assert_int_equal(b.len, strlen(want));
+        assert_string_equal(b.data, want);
+    }
+    mz_buf_free(&b);
+}
+
+/* JSON string escaping, which skips plain runs eight bytes at a time, against escaping byte by
+ * byte, on random strings of plain bytes, quotes, backslashes and control characters. */
+static void json_str_runs_agree(void **state)
+{
+    (void)state;
+    static const char pool[] = "ab \xd8\xa7\"\\\n\t\r\x01\x1f\x7f";
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    char s[40], want[40 * 6 + 3];
+    mz_buf b = MZ_BUF_INIT;
+    for (int round = 0; round < 100000; round++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t n = (size_t)(x % sizeof s), w = 0;
+        want[w++] = '"';
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            unsigned char c = (x >> 40) % 4 ? 'a' : (unsigned char)pool[(x >> 20) % (sizeof pool - 1)];
+            s[i] = (char)c;
+            const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t"
+                              : c == '\r' ? "\\r" : NULL;
+            if (esc)
+                w += (size_t)sprintf(want + w, "%s", esc);
+            else if (c < 0x20)
+                w += (size_t)sprintf(want + w, "\\u%04x", c);
+            else
+                want[w++] = (char)c;
+        }
+        want[w++] = '"';
+        mz_buf_clear(&b);
+        mz_buf_json_str(&b, s, n);
+        assert_int_equal(b.len, w);
+        assert_memory_equal(b.data, want, w);
+    }
+    mz_buf_free(&b);
 }
 
 /* The words the tokenizer reads on its plain-ASCII path, next to the ones it leaves to the
@@ -165,7 +276,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_matches_rules), cmocka_unit_test(utf8_check_fast_paths),
+        cmocka_unit_test(utf8_check_words_agree),
         cmocka_unit_test(ascii_words), cmocka_unit_test(keycache_remembers),
+        cmocka_unit_test(buf_printf_one_or_two_passes), cmocka_unit_test(json_str_runs_agree),
     };
     return cmocka_run_group_tests_name("fast paths", tests, NULL, NULL);
 }
