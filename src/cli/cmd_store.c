@@ -50,6 +50,7 @@ static void ingest_usage(FILE *f)
           "  --date YYYY-MM-DD       date of plain-text documents\n"
           "  --lang ar|en            language of plain-text documents (default: detected)\n"
           "  --partial               also store events with one actor unresolved (\"---\")\n"
+          "  --parse                 parse English sentences (as mizan code --parse)\n"
           "  --batch N               documents per transaction (default 1024)\n"
           "  -q, --quiet             no progress line or summary\n"
           "  --actors/--agents/--verbs/--discards FILE   extra dictionary (repeatable)\n"
@@ -60,7 +61,7 @@ static void ingest_usage(FILE *f)
 typedef struct ingest_opts {
     const char *db, *input, *date, *lang;
     char day[11]; /* --date as YYYY-MM-DD */
-    int threads, partial, quiet, batch;
+    int threads, partial, parse, quiet, batch;
     mz_dict_opts dict;
 } ingest_opts;
 
@@ -135,6 +136,7 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
         {"db", required_argument, 0, 'b'}, {"jobs", required_argument, 0, 'j'},
         {"input", required_argument, 0, 'i'}, {"date", required_argument, 0, 'd'},
         {"lang", required_argument, 0, 'l'}, {"partial", no_argument, 0, 'p'},
+        {"parse", no_argument, 0, 'P'},
         {"batch", required_argument, 0, 'B'}, {"quiet", no_argument, 0, 'q'},
         {"actors", required_argument, 0, 'A'}, {"agents", required_argument, 0, 'G'},
         {"verbs", required_argument, 0, 'V'}, {"discards", required_argument, 0, 'D'},
@@ -159,6 +161,7 @@ static int ingest_parse(int argc, char **argv, ingest_opts *o)
         case 'd': o->date = optarg; break;
         case 'l': o->lang = optarg; break;
         case 'p': o->partial = 1; break;
+        case 'P': o->parse = 1; break;
         case 'B':
             if ((o->batch = positive(optarg, 1000000)) < 0) {
                 fprintf(stderr, "mizan ingest: --batch takes a positive number\n");
@@ -208,12 +211,15 @@ static int hash_file(const char *path, uint64_t *h)
 }
 
 /* The fingerprint of what coding depends on besides the document: the options that change
- * the events (--partial, --no-builtin), the built-in dictionaries this binary holds and the
- * kind and content of each dictionary given.  Stored documents coded otherwise are recoded. */
+ * the events (--partial, --no-builtin, --parse), the built-in dictionaries this binary holds and
+ * the kind and content of each dictionary given.  Stored documents coded otherwise are recoded.
+ * (--parse is written only when given, so that stores made before it existed keep their
+ * fingerprint.) */
 static void ingest_fingerprint(const ingest_opts *o, char out[17])
 {
     char opts[64];
-    int n = snprintf(opts, sizeof opts, "partial=%d;builtin=%d;", o->partial, !o->dict.no_builtin);
+    int n = snprintf(opts, sizeof opts, "partial=%d;builtin=%d;%s", o->partial, !o->dict.no_builtin,
+                     o->parse ? "parse=1;" : "");
     uint64_t h = mz_hash_bytes(opts, (size_t)n);
     for (size_t i = 0; i < mz_builtin_count && !o->dict.no_builtin; i++) {
         h = mz_hash_more(h, mz_builtin_files[i].name, strlen(mz_builtin_files[i].name) + 1);
@@ -249,7 +255,7 @@ int mz_cmd_ingest(int argc, char **argv)
     mz_ingest_opts io = {
         .threads = o.threads,
         .batch = (size_t)(o.batch > 0 ? o.batch : 0),
-        .coder_flags = o.partial ? MZ_CODE_PARTIAL : 0,
+        .coder_flags = (o.partial ? MZ_CODE_PARTIAL : 0) | (o.parse ? MZ_CODE_PARSE : 0),
         .next = next_doc,
         .on_error = on_error,
         .on_progress = on_progress,

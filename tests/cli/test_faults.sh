@@ -155,6 +155,8 @@ printf 'ZANZIBARIA [ZNZ]\nNIPPONIA [NPP]\n' > "$TMP/z.actors.txt"
 check "re-ingest after a dictionary file changed: recoded" grep -q "1 replaced, 0 unchanged" "$TMP/fp5.err"
 "$M" ingest --partial --discards "$TMP/d.discards.txt" --actors "$TMP/z.actors.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp6.err"
 check "re-ingest with the same dictionaries again: unchanged" grep -q "0 replaced, 1 unchanged" "$TMP/fp6.err"
+"$M" ingest --parse --partial --discards "$TMP/d.discards.txt" --actors "$TMP/z.actors.txt" --db "$FDB" --date 2024-01-01 "$TMP/one.txt" 2> "$TMP/fp7.err"
+check "re-ingest with --parse: recoded" grep -q "1 replaced, 0 unchanged" "$TMP/fp7.err"
 
 # --- FTS query syntax errors: always exit 1 ---
 for q in 'sanctions AND' '"unterminated' 'foo:bar' '*' '('; do
