@@ -230,10 +230,27 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
     return got;
 }
 
+/* Whether m reads an Arabic word written with the article (head reading `hk`) as a conjugated
+ * verb whose form is no verbal noun.  A three-letter verb's past is also its verbal noun in
+ * writing (القصف: the shelling), and so is that of the verbs of forms V and VI, in ت (التعاون,
+ * التفاوض: cooperation, negotiation); any other form with the article is a participle or another
+ * noun (الطالب: the student, not طالب, he demanded; القاتل: the killer).  Verbal nouns the
+ * dictionaries write (المطالبة) are no conjugated forms, and a form read with its ة is a
+ * verbal noun already (السيطرة, walk). */
+static int article_on_derived(const mz_coder *c, uint8_t first_clitic, const mz_kcand *hk,
+                              const mz_mention *m)
+{
+    if (m->kind != MZ_E_VERB || !(first_clitic & MZ_CL_DEF) || !(m->flags & (MZ_V_PAST | MZ_V_PRES)))
+        return 0;
+    const char *w = c->e->m.words + c->e->m.woff[hk->word];
+    size_t letters = c->e->m.wlen[hk->word] / 2;
+    return letters > 3 && memcmp(w, "\xd8\xaa" /* ت */, 2) != 0;
+}
+
 /* Depth-first walk from `node` at token `pos`.  `head_fem`: the phrase's first word was read
  * without the ة it is written with (وزيرة as وزير, سيطرة as سيطر). */
 static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uint32_t end,
-                 int stripped, uint8_t first_clitic, int head_fem, best *bst)
+                 int stripped, uint8_t first_clitic, int head_fem, const mz_kcand *head, best *bst)
 {
     if (pos >= end || pos - b >= 16)
         return;
@@ -245,9 +262,10 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
         int s = stripped + k->stripped;
         uint8_t fc = pos == b ? k->clitic : first_clitic;
         int hf = pos == b ? k->fem : head_fem;
+        const mz_kcand *hk = pos == b ? k : head;
         mz_mention m;
         if (c->e->m.node_entry[child] != MZ_NONE &&
-            resolve(c, child, bst->sent_b, b, pos + 1, end, &m) &&
+            resolve(c, child, bst->sent_b, b, pos + 1, end, &m) && !(!hf && article_on_derived(c, fc, hk, &m)) &&
             (!bst->found || pos + 1 > bst->end || (pos + 1 == bst->end && s < bst->stripped))) {
             bst->found = 1;
             bst->end = pos + 1;
@@ -261,7 +279,7 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
             bst->m = m;
         }
         if (mz_matcher_inner(&c->e->m, child))
-            walk(c, child, b, pos + 1, end, s, fc, hf, bst);
+            walk(c, child, b, pos + 1, end, s, fc, hf, hk, bst);
     }
 }
 
@@ -320,7 +338,7 @@ int mz_find_mentions(mz_coder *c, uint32_t b, uint32_t e)
             continue;
         }
         best bst = {.sent_b = b};
-        walk(c, 0, i, i, e, 0, 0, 0, &bst);
+        walk(c, 0, i, i, e, 0, 0, 0, NULL, &bst);
         if (!bst.found) {
             i++;
             continue;
