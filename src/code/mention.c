@@ -40,8 +40,6 @@ static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint
                         uint32_t *tb, uint32_t *te)
 {
     const uint32_t *w = c->e->tail_words + v->tail;
-    if (from < end && (mz_tok_is(c, from, "that") || mz_tok_is(c, from, "\xd8\xa7\xd9\x86") /* أن */))
-        return 0; /* "concluded that the agreement ...": a clause, not the verb's object */
     for (uint32_t s = from; s < end && s < from + TAIL_WINDOW; s++) {
         if (!token_has(c, s, w[0] & ~MZ_TAIL_GAP))
             continue;
