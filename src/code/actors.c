@@ -189,7 +189,8 @@ static const struct {
 static const char *coalition_leader(const mz_coder *c)
 {
     for (size_t i = 0; i < sizeof coalition_leaders / sizeof *coalition_leaders; i++)
-        if (strcmp(c->home, coalition_leaders[i].home) == 0 && c->date_num >= coalition_leaders[i].from)
+        if (strcmp(c->home, coalition_leaders[i].home) == 0 &&
+            c->date_num >= coalition_leaders[i].from)
             return coalition_leaders[i].leader;
     return NULL;
 }

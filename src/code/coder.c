@@ -117,7 +117,8 @@ const char *mz_mention_code(const mz_coder *c, const mz_mention *m)
 int mz_after_place_word(const mz_coder *c, uint32_t i)
 {
     /* "in the United States"; "in a US operation" names no party either */
-    if (i > 1 && (mz_tok_is(c, i - 1, "the") || mz_tok_is(c, i - 1, "a") || mz_tok_is(c, i - 1, "an")))
+    if (i > 1 &&
+        (mz_tok_is(c, i - 1, "the") || mz_tok_is(c, i - 1, "a") || mz_tok_is(c, i - 1, "an")))
         i--;
     return i > 0 && mz_marker_at(c, i - 1) == MZ_M_LOC;
 }
@@ -320,9 +321,9 @@ int mz_code_mutual(const char *code)
 }
 
 /* Appends the event of act from s to t and, when both sides are known, the event from t to s:
- * with the same code when the act is mutual (for mizan's own verbs), or with PETRARCH's code for the other direction
- * when the verb carries one ([A:B]: *X left for Y* is X 032 Y and Y 033 X) and the act keeps the
- * verb's own code. */
+ * with PETRARCH's code for the other direction when the verb carries one ([A:B]: *X left for Y*
+ * is X 032 Y and Y 033 X) and the act keeps the verb's own code, else with the same code when
+ * the act is mutual and the verb is mizan's own. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
 {
     size_t before = c->nev;
