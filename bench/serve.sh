@@ -14,6 +14,7 @@ secs=${2:-20}
 conns=${3:-16}
 [[ $mizan != /* ]] && mizan=$PWD/$mizan
 cd "$(dirname "$0")/.."
+source scripts/serve_port.sh
 command -v wrk > /dev/null || { echo "bench/serve.sh: needs wrk (bash scripts/deps.sh)" >&2; exit 1; }
 tmp=$(mktemp -d)
 server=
@@ -21,12 +22,7 @@ trap '[ -n "$server" ] && kill "$server" 2> /dev/null; rm -rf "$tmp"' EXIT
 "$mizan" ingest -q --db "$tmp/corpus.db" examples/corpus.jsonl
 "$mizan" serve --db "$tmp/corpus.db" --listen 127.0.0.1:0 -j 4 > "$tmp/serve.out" 2> /dev/null &
 server=$!
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out" 2> /dev/null)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+port=$(serve_port "$tmp/serve.out")
 [ -n "$port" ] || { echo "bench/serve.sh: the server did not start" >&2; exit 1; }
 rss() { awk '/^VmRSS/ { print $2 " kB" }' "/proc/$server/status"; }
 echo "mizan serve -j 4 over examples/corpus.jsonl ($(nproc) cores); wrk -t2 -c$conns -d${secs}s"

@@ -12,6 +12,7 @@ mizan=${1:-build/release/mizan}
 copies=${2:-400}
 [[ $mizan != /* ]] && mizan=$PWD/$mizan
 cd "$(dirname "$0")/.."
+source scripts/serve_port.sh
 tmp=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2> /dev/null; rm -rf "$tmp"' EXIT
@@ -29,12 +30,7 @@ echo "events file: $(wc -l < "$tmp/events.jsonl") events, $(($(stat -c %s "$tmp/
 start=$(date +%s.%N)
 "$mizan" serve --events "$tmp/events.jsonl" --listen 127.0.0.1:0 > "$tmp/serve.out" 2> /dev/null &
 server=$!
-port=
-for _ in $(seq 1200); do
-  port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out" 2> /dev/null)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
+port=$(serve_port "$tmp/serve.out" 60)
 [ -n "$port" ] || { echo "bench/serve_events.sh: the server did not start" >&2; exit 1; }
 echo "serve --events: listening after $(awk "BEGIN {printf \"%.1f\", $(date +%s.%N) - $start}") s;" \
   "memory $(awk '/VmRSS/ {print $2, $3}' "/proc/$server/status")"

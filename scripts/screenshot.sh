@@ -10,6 +10,7 @@ out=${2:-}
 [ -n "$mizan" ] && [[ $mizan != /* ]] && mizan=$PWD/$mizan
 [ -n "$out" ] && [[ $out != /* ]] && out=$PWD/$out
 cd "$(dirname "$0")/.."
+source scripts/serve_port.sh
 mizan=${mizan:-build/release/mizan}
 out=${out:-docs/img/dashboard.png}
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -23,12 +24,7 @@ trap '[ -n "$server" ] && kill "$server" 2> /dev/null; rm -rf "$tmp"' EXIT
 "$mizan" ingest -q --db "$tmp/corpus.db" examples/corpus.jsonl
 "$mizan" serve --db "$tmp/corpus.db" --listen 127.0.0.1:0 > "$tmp/serve.out" &
 server=$!
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out" 2> /dev/null)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+port=$(serve_port "$tmp/serve.out")
 [ -n "$port" ] || { echo "screenshot: the server did not start" >&2; exit 1; }
 mkdir -p "$(dirname "$out")"
 # the events panel shows a search for Moscow in Arabic, so right-to-left sentences are seen

@@ -265,11 +265,13 @@ static void run_report(mz_api *api, const mz_report *r, mz_api_reply *out)
     out->status = 200;
 }
 
-static void api_dyad(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
+/* A report of kind `kind` on the pair of actors ?a= and ?b= (a dyad, an exchange profile). */
+static void pair_report(mz_api *api, const mz_api_request *rq, mz_api_reply *out,
+                        mz_report_kind kind)
 {
     mz_report r;
     codes c;
-    mz_report_init(&r, MZ_REPORT_DYAD);
+    mz_report_init(&r, kind);
     r.format = "json";
     if (!take_pair(rq, &c, out) || !take_report(rq, &r, out))
         return;
@@ -278,17 +280,14 @@ static void api_dyad(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
     run_report(api, &r, out);
 }
 
+static void api_dyad(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
+{
+    pair_report(api, rq, out, MZ_REPORT_DYAD);
+}
+
 static void api_profile(mz_api *api, const mz_api_request *rq, mz_api_reply *out)
 {
-    mz_report r;
-    codes c;
-    mz_report_init(&r, MZ_REPORT_PROFILE);
-    r.format = "json";
-    if (!take_pair(rq, &c, out) || !take_report(rq, &r, out))
-        return;
-    r.a = c.a;
-    r.b = c.b;
-    run_report(api, &r, out);
+    pair_report(api, rq, out, MZ_REPORT_PROFILE);
 }
 
 static void api_network(mz_api *api, const mz_api_request *rq, mz_api_reply *out)

@@ -7,6 +7,7 @@
 # missing install.
 cd "$(dirname "$0")/../.." || exit 1
 source tests/cli/lib.sh
+source scripts/serve_port.sh
 browser=$(command -v chromium || command -v chromium-browser)
 if [ -z "$browser" ]; then
   if [ "${CI:-}" = true ]; then
@@ -21,12 +22,7 @@ DB=$TMP/corpus.db
 "$MIZAN" serve --db "$DB" --listen 127.0.0.1:0 > "$TMP/serve.out" 2> "$TMP/serve.err" &
 server=$!
 trap 'kill "$server" 2> /dev/null; rm -rf "$TMP"' EXIT
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out" 2> /dev/null)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+port=$(serve_port "$TMP/serve.out")
 check "the server is up" test -n "$port"
 
 # dom URL OUT: the page's DOM once its scripts ran (virtual time lets every fetch finish).

@@ -5,6 +5,7 @@
 # methods (405), path traversal attempts, concurrent requests and a clean stop.
 cd "$(dirname "$0")/../.." || exit 1
 source tests/cli/lib.sh
+source scripts/serve_port.sh
 DB=$TMP/corpus.db
 "$MIZAN" ingest -q --db "$DB" examples/corpus.jsonl
 check "ingest of the example corpus" test -s "$DB"
@@ -22,12 +23,8 @@ start() {
   "$MIZAN" serve "$@" --listen 127.0.0.1:0 < /dev/stdin > "$TMP/$out.out" 2> "$TMP/$out.err" &
   server=$!
   servers="$servers $server"
-  port=
-  for _ in $(seq 100); do
-    port=$(sed -n 's|^mizan serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/$out.out" 2> /dev/null)
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
+  port=$(serve_port "$TMP/$out.out")
+  [ -n "$port" ] && return 0
   cat "$TMP/$out.err"
   return 1
 }
