@@ -382,11 +382,13 @@ static int complement(const mz_coder *c, const carry *st, const mz_mention *v)
 }
 
 /* Roots whose acts govern a following act as their content: appeals (02), demands (10),
- * disapproval and accusations (11), rejections (12), threats (13), denials (016).  "Ukraine urged the EU to
- * impose sanctions on Russia" is an appeal to the EU; the sanctions are not an event. */
+ * disapproval and accusations (11), rejections (12), threats (13), warnings (012), the study of
+ * an option (014), denials (016).  "Ukraine urged the EU to impose sanctions on Russia" is an
+ * appeal to the EU, "Seoul warned Moscow against military cooperation with Pyongyang" a
+ * warning to Moscow; the sanctions and the cooperation are not events. */
 static int governs(const mz_coder *c, const mz_mention *v)
 {
-    static const char *const prefixes[] = {"02", "10", "11", "12", "13", "016"};
+    static const char *const prefixes[] = {"02", "10", "11", "12", "13", "012", "014", "016"};
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (strncmp(code, prefixes[i], strlen(prefixes[i])) == 0)
