@@ -578,6 +578,25 @@ static const char *const background_words[] = {
     "\xd9\x88\xd8\xb3\xd8\xb7",                         /* وسط: amid */
 };
 
+/* The group that did what v names when v is an Arabic verbal noun after a verb of managing
+ * ("تمكنت قوات الجيش من السيطرة على عدن": the first group between them, even one only the
+ * document's country resolves), or -1. */
+static int managed_act(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (!c->arabic || !(v->flags & MZ_V_NOUN))
+        return -1;
+    for (uint32_t i = v->b; i > b && v->b - i < 8;) {
+        i--;
+        if (mz_marker_at(c, i) != MZ_M_LIGHT)
+            continue;
+        for (size_t g = 0; g < c->ng; g++)
+            if (c->gv[g].b > i && c->gv[g].e <= v->b)
+                return (int)g;
+        return -1;
+    }
+    return -1;
+}
+
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
  * or cause of another act (see background_words), or made definite with no party of its own —
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
@@ -872,7 +891,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: placed in a year before the document's (background)");
         return 0;
     }
-    if (background(c, v, b, e)) {
+    int managed = managed_act(c, v, b);
+    if (managed < 0 && background(c, v, b, e)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
         return 0;
     }
@@ -959,6 +979,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = mz_subject_group(c);
     if (src < 0 && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
         src = st->last_src >= 0 ? st->last_src : first_subject(c, b, v->b);
+    if (managed >= 0 && managed != tgt)
+        src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder") */

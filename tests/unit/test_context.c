@@ -350,6 +350,25 @@ static void article_on_verb_forms(void **state)
     has(ev, "EGY 06");
 }
 
+/* A verbal noun after a verb of managing is the act of that verb's subject, not background. */
+static void managed_acts(void **state)
+{
+    (void)state;
+    char ev[1024];
+    mz_coder *c = mz_coder_new(engine, 0);
+    assert_non_null(c);
+    const char *text = "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd8\xaa \xd9\x82\xd9\x88\xd8\xa7\xd8\xaa \xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4 \xd8\xa7\xd9\x84\xd9\x88\xd8\xb7\xd9\x86\xd9\x8a \xd9\x85\xd9\x86 \xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xb7\xd8\xb1\xd8\xa9 \xd8\xb9\xd9\x84\xd9\x89 \xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9 \xd8\xb9\xd8\xaf\xd9\x86."; /* تمكنت قوات الجيش الوطني من السيطرة على مدينة عدن. */
+    const mz_event *e;
+    size_t n;
+    mz_error err = {0};
+    mz_doc doc = {.id = "t", .date = "2015-08-01", .lang = "ar", .text = text, .len = strlen(text)};
+    assert_int_equal(mz_coder_code(c, &doc, &e, &n, &err), MZ_OK);
+    assert_int_equal(n, 1);
+    snprintf(ev, sizeof ev, "%s %s %s", e[0].source, e[0].code, e[0].target);
+    assert_string_equal(ev, "YEMMIL 192 YEM");
+    mz_coder_free(c);
+}
+
 /* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
 static void fighting_between(void **state)
 {
@@ -458,6 +477,7 @@ int main(void)
         cmocka_unit_test(discards_by_clause),         cmocka_unit_test(arabic_constructions),
         cmocka_unit_test(mutual_acts_both_ways),
         cmocka_unit_test(fighting_between),
+        cmocka_unit_test(managed_acts),
         cmocka_unit_test(article_on_verb_forms),
         cmocka_unit_test(in_a_country_operation),
         cmocka_unit_test(the_coalition),
