@@ -1,11 +1,11 @@
 /*
- * model.c — the model file: the tagger, parser and labeller of one language.
+ * model.c — the model file: the tagger, parser, labeller and supertagger of one language.
  *
  *   bytes 0-7    "MZPARSE" and a NUL
  *   8-11         format version (little-endian u32, MZ_MODEL_VERSION)
  *   12-15        length of the whole file
  *   16-19        language ("en" or "ar", NUL-padded)
- *   20-          the three linear models (linear.c layout), then the Arabic segmentation data:
+ *   20-          the four linear models (linear.c layout: tagger, parser, labeller, supertagger), then the Arabic segmentation data:
  *                nlex, nvocab (u32), nlex (hash, split offsets) u64 pairs, nvocab u64 hashes
  *   last 8       checksum of every byte before it (mz_model_checksum)
  *

@@ -2,9 +2,10 @@
  * parse.h — syntactic analysis: CoNLL-U treebanks, a part-of-speech tagger and a dependency
  * parser with Universal Dependencies labels, for English and Arabic.
  *
- * The analysis has three linear models, each an averaged perceptron over hashed feature
- * templates (linear.c): a left-to-right tagger, a greedy arc-hybrid parser trained with a dynamic
- * oracle (Goldberg & Nivre 2013), and a labeller that names each arc as the parser makes it, so
+ * The analysis has four linear models, each an averaged perceptron over hashed feature
+ * templates (linear.c): a left-to-right tagger, a supertagger that gives each word its relation
+ * and the side of its head (Ouchi et al. 2014) for the parser's features, a greedy arc-hybrid
+ * parser trained with a dynamic oracle (Goldberg & Nivre 2013), and a labeller that names each arc as the parser makes it, so
  * that later decisions see the relations of the children (features and transitions: syntax.c;
  * training: train.c).  Arabic words are split into syntactic words first (segment.c).  A model
  * file (model.c) holds them all with a magic, a version and a checksum.  Parsing a sentence
@@ -103,7 +104,7 @@ typedef struct mz_train_opts {
     void *progress_ctx;
 } mz_train_opts;
 
-/* Trains the three models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
+/* Trains the four models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
  * Returns a new model (free with mz_parse_model_free) or NULL with err filled. */
 mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
                                const mz_train_opts *opts, mz_error *err);
