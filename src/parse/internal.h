@@ -11,6 +11,10 @@
 /* Transitions of the arc-hybrid system. */
 enum { MZ_TR_SHIFT = 0, MZ_TR_LEFT = 1, MZ_TR_RIGHT = 2, MZ_TR_COUNT = 3 };
 
+/* Supertags: a word's relation and the side its head is on (relation * 2, + 1 when the head
+ * follows the word), predicted before the parse and read by its features. */
+enum { MZ_STAG_COUNT = 2 * MZ_DEPREL_COUNT };
+
 /* Arabic segmentation data (segment.c): sorted (surface hash, packed split offsets) pairs and
  * the sorted hashes of the syntactic words seen in training.  Empty for English. */
 typedef struct mz_seg {
@@ -29,6 +33,7 @@ struct mz_parse_model {
     mz_lin tag;   /* MZ_UPOS_COUNT classes */
     mz_lin arc;   /* MZ_TR_COUNT classes */
     mz_lin lab;   /* MZ_DEPREL_COUNT classes */
+    mz_lin stag;  /* MZ_STAG_COUNT classes */
     mz_seg seg;   /* Arabic only */
 };
 
@@ -38,12 +43,13 @@ typedef struct mz_wattr {
 } mz_wattr;
 
 /* Tokens are numbered 0 (the root) and 1..n (the words); arrays have room for two more. */
-enum { MZ_TOKS = MZ_PARSE_MAX_WORDS + 4, MZ_MAX_FEATS = 96 };
+enum { MZ_TOKS = MZ_PARSE_MAX_WORDS + 4, MZ_MAX_FEATS = 128 };
 
 struct mz_parse_work {
     size_t n;
     mz_wattr a[MZ_TOKS];
     uint8_t tag[MZ_TOKS];      /* UPOS of each token (token 0 unused) */
+    uint8_t stag[MZ_TOKS];     /* supertag + 1 of each token (0 for the root and outside) */
     int16_t head[MZ_TOKS];     /* -1 until attached */
     uint8_t lab[MZ_TOKS];
     int16_t stack[MZ_TOKS];
@@ -64,6 +70,11 @@ void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *le
 
 /* Features of the tagger for token t (tags of tokens < t already in w->tag); returns how many. */
 size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f);
+
+/* Features of the supertagger for token t (all tags set, supertags of tokens < t set). */
+size_t mz_stag_feats(const mz_parse_work *w, int t, uint64_t *f);
+/* Supertags tokens 1..n with model st (tags set). */
+void mz_run_stagger(const mz_lin *st, mz_parse_work *w);
 
 /* Parser state: starts a parse of w->n tokens (root on the stack). */
 void mz_arc_init(mz_parse_work *w);

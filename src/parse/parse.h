@@ -2,9 +2,10 @@
  * parse.h — syntactic analysis: CoNLL-U treebanks, a part-of-speech tagger and a dependency
  * parser with Universal Dependencies labels, for English and Arabic.
  *
- * The analysis has three linear models, each an averaged perceptron over hashed feature
- * templates (linear.c): a left-to-right tagger, a greedy arc-hybrid parser trained with a dynamic
- * oracle (Goldberg & Nivre 2013), and a labeller that names each arc as the parser makes it, so
+ * The analysis has four linear models, each an averaged perceptron over hashed feature
+ * templates (linear.c): a left-to-right tagger, a supertagger that gives each word its relation
+ * and the side of its head (Ouchi et al. 2014) for the parser's features, a greedy arc-hybrid
+ * parser trained with a dynamic oracle (Goldberg & Nivre 2013), and a labeller that names each arc as the parser makes it, so
  * that later decisions see the relations of the children (features and transitions: syntax.c;
  * training: train.c).  Arabic words are split into syntactic words first (segment.c).  A model
  * file (model.c) holds them all with a magic, a version and a checksum.  Parsing a sentence
@@ -29,7 +30,7 @@ enum { MZ_PARSE_MAX_WORDS = 512 };
 enum { MZ_UPOS_COUNT = 17, MZ_DEPREL_COUNT = 37 };
 enum { MZ_UPOS_NONE = 255, MZ_DEPREL_NONE = 255 };
 /* Indexes of the tags the code tests by name. */
-enum { MZ_UPOS_PUNCT = 12, MZ_DEPREL_ROOT = 34, MZ_DEPREL_PUNCT = 32, MZ_DEPREL_DEP = 14,
+enum { MZ_UPOS_PUNCT = 12, MZ_UPOS_VERB = 15, MZ_DEPREL_ROOT = 34, MZ_DEPREL_PUNCT = 32, MZ_DEPREL_DEP = 14,
        MZ_DEPREL_NSUBJ = 26, MZ_DEPREL_OBJ = 28, MZ_DEPREL_ACL = 0,
        MZ_DEPREL_AMOD = 3 };
 
@@ -103,7 +104,7 @@ typedef struct mz_train_opts {
     void *progress_ctx;
 } mz_train_opts;
 
-/* Trains the three models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
+/* Trains the four models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
  * Returns a new model (free with mz_parse_model_free) or NULL with err filled. */
 mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
                                const mz_train_opts *opts, mz_error *err);

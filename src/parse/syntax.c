@@ -162,6 +162,62 @@ size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f)
     return k;
 }
 
+/* ---- supertagger ------------------------------------------------------------------------ */
+
+/* Tag + 1 of token t, with constants outside the sentence. */
+static uint64_t tg(const mz_parse_work *w, int t)
+{
+    return t < 1 ? 20 + (uint64_t)(-t) : t > (int)w->n ? 30 + (uint64_t)(t - (int)w->n) : (uint64_t)w->tag[t] + 1;
+}
+
+/* Supertag + 1 of token t (0 outside). */
+static uint64_t stg(const mz_parse_work *w, int t) { return t < 1 || t > (int)w->n ? 0 : w->stag[t]; }
+
+size_t mz_stag_feats(const mz_parse_work *w, int t, uint64_t *f)
+{
+    const mz_wattr *a = &w->a[t];
+    uint64_t tm2 = tg(w, t - 2), tm1 = tg(w, t - 1), t0 = tg(w, t), tp1 = tg(w, t + 1), tp2 = tg(w, t + 2);
+    uint64_t s1 = stg(w, t - 1), s2 = stg(w, t - 2);
+    size_t k = 0;
+    f[k++] = mz_feat1(300, t0);
+    f[k++] = mz_feat2(301, a->lower, t0);
+    f[k++] = mz_feat2(302, a->suf[2], t0);
+    f[k++] = mz_feat2(303, tm1, t0);
+    f[k++] = mz_feat2(304, t0, tp1);
+    f[k++] = mz_feat3(305, tm1, t0, tp1);
+    f[k++] = mz_feat3(306, tm2, tm1, t0);
+    f[k++] = mz_feat3(307, t0, tp1, tp2);
+    f[k++] = mz_feat2(308, s1, t0);
+    f[k++] = mz_feat3(309, s2, s1, t0);
+    f[k++] = mz_feat3(310, s1, t0, tp1);
+    f[k++] = mz_feat3(311, a->lower, tm1, tp1);
+    f[k++] = mz_feat2(312, a->lower, tp1);
+    f[k++] = mz_feat2(313, a->lower, tm1);
+    f[k++] = mz_feat3(314, lw(w, t - 1), tm1, t0);
+    f[k++] = mz_feat3(315, lw(w, t + 1), tp1, t0);
+    f[k++] = mz_feat2(316, a->lower, s1);
+    f[k++] = mz_feat3(317, t0, (uint64_t)(t == 1), (uint64_t)(t == (int)w->n));
+    f[k++] = mz_feat2(318, a->lower, lw(w, t + 1));
+    f[k++] = mz_feat2(319, lw(w, t - 1), a->lower);
+    return k;
+}
+
+void mz_run_stagger(const mz_lin *st, mz_parse_work *w)
+{
+    w->stag[0] = 0;
+    for (int t = 1; t <= (int)w->n; t++) {
+        int32_t s[MZ_STAG_COUNT] = {0};
+        size_t nf = mz_stag_feats(w, t, w->feats);
+        mz_lin_score(st, w->feats, nf, s);
+        int best = 0;
+        for (int c = 1; c < MZ_STAG_COUNT; c++)
+            if (s[c] > s[best])
+                best = c;
+        w->stag[t] = (uint8_t)(best + 1);
+    }
+    w->stag[w->n + 1] = 0;
+}
+
 /* ---- arc-hybrid transitions ------------------------------------------------------------ */
 
 void mz_arc_init(mz_parse_work *w)
@@ -247,6 +303,14 @@ static uint64_t dist_bin(int d)
     return d <= 4 ? (uint64_t)d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
 }
 
+/* Number of punctuation tokens strictly between d and h (0, 1, 2+). */
+static uint64_t punct_between(const mz_parse_work *w, int d, int h)
+{
+    int lo = d < h ? d : h, hi = d < h ? h : d;
+    int k = hi - 1 >= lo + 1 ? w->npunct[hi - 1] - w->npunct[lo] : 0;
+    return (uint64_t)(k < 2 ? k : 2);
+}
+
 /* The tokens the parser's features look at. */
 typedef struct ctx {
     int s0, s1, s2, b0, b1, b2;
@@ -274,6 +338,66 @@ static void arc_ctx(const mz_parse_work *w, ctx *c)
 
 /* Word-and-tag value of a token. */
 static inline uint64_t awt(const mz_parse_work *w, int t) { return aw(w, t) * 31 + at(w, t); }
+
+/* Zhang & Nivre (2011)-style additions: punctuation between s0 and b0, the buffer's words in
+ * pairs, the words of s1's and s2's children, s0's word with its children's tags. */
+static size_t arc_feats_more(const mz_parse_work *w, const ctx *c, uint64_t *f)
+{
+    uint64_t s0w = aw(w, c->s0), s0t = at(w, c->s0), s1w = aw(w, c->s1), s1t = at(w, c->s1);
+    uint64_t b0w = aw(w, c->b0), b0t = at(w, c->b0), b1w = aw(w, c->b1), b1t = at(w, c->b1);
+    uint64_t b2t = at(w, c->b2), s2t = at(w, c->s2);
+    uint64_t pb = c->s0 >= 0 && c->b0 >= 0 ? punct_between(w, c->s0, c->b0) : 3;
+    size_t k = 0;
+    f[k++] = mz_feat3(180, s0t, b0t, pb);
+    f[k++] = mz_feat3(181, s0w, b0t, pb);
+    f[k++] = mz_feat2(182, b0w, b1w);
+    f[k++] = mz_feat2(183, b0w, b1t);
+    f[k++] = mz_feat2(184, b0t, b1w);
+    f[k++] = mz_feat3(185, b0w, b1t, b2t);
+    f[k++] = mz_feat1(186, aw(w, c->b2));
+    f[k++] = mz_feat2(187, aw(w, c->s1l), s1t);
+    f[k++] = mz_feat2(188, aw(w, c->s1r), s1t);
+    f[k++] = mz_feat3(189, s0w, at(w, c->s0l), b0t);
+    f[k++] = mz_feat3(190, s0w, at(w, c->s0r), b0t);
+    f[k++] = mz_feat3(191, s0t, b0w, at(w, c->b0l));
+    f[k++] = mz_feat2(192, c->b0 >= 0 ? w->sib[c->b0] : 0, b0w);
+    f[k++] = mz_feat3(193, s2t, s1t, b0t);
+    f[k++] = mz_feat2(194, aw(w, c->s2), s0t);
+    f[k++] = mz_feat3(195, s1w, s0t, b0t);
+    return k;
+}
+
+/* Supertag + 1 of a token for the parser's features (0 for none and for the root). */
+static inline uint64_t ast(const mz_parse_work *w, int t) { return t > 0 ? w->stag[t] : 0; }
+
+/* Features of the supertags of s0, s1, s2, b0, b1 and b0's leftmost child, alone, in pairs and
+ * with words, tags, distances and child counts. */
+static size_t arc_feats_stag(const mz_parse_work *w, const ctx *c, uint64_t *f)
+{
+    uint64_t ss0 = ast(w, c->s0), sb0 = ast(w, c->b0), ss1 = ast(w, c->s1);
+    uint64_t d = c->b0 >= 0 && c->s0 >= 0 ? dist_bin(c->b0 - c->s0) : 0;
+    uint64_t d1 = c->s1 >= 0 ? dist_bin(c->s0 - c->s1) : 0;
+    uint64_t s0n = c->s0 >= 0 ? (uint64_t)w->nl[c->s0] * 4 + w->nr[c->s0] : 0;
+    size_t k = 0;
+    f[k++] = mz_feat1(243, ss0);
+    f[k++] = mz_feat1(244, sb0);
+    f[k++] = mz_feat2(245, ss0, sb0);
+    f[k++] = mz_feat2(246, ss1, ss0);
+    f[k++] = mz_feat3(247, ss1, ss0, sb0);
+    f[k++] = mz_feat2(248, sb0, ast(w, c->b1));
+    f[k++] = mz_feat3(249, ss0, sb0, d);
+    f[k++] = mz_feat2(250, ss0, at(w, c->b0));
+    f[k++] = mz_feat2(251, at(w, c->s0), sb0);
+    f[k++] = mz_feat3(252, ss0, s0n, sb0);
+    f[k++] = mz_feat2(253, ss1, at(w, c->s0));
+    f[k++] = mz_feat3(259, ss0, sb0, aw(w, c->s0));
+    f[k++] = mz_feat3(260, ss0, sb0, aw(w, c->b0));
+    f[k++] = mz_feat3(261, ss0, at(w, c->s0r), sb0);
+    f[k++] = mz_feat3(262, ss0, sb0, ast(w, c->b0l));
+    f[k++] = mz_feat3(263, ss1, ss0, d1);
+    f[k++] = mz_feat3(264, ast(w, c->s2), ss1, ss0);
+    return k;
+}
 
 size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
 {
@@ -369,6 +493,8 @@ size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
     f[k++] = mz_feat3(177, lb(w, c.s0l), lb(w, c.s0l2), s0t);
     f[k++] = mz_feat3(178, lb(w, c.s0r), lb(w, c.s0r2), s0t);
     f[k++] = mz_feat3(179, c.s0 >= 0 ? w->sib[c.s0] : 0, s0t, b0t);
+    k += arc_feats_more(w, &c, f + k);
+    k += arc_feats_stag(w, &c, f + k);
     return k;
 }
 
@@ -405,14 +531,6 @@ void mz_lab_done(mz_parse_work *w, int d)
         return;
     w->sib[h] |= core_bit(w->lab[d]);
     w->lastlab[h] = (uint8_t)(w->lab[d] + 1);
-}
-
-/* Number of punctuation tokens strictly between d and h (0, 1, 2+). */
-static uint64_t punct_between(const mz_parse_work *w, int d, int h)
-{
-    int lo = d < h ? d : h, hi = d < h ? h : d;
-    int k = hi - 1 >= lo + 1 ? w->npunct[hi - 1] - w->npunct[lo] : 0;
-    return (uint64_t)(k < 2 ? k : 2);
 }
 
 size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
@@ -457,6 +575,11 @@ size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
     f[k++] = mz_feat3(230, h > 0 ? w->a[h].suf[2] : 0, td, dir);
     f[k++] = mz_feat3(231, td * 32 + th, at(w, l), at(w, r));
     f[k++] = mz_feat3(232, aw(w, l), th, td * 4 + dir);
+    f[k++] = mz_feat1(254, w->stag[d]);
+    f[k++] = mz_feat2(255, w->stag[d], th);
+    f[k++] = mz_feat3(256, w->stag[d], td, dir);
+    f[k++] = mz_feat3(257, w->stag[d], ast(w, h), dir);
+    f[k++] = mz_feat3(258, w->stag[d], wd, dir);
     return k;
 }
 
@@ -524,6 +647,10 @@ int mz_parse_sentence(const mz_parse_model *m, mz_parse_work *w, const char *con
         memcpy(w->tag + 1, gold_tags, n);
     else
         run_tagger(m, w);
+    if (m->stag.cap)
+        mz_run_stagger(&m->stag, w);
+    else
+        memset(w->stag, 0, n + 2);
     run_parser(m, w);
     for (size_t i = 0; i < n; i++) {
         out[i].upos = w->tag[i + 1];

@@ -1,12 +1,13 @@
 /*
- * train.c — training the tagger, the parser and the labeller from a treebank, and scoring a
- * model against one.
+ * train.c — training the tagger, the supertagger, the parser and the labeller from a treebank,
+ * and scoring a model against one.
  *
  * Each model is an averaged perceptron (linear.c).  A counting pass over the gold analyses
  * decides which features get weights; then `iterations` passes over the sentences in an order
  * shuffled by a fixed seed, so training is deterministic.  The tagger learns from its own
  * previous tags; the parser is trained on the tags the tagger gives the training sentences
- * when every fold of them was held out (jackknifing), as at analysis time; it follows the
+ * when every fold of them was held out (jackknifing), as at analysis time, and on supertags
+ * jackknifed the same way (the supertagger learns on the jackknifed tags); it follows the
  * dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid, exploring its own mistakes after the
  * first pass.  The labeller learns with the parser: it names each arc as the parser makes it,
  * and is updated toward the gold relation when the arc is right.
@@ -33,6 +34,7 @@ typedef struct trainer {
     uint32_t *order;      /* selected sentences */
     size_t count;
     uint8_t *tags;        /* tags for parser training, per treebank word */
+    uint8_t *stags;       /* supertags + 1 for parser training, per treebank word */
     uint64_t rng;
     int quiet;
     const mz_train_opts *opts;
@@ -217,6 +219,111 @@ static int jackknife_tags(trainer *t, int iterations, int folds)
     return rc;
 }
 
+/* ---- supertagger --------------------------------------------------------------------------- */
+
+/* Gold supertag of word i of the loaded sentence. */
+static int gold_stag(const tsent *s, int i)
+{
+    return s->gold_lab[i] * 2 + (s->gold_head[i] > i);
+}
+
+/* Loads sentence si with the parser-training tags (jackknifed) in t->w. */
+static void load_tagged(trainer *t, uint32_t si)
+{
+    load_sent(t, si);
+    const mz_ud_sent *us = &t->tb->sents[si];
+    for (uint32_t i = 0; i < us->n; i++)
+        t->w->tag[i + 1] = t->tags[us->first + i];
+}
+
+/* Counting pass (gold history) or one training pass (own history) of the supertagger. */
+static int stagger_pass(trainer *t, mz_lin_train *lt, int counting)
+{
+    float sc[MZ_STAG_COUNT];
+    for (size_t k = 0; k < t->count; k++) {
+        load_tagged(t, t->order[k]);
+        if (!has_tree(t->s))
+            continue;
+        mz_parse_work *w = t->w;
+        for (int i = 1; i <= (int)t->s->n; i++) {
+            size_t nf = mz_stag_feats(w, i, w->feats);
+            int gold = gold_stag(t->s, i), pred = gold;
+            if (counting) {
+                if (mz_lin_count(lt, w->feats, nf) < 0)
+                    return -1;
+            } else {
+                mz_lin_train_score(lt, w->feats, nf, sc);
+                pred = 0;
+                for (int c = 1; c < MZ_STAG_COUNT; c++)
+                    if (sc[c] > sc[pred])
+                        pred = c;
+                mz_lin_update(lt, w->feats, nf, gold, pred);
+            }
+            w->stag[i] = (uint8_t)(pred + 1);
+        }
+    }
+    return 0;
+}
+
+static int train_stagger(trainer *t, int iterations, mz_lin *out)
+{
+    mz_lin_train lt;
+    if (mz_lin_train_init(&lt, MZ_STAG_COUNT) < 0 || stagger_pass(t, &lt, 1) < 0 ||
+        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
+        mz_lin_train_free(&lt);
+        return -1;
+    }
+    for (int it = 0; it < iterations; it++) {
+        shuffle(t);
+        stagger_pass(t, &lt, 0);
+    }
+    int rc = mz_lin_finish(&lt, out);
+    mz_lin_train_free(&lt);
+    return rc;
+}
+
+/* Supertags the selected sentences into t->stags. */
+static void stag_with(trainer *t, const mz_lin *st, const uint32_t *sents, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        load_tagged(t, sents[k]);
+        mz_run_stagger(st, t->w);
+        for (uint32_t i = 1; i <= t->s->n; i++)
+            t->stags[t->tb->sents[sents[k]].first + i - 1] = t->w->stag[i];
+    }
+}
+
+/* Jackknifing of the supertags, as of the tags. */
+static int jackknife_stags(trainer *t, int iterations, int folds)
+{
+    uint32_t *orig = t->order;
+    size_t count = t->count;
+    uint32_t *in = malloc(count * sizeof *in), *out = malloc(count * sizeof *out);
+    int rc = in && out ? 0 : -1;
+    for (int f = 0; f < folds && rc == 0; f++) {
+        size_t nin = 0, nout = 0;
+        for (size_t k = 0; k < count; k++) {
+            if ((int)(orig[k] % (uint32_t)folds) == f)
+                out[nout++] = orig[k];
+            else
+                in[nin++] = orig[k];
+        }
+        mz_lin st;
+        t->order = in;
+        t->count = nin;
+        rc = train_stagger(t, iterations, &st);
+        if (rc == 0) {
+            stag_with(t, &st, out, nout);
+            mz_lin_free(&st);
+        }
+    }
+    t->order = orig;
+    t->count = count;
+    free(in);
+    free(out);
+    return rc;
+}
+
 /* ---- parser ------------------------------------------------------------------------------ */
 
 /* Cost of a transition under the dynamic oracle: gold arcs it makes unreachable. */
@@ -284,7 +391,11 @@ static int parser_pass(trainer *t, mz_lin_train *lt, mz_lin_train *ll, int count
         mz_parse_work *w = t->w;
         const mz_ud_sent *us = &t->tb->sents[t->order[k]];
         for (uint32_t i = 0; i < us->n; i++)
+        {
             w->tag[i + 1] = t->tags[us->first + i];
+            w->stag[i + 1] = t->stags[us->first + i];
+        }
+        w->stag[0] = w->stag[us->n + 1] = 0;
         mz_arc_init(w);
         mz_lab_begin(w);
         while (!mz_arc_done(w)) {
@@ -362,9 +473,10 @@ static int trainer_init(trainer *t, const mz_treebank *tb, const unsigned char *
     t->opts = o;
     t->order = malloc((tb->nsents + 1) * sizeof *t->order);
     t->tags = calloc(tb->nwords + 1, 1);
+    t->stags = calloc(tb->nwords + 1, 1);
     t->w = mz_parse_work_new();
     t->s = malloc(sizeof *t->s);
-    if (!t->order || !t->tags || !t->w || !t->s)
+    if (!t->order || !t->tags || !t->stags || !t->w || !t->s)
         return -1;
     for (size_t i = 0; i < tb->nsents; i++)
         if (!sel || sel[i])
@@ -376,6 +488,7 @@ static void trainer_free(trainer *t)
 {
     free(t->order);
     free(t->tags);
+    free(t->stags);
     mz_parse_work_free(t->w);
     free(t->s);
 }
@@ -407,6 +520,14 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
         rc = jackknife_tags(&t, iters, folds);
     else if (rc == 0)
         tag_with(&t, &m->tag, t.order, t.count);
+    progress(&t, "training the supertagger");
+    int siters = iters;
+    if (rc == 0)
+        rc = train_stagger(&t, siters, &m->stag);
+    if (rc == 0 && folds > 1)
+        rc = jackknife_stags(&t, siters, folds);
+    else if (rc == 0)
+        stag_with(&t, &m->stag, t.order, t.count);
     progress(&t, "training the parser");
     if (rc == 0)
         rc = train_parser(&t, iters, &m->arc, &m->lab);

@@ -1,7 +1,7 @@
 /* Unit tests of the syntactic analysis (src/parse): the CoNLL-U reader's edge cases and errors,
- * a small model trained on sentences written here, the model file's round trip and its errors on
- * damaged bytes, Arabic segmentation into syntactic words, and the built-in models on a
- * sentence of each language. */
+ * a small model trained on sentences written here and its supertagger, the model file's round
+ * trip and its errors on damaged bytes, Arabic segmentation into syntactic words, and the
+ * built-in models on a sentence of each language. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse/internal.h"
 #include "parse/parse.h"
 
 static mz_status read_text(mz_treebank *tb, const char *text, mz_error *err)
@@ -184,6 +185,30 @@ static void small_model_learns_its_sentences(void **state)
     assert_int_equal(p[1].head, 3);
     assert_string_equal(mz_deprel_names[p[1].deprel], "nsubj");
     assert_string_equal(mz_parse_model_lang(m), "en");
+    mz_parse_model_free(m);
+    mz_treebank_free(&tb);
+}
+
+/* The supertagger gives each word of a training sentence its relation and its head's side
+ * (relation * 2, + 1 when the head follows; stored + 1). */
+static void supertagger_learns_relations_and_sides(void **state)
+{
+    (void)state;
+    mz_treebank tb = {0};
+    mz_parse_model *m = train_small(&tb);
+    const char *forms[] = {"The", "army", "attacked", "the", "village", "."};
+    uint32_t lens[] = {3, 4, 8, 3, 7, 1};
+    const uint8_t tags[] = {5, 7, 15, 5, 7, 12}; /* DET NOUN VERB DET NOUN PUNCT */
+    mz_parse_work *w = mz_parse_work_new();
+    assert_non_null(w);
+    mz_syn_attrs(w, forms, lens, 6);
+    memcpy(w->tag + 1, tags, 6);
+    mz_run_stagger(&m->stag, w);
+    assert_int_equal(w->stag[2], MZ_DEPREL_NSUBJ * 2 + 1 + 1);
+    assert_int_equal(w->stag[3], MZ_DEPREL_ROOT * 2 + 1);
+    assert_int_equal(w->stag[5], MZ_DEPREL_OBJ * 2 + 1);
+    assert_int_equal(w->stag[6], MZ_DEPREL_PUNCT * 2 + 1);
+    mz_parse_work_free(w);
     mz_parse_model_free(m);
     mz_treebank_free(&tb);
 }
@@ -459,6 +484,7 @@ int main(void)
         cmocka_unit_test(reader_errors_have_lines),
         cmocka_unit_test(reader_rejects_nul_and_reads_partial_text),
         cmocka_unit_test(small_model_learns_its_sentences),
+        cmocka_unit_test(supertagger_learns_relations_and_sides),
         cmocka_unit_test(parses_are_trees),
         cmocka_unit_test(training_is_deterministic_and_round_trips),
         cmocka_unit_test(damaged_models_are_errors),
