@@ -107,8 +107,14 @@ import json,sys
 g=json.load(open(sys.argv[1]))
 pairs={(l["source"],l["target"]) for l in g["links"]}
 assert ("RUS","JPN") in pairs and ("JPN","RUS") in pairs, pairs' "$TMP/nl--directed.json"
-if python3 -c 'import networkx' 2>/dev/null; then
-  check "node-link: networkx.node_link_graph loads it, directed or not" python3 -c '
+# networkx: Debian's (scripts/deps.sh installs python3-networkx for the system's python3), or
+# the first python3 on the path that has it
+nxpy=
+for py in python3 /usr/bin/python3; do
+  if "$py" -c 'import networkx' 2>/dev/null; then nxpy=$py; break; fi
+done
+if [ -n "$nxpy" ]; then
+  check "node-link: networkx.node_link_graph loads it, directed or not" "$nxpy" -c '
 import inspect,json,sys,networkx as nx
 kw={"edges":"links"} if "edges" in inspect.signature(nx.node_link_graph).parameters else {}
 for path,directed in ((sys.argv[1],False),(sys.argv[2],True)):
