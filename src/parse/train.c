@@ -185,8 +185,14 @@ static void tag_with(trainer *t, const mz_lin *tagger, const uint32_t *sents, si
     }
 }
 
-/* Jackknifing: the parser's training tags come from taggers that did not see the sentence. */
-static int jackknife_tags(trainer *t, int iterations, int folds)
+/* A model trained on the selected sentences, and what applies it to some sentences. */
+typedef int (*train_fn)(trainer *t, int iterations, mz_lin *out);
+typedef void (*apply_fn)(trainer *t, const mz_lin *model, const uint32_t *sents, size_t n);
+
+/* Jackknifing: the parser's training tags (and supertags) come from models that did not see
+ * the sentence.  Sentence k is in fold k mod `folds`; each fold is tagged by a model trained,
+ * quietly, on the others. */
+static int jackknife(trainer *t, int iterations, int folds, train_fn train, apply_fn apply)
 {
     uint32_t *orig = t->order;
     size_t count = t->count;
@@ -200,16 +206,16 @@ static int jackknife_tags(trainer *t, int iterations, int folds)
             else
                 in[nin++] = orig[k];
         }
-        mz_lin tagger;
+        mz_lin model;
         t->order = in;
         t->count = nin;
         int q = t->quiet;
         t->quiet = 1;
-        rc = train_tagger(t, iterations, &tagger);
+        rc = train(t, iterations, &model);
         t->quiet = q;
         if (rc == 0) {
-            tag_with(t, &tagger, out, nout);
-            mz_lin_free(&tagger);
+            apply(t, &model, out, nout);
+            mz_lin_free(&model);
         }
     }
     t->order = orig;
@@ -291,37 +297,6 @@ static void stag_with(trainer *t, const mz_lin *st, const uint32_t *sents, size_
         for (uint32_t i = 1; i <= t->s->n; i++)
             t->stags[t->tb->sents[sents[k]].first + i - 1] = t->w->stag[i];
     }
-}
-
-/* Jackknifing of the supertags, as of the tags. */
-static int jackknife_stags(trainer *t, int iterations, int folds)
-{
-    uint32_t *orig = t->order;
-    size_t count = t->count;
-    uint32_t *in = malloc(count * sizeof *in), *out = malloc(count * sizeof *out);
-    int rc = in && out ? 0 : -1;
-    for (int f = 0; f < folds && rc == 0; f++) {
-        size_t nin = 0, nout = 0;
-        for (size_t k = 0; k < count; k++) {
-            if ((int)(orig[k] % (uint32_t)folds) == f)
-                out[nout++] = orig[k];
-            else
-                in[nin++] = orig[k];
-        }
-        mz_lin st;
-        t->order = in;
-        t->count = nin;
-        rc = train_stagger(t, iterations, &st);
-        if (rc == 0) {
-            stag_with(t, &st, out, nout);
-            mz_lin_free(&st);
-        }
-    }
-    t->order = orig;
-    t->count = count;
-    free(in);
-    free(out);
-    return rc;
 }
 
 /* ---- parser ------------------------------------------------------------------------------ */
@@ -517,7 +492,7 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
     progress(&t, "training the tagger on %zu sentences", t.count);
     rc = train_tagger(&t, iters, &m->tag);
     if (rc == 0 && folds > 1)
-        rc = jackknife_tags(&t, iters, folds);
+        rc = jackknife(&t, iters, folds, train_tagger, tag_with);
     else if (rc == 0)
         tag_with(&t, &m->tag, t.order, t.count);
     progress(&t, "training the supertagger");
@@ -525,7 +500,7 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
     if (rc == 0)
         rc = train_stagger(&t, siters, &m->stag);
     if (rc == 0 && folds > 1)
-        rc = jackknife_stags(&t, siters, folds);
+        rc = jackknife(&t, siters, folds, train_stagger, stag_with);
     else if (rc == 0)
         stag_with(&t, &m->stag, t.order, t.count);
     progress(&t, "training the parser");
