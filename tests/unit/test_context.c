@@ -35,13 +35,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The events of a document, as "SOURCE CODE TARGET" lines (each with " <CONTEXT" when its source
- * came from the document), in `out`. */
-static void code(const char *lang, const char *text, unsigned flags, char *out, size_t size)
+/* The events of a document dated `date`, as "SOURCE CODE TARGET" lines (each with " <CONTEXT"
+ * when its source came from the document), in `out`. */
+static void code_on(const char *lang, const char *date, const char *text, unsigned flags, char *out,
+                    size_t size)
 {
     mz_coder *c = mz_coder_new(engine, flags);
     assert_non_null(c);
-    mz_doc doc = {.id = "t", .date = "2024-05-01", .lang = lang, .text = text, .len = strlen(text)};
+    mz_doc doc = {.id = "t", .date = date, .lang = lang, .text = text, .len = strlen(text)};
     const mz_event *ev;
     size_t n;
     mz_error err = {0};
@@ -53,6 +54,21 @@ static void code(const char *lang, const char *text, unsigned flags, char *out, 
                                  ev[i].target, ev[i].ev_context_source[0] ? " <" : "",
                                  ev[i].ev_context_source);
     mz_coder_free(c);
+}
+
+/* code_on for a document of 1 May 2024. */
+static void code(const char *lang, const char *text, unsigned flags, char *out, size_t size)
+{
+    code_on(lang, "2024-05-01", text, flags, out, size);
+}
+
+/* Asserts that `events` (code's lines) is the one event `event` ("SOURCE CODE TARGET"). */
+static void only(const char *events, const char *event)
+{
+    size_t n = strlen(event);
+    if (strncmp(events, event, n) != 0 || (events[n] != '\n' && events[n] != ' ') ||
+        strchr(events, '\n') != strrchr(events, '\n'))
+        fail_msg("expected only '%s', got:\n%s", event, events);
 }
 
 /* The --explain account of a document (valid until the next call). */
@@ -312,21 +328,11 @@ static void the_coalition(void **state)
 {
     (void)state;
     char ev[1024];
-    mz_coder *c = mz_coder_new(engine, 0);
-    assert_non_null(c);
     const char *text = "\xd8\xb4\xd9\x86 \xd8\xb7\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86 \xd8\xa7\xd9\x84\xd8\xaa\xd8\xad\xd8\xa7\xd9\x84\xd9\x81 \xd8\xba\xd8\xa7\xd8\xb1\xd8\xa7\xd8\xaa \xd8\xb9\xd9\x84\xd9\x89 \xd9\x85\xd9\x88\xd8\xa7\xd9\x82\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a\xd9\x8a\xd9\x86 \xd9\x81\xd9\x8a \xd8\xb5\xd9\x86\xd8\xb9\xd8\xa7\xd8\xa1."; /* شن طيران التحالف غارات على مواقع الحوثيين في صنعاء. */
-    const mz_event *e;
-    size_t n;
-    mz_error err = {0};
-    mz_doc doc = {.id = "t", .date = "2015-07-20", .lang = "ar", .text = text, .len = strlen(text)};
-    assert_int_equal(mz_coder_code(c, &doc, &e, &n, &err), MZ_OK);
-    assert_int_equal(n, 1);
-    snprintf(ev, sizeof ev, "%s %s %s", e[0].source, e[0].code, e[0].target);
-    assert_string_equal(ev, "SAUMIL 195 YEMREB");
-    doc.date = "2014-07-20";
-    assert_int_equal(mz_coder_code(c, &doc, &e, &n, &err), MZ_OK);
-    assert_int_equal(n, 0);
-    mz_coder_free(c);
+    code_on("ar", "2015-07-20", text, 0, ev, sizeof ev);
+    only(ev, "SAUMIL 195 YEMREB");
+    code_on("ar", "2014-07-20", text, 0, ev, sizeof ev);
+    assert_string_equal(ev, "");
 }
 
 /* A country named in "in a ... operation" is neither party to the act: it tells how. */
@@ -355,18 +361,8 @@ static void managed_acts(void **state)
 {
     (void)state;
     char ev[1024];
-    mz_coder *c = mz_coder_new(engine, 0);
-    assert_non_null(c);
-    const char *text = "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd8\xaa \xd9\x82\xd9\x88\xd8\xa7\xd8\xaa \xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4 \xd8\xa7\xd9\x84\xd9\x88\xd8\xb7\xd9\x86\xd9\x8a \xd9\x85\xd9\x86 \xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xb7\xd8\xb1\xd8\xa9 \xd8\xb9\xd9\x84\xd9\x89 \xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9 \xd8\xb9\xd8\xaf\xd9\x86."; /* تمكنت قوات الجيش الوطني من السيطرة على مدينة عدن. */
-    const mz_event *e;
-    size_t n;
-    mz_error err = {0};
-    mz_doc doc = {.id = "t", .date = "2015-08-01", .lang = "ar", .text = text, .len = strlen(text)};
-    assert_int_equal(mz_coder_code(c, &doc, &e, &n, &err), MZ_OK);
-    assert_int_equal(n, 1);
-    snprintf(ev, sizeof ev, "%s %s %s", e[0].source, e[0].code, e[0].target);
-    assert_string_equal(ev, "YEMMIL 192 YEM");
-    mz_coder_free(c);
+    code_on("ar", "2015-08-01", "\xd8\xaa\xd9\x85\xd9\x83\xd9\x86\xd8\xaa \xd9\x82\xd9\x88\xd8\xa7\xd8\xaa \xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4 \xd8\xa7\xd9\x84\xd9\x88\xd8\xb7\xd9\x86\xd9\x8a \xd9\x85\xd9\x86 \xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xb7\xd8\xb1\xd8\xa9 \xd8\xb9\xd9\x84\xd9\x89 \xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9 \xd8\xb9\xd8\xaf\xd9\x86.", 0, ev, sizeof ev); /* تمكنت قوات الجيش الوطني من السيطرة على مدينة عدن. */
+    only(ev, "YEMMIL 192 YEM");
 }
 
 /* Fighting "between" two parties is told by the sentence, not judged by the salience model. */
