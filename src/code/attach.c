@@ -794,6 +794,31 @@ static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b, int re
     return 0;
 }
 
+/* Words that open a yes/no question: its acts are asked about, not reported ("Can Washington
+ * arm the army?", "هل يمكن لأميركا أن تسلح الجيش؟").  A question opened by why or who presumes
+ * its act happened ("لماذا أعدمت إيران ...؟") and is not among them. */
+static const char *const question_openers[] = {"هل", "can", "could", "will", "would", "should", "shall",
+                                               "may", "might", "must", "do", "does", "did", "is",
+                                               "are", "was", "were", "has", "have", "had"};
+
+/* Whether v stands in a sentence [b, e) asking a yes/no question, or a question with a modal
+ * before v ("What can you do to improve relations?"). */
+static int asked(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+{
+    uint32_t last = e, first = b;
+    while (last > b && !(c->toks.v[last - 1].flags & (MZ_TOK_WORD | MZ_TOK_NUM)) &&
+           !mz_tok_is(c, last - 1, "?") && !mz_tok_is(c, last - 1, "\xd8\x9f" /* ؟ */))
+        last--; /* closing quotes and brackets */
+    if (last == b || !(mz_tok_is(c, last - 1, "?") || mz_tok_is(c, last - 1, "\xd8\x9f")))
+        return 0;
+    while (first < v->b && !(c->toks.v[first].flags & MZ_TOK_WORD))
+        first++;
+    if (first < v->b && in_list(mz_tok_fold(&c->toks, first), question_openers,
+                                sizeof question_openers / sizeof *question_openers))
+        return 1;
+    return marker_in(c, b, v->b, MZ_M_MODAL);
+}
+
 static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
@@ -877,6 +902,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (suppressed(c, v, b, st->speaker_from > 0)) {
         note(c, v, "not coded: negated or hypothetical");
+        return 0;
+    }
+    if (asked(c, v, b, e)) {
+        note(c, v, "not coded: asked about in a question, not reported");
         return 0;
     }
     if (embedded(c, st, v)) {
