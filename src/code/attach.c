@@ -819,6 +819,14 @@ static int asked(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
     return marker_in(c, b, v->b, MZ_M_MODAL);
 }
 
+/* Whether v is an act of protest or force (roots 14 to 20): done, not a way of doing the act
+ * after it, as "agreed" or "threatened" are ("agreed to supply", "threatened to strike"). */
+static int standalone(const mz_coder *c, const mz_mention *v)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
+}
+
 static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
@@ -1012,9 +1020,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
-     * a determiner makes the next one a noun of its own ("sentenced for her murder") */
+     * a determiner makes the next one a noun of its own ("sentenced for her murder"), or it is
+     * an act of protest or force, which stands alone ("تجمعوا للتنديد", gathered to denounce) */
     uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
-    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW &&
+    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW && !standalone(c, v) &&
         !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v)) && !determiner_in(c, vend, stop)) {
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
