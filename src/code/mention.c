@@ -13,7 +13,9 @@
 #include "../util/vec.h"
 #include "coder.h"
 
-enum { TAIL_WINDOW = 8, TAIL_GAP = 3 };
+/* a tail starts within TAIL_WINDOW tokens after the head: an Arabic VSO subject named in full
+ * (سيطرت القوات الموالية لحكومة الرئيس اليمني ... على) stands between a verb and its preposition */
+enum { TAIL_WINDOW = 12, TAIL_GAP = 3 };
 
 typedef struct best {
     uint32_t sent_b; /* the sentence's first token */
