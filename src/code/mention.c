@@ -290,6 +290,7 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
         if (c->e->m.node_entry[child] != MZ_NONE &&
             resolve(c, child, bst->sent_b, b, pos + 1, end, &m) && !(!hf && article_on_derived(c, fc, hk, &m)) &&
             !direction(c, fc, hk, &m, pos == b, pos + 1, end) &&
+            !(hf && m.kind == MZ_E_ACTOR) && /* a name takes no ة: الحماسة is no حماس */
             (!bst->found || pos + 1 > bst->end || (pos + 1 == bst->end && s < bst->stripped))) {
             bst->found = 1;
             bst->end = pos + 1;
