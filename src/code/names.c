@@ -338,6 +338,20 @@ static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* Whether token i, the surname of learned name l, follows a capitalised name word that is not the
+ * one before the surname in l's introduction: another person of that family ("Usman Khan" is not
+ * "Mayor of London Sadiq Khan").  English only: an Arabic name word has no capital to tell it. */
+static int other_first_name(const mz_coder *c, const mz_learned *l, uint32_t i)
+{
+    if (c->arabic || i == 0 || i == l->name_e - 1 || !name_word(c, i - 1))
+        return 0;
+    if (l->name_e - l->name_b < 2)
+        return 1;
+    uint32_t before = l->name_e - 2;
+    return c->toks.v[i - 1].fold_len != c->toks.v[before].fold_len ||
+           memcmp(mz_tok_fold(&c->toks, i - 1), mz_tok_fold(&c->toks, before), c->toks.v[before].fold_len) != 0;
+}
+
 /* The learned name whose last word token i is, or -1; *conj tells that an Arabic و or ف was
  * read off the front ("وأمان": and Aman). */
 static int recall(const mz_coder *c, uint32_t i, int *conj)
@@ -349,6 +363,8 @@ static int recall(const mz_coder *c, uint32_t i, int *conj)
         return -1;
     for (size_t k = 0; k < c->nlearned; k++) {
         const mz_learned *l = &c->learned[k];
+        if (other_first_name(c, l, i))
+            continue;
         if (t->fold_len == l->surname_len && memcmp(w, l->surname, l->surname_len) == 0)
             return (int)k;
         /* و and ف are two bytes each in UTF-8 */

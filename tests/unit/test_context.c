@@ -144,6 +144,11 @@ static void names_introduced_once(void **state)
     has(ev, "KENGOV 112 SOM\n");
     has(ev, "SOMGOV 111 KEN <Amina Yusuf, the foreign minister of Somalia\n");
     has(ev, "KENGOV 040 ETHGOV <Kenyan Interior Minister Joseph Kamau\n");
+    /* another first name before the surname is another person of the family */
+    code("en", "Kenyan Interior Minister Joseph Kamau accused Somalia of harbouring militants. "
+               "Peter Kamau attacked Somalia.",
+         0, ev, sizeof ev);
+    assert_null(strstr(ev, "KENGOV 190"));
     /* التقى وزير الخارجية الماليزي حسن داود نظيره الإندونيسي في جاكرتا. وانتقد داود إسرائيل بشدة. */
     code("ar", "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x82\xd9\x89 \xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 "
                "\xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac\xd9\x8a\xd8\xa9 "
