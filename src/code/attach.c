@@ -146,10 +146,28 @@ static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_
     return -1;
 }
 
+/* Whether an English relative clause opens at token `from`, right after the noun that ends an
+ * act's tail: it holds none of the act's parties ("withdraw a bill that would allow China to
+ * ...").  After the verb itself "that" opens its content ("demanded that NATO withdraw"). */
+static int relative_after_tail(const mz_coder *c, uint32_t from, uint32_t stop)
+{
+    if (c->arabic || from >= stop)
+        return 0;
+    int m = mz_marker_at(c, from);
+    if (m != MZ_M_CLAUSE && m != MZ_M_THAT)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->mv[k].kind == MZ_E_VERB && c->mv[k].tail_e == from && c->mv[k].tail_e > c->mv[k].e)
+            return 1;
+    return 0;
+}
+
 /* The first group starting at or after `from`, before `stop`, in the clause of token `from`,
  * passing over locations unless `places` (see order_roles). */
 static int right_group_at(const mz_coder *c, uint32_t from, uint32_t stop, int skip, int places)
 {
+    if (relative_after_tail(c, from, stop))
+        return -1;
     for (size_t k = 0; k < c->ng; k++) {
         const mz_group *g = &c->gv[k];
         if (g->b < from || g->b >= stop || (int)k == skip)
@@ -489,7 +507,8 @@ static int determiner_at(const mz_coder *c, uint32_t i)
 }
 
 /* Whether an English verb in -ed is a participle used as an adjective: after a determiner ("a
- * proposed bill", "the accused men"), where no finite verb stands, or wherever the parse, when
+ * proposed bill", "the accused men") or an infinitive ("to extradite accused criminals"), where
+ * no finite verb stands, or wherever the parse, when
  * there is one, makes it modify a noun ("extradite accused criminals"). */
 static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
@@ -500,6 +519,9 @@ static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b
     if (v->tail_e <= v->e && !after_party && mz_parse_head(c, v->b, &rel) != UINT32_MAX &&
         rel == MZ_DEPREL_AMOD)
         return 1; /* but a party right before it is its subject: "Critics accused Trump" */
+    if (k >= 0 && c->mv[k].kind == MZ_E_VERB && c->mv[k].e == v->b && c->mv[k].b > b &&
+        mz_tok_is(c, c->mv[k].b - 1, "to"))
+        return 1; /* right after an infinitive: "to extradite accused criminals" */
     return determiner_at(c, v->b - 1);
 }
 
