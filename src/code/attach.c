@@ -639,6 +639,21 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
     return -1;
 }
 
+/* Whether the parse puts group g under a verb other than v ("بالتنكيل وقتل مواطنيها ... ولماذا
+ * يترك العالم السودان": Sudan is what the world leaves, not whom Iran kills), for an Arabic act
+ * that does not govern another (see governs).  Word order stops at the next verb the
+ * dictionaries know; the parse knows the others. */
+static int another_verbs(const mz_coder *c, const mz_mention *v, int g)
+{
+    if (!c->arabic || governs(c, v))
+        return 0;
+    int rel;
+    uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
+    return h != UINT32_MAX && (rel == MZ_DEPREL_NSUBJ || rel == MZ_DEPREL_OBJ) &&
+           mz_parse_upos(c, h) == MZ_UPOS_VERB && (h < v->b || h >= v->e) &&
+           !(v->tail_e > v->tail_b && h >= v->tail_b && h < v->tail_e);
+}
+
 /* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
  * words before it, is the target and the one after it the source ("+ * FROM $": "X was freed
  * from Y"; "+ HOSTING * MAY_DAY $"), and the actor right after its tail, a place too, or after
@@ -918,6 +933,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    if (tgt >= 0 && another_verbs(c, v, tgt)) {
+        note(c, v, "target dropped: the parse makes it a dependent of another verb");
+        tgt = -1;
+    }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;

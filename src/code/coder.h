@@ -127,8 +127,11 @@ struct mz_coder {
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
     /* the parse of the current sentence (syntax.c): nwords syntactic words, word w from token
      * wtok[w] (UINT32_MAX for a hyphen), parsed[w] its head and relation; nwords 0: none */
-    struct mz_parse_model *parse_en; /* with MZ_CODE_PARSE: the built-in English parser, NULL
-                                      * when the build has none (word order alone) */
+    /* with MZ_CODE_PARSE: the built-in parsers, each loaded by mz_parse_current when a
+     * sentence of its language first needs it (parse_tried: bit 0 English, bit 1 Arabic); NULL
+     * when not loaded or the build has none (word order alone) */
+    struct mz_parse_model *parse_en, *parse_ar;
+    unsigned parse_tried;
     struct mz_parse_work *pwork;
     size_t nwords;
     uint32_t wtok[MZ_PARSE_MAX_WORDS], wlen[MZ_PARSE_MAX_WORDS];
@@ -223,6 +226,15 @@ uint32_t mz_parse_dependent(const mz_coder *c, uint32_t tok, int deprel);
 /* syntax.c: the token of the head of the word token `tok` begins, with the word's relation in
  * *deprel, or UINT32_MAX (no parse, the root). */
 uint32_t mz_parse_head(const mz_coder *c, uint32_t tok, int *deprel);
+
+/* syntax.c: the token of the verb that governs the word token `tok` begins: `verb` when the
+ * word lies in the subtree of the word `verb` begins before any other verb, else the token of
+ * the nearest word above it that the parse tags VERB, or UINT32_MAX (no parse, none). */
+uint32_t mz_parse_governor(const mz_coder *c, uint32_t tok, uint32_t verb);
+
+/* syntax.c: the part of speech (MZ_UPOS_*) the parse gives the word token `tok` stands for, or
+ * -1 (no parse). */
+int mz_parse_upos(const mz_coder *c, uint32_t tok);
 
 /* actors.c: the document's last named subject (c->subject), for a sentence that continues it
  * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group
