@@ -491,7 +491,7 @@ static int determiner_at(const mz_coder *c, uint32_t i)
 /* Whether an English verb in -ed is a participle used as an adjective: after a determiner ("a
  * proposed bill", "the accused men"), where no finite verb stands, or wherever the parse, when
  * there is one, makes it modify a noun ("extradite accused criminals"). */
-static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b)
+static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
 {
     if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
         return 0;
@@ -622,7 +622,7 @@ static const char *const relative_pronouns[] = {"who", "which", "that"};
 /* The group that holds verb v's dependent of relation `deprel` in the sentence's parse, or -1:
  * none parsed, none of that relation, or a word no resolved group holds ("it").  A relative
  * pronoun subject stands for the noun its clause qualifies ("the minister, who met ..."). */
-static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
+static int tree_group(mz_coder *c, const mz_mention *v, int deprel)
 {
     uint32_t t = mz_parse_dependent(c, v->b, deprel);
     if (t == UINT32_MAX)
@@ -643,7 +643,7 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
  * يترك العالم السودان": Sudan is what the world leaves, not whom Iran kills), for an Arabic act
  * that does not govern another (see governs).  Word order stops at the next verb the
  * dictionaries know; the parse knows the others. */
-static int another_verbs(const mz_coder *c, const mz_mention *v, int g)
+static int another_verbs(mz_coder *c, const mz_mention *v, int g)
 {
     if (!c->arabic || governs(c, v))
         return 0;
@@ -683,7 +683,7 @@ static void petrarch_roles(const mz_coder *c, const mz_mention *v, uint32_t b, u
 }
 
 /* Source and target of a verb by word order (see the file comment). */
-static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
+static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
 {
     int by = by_group(c, v, b, stop, e);
@@ -809,7 +809,7 @@ static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b, int re
     return 0;
 }
 
-static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+static int speaker_of(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
     int r_adjacent = r >= 0 && c->gv[r].b <= v->e + 1;

@@ -133,6 +133,8 @@ struct mz_coder {
     struct mz_parse_model *parse_en, *parse_ar;
     unsigned parse_tried;
     struct mz_parse_work *pwork;
+    int parse_pending;     /* tokens [parse_b, parse_e) are to be parsed on the first question */
+    uint32_t parse_b, parse_e;
     size_t nwords;
     uint32_t wtok[MZ_PARSE_MAX_WORDS], wlen[MZ_PARSE_MAX_WORDS];
     mz_parsed parsed[MZ_PARSE_MAX_WORDS];
@@ -221,20 +223,15 @@ int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e);
 
 /* syntax.c: the token of the first dependent of the word token `tok` begins with relation
  * `deprel` (MZ_DEPREL_*), or UINT32_MAX (no parse, no such dependent). */
-uint32_t mz_parse_dependent(const mz_coder *c, uint32_t tok, int deprel);
+uint32_t mz_parse_dependent(mz_coder *c, uint32_t tok, int deprel);
 
 /* syntax.c: the token of the head of the word token `tok` begins, with the word's relation in
  * *deprel, or UINT32_MAX (no parse, the root). */
-uint32_t mz_parse_head(const mz_coder *c, uint32_t tok, int *deprel);
-
-/* syntax.c: the token of the verb that governs the word token `tok` begins: `verb` when the
- * word lies in the subtree of the word `verb` begins before any other verb, else the token of
- * the nearest word above it that the parse tags VERB, or UINT32_MAX (no parse, none). */
-uint32_t mz_parse_governor(const mz_coder *c, uint32_t tok, uint32_t verb);
+uint32_t mz_parse_head(mz_coder *c, uint32_t tok, int *deprel);
 
 /* syntax.c: the part of speech (MZ_UPOS_*) the parse gives the word token `tok` stands for, or
  * -1 (no parse). */
-int mz_parse_upos(const mz_coder *c, uint32_t tok);
+int mz_parse_upos(mz_coder *c, uint32_t tok);
 
 /* actors.c: the document's last named subject (c->subject), for a sentence that continues it
  * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group

@@ -35,6 +35,7 @@ static const struct mz_parse_model *parser(mz_coder *c)
 int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e)
 {
     c->nwords = 0;
+    c->parse_pending = 0;
     if (!(c->flags & MZ_CODE_PARSE) || e - b < 3)
         return 0;
     int verbs = 0;
@@ -42,32 +43,46 @@ int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e)
         verbs = c->mv[k].kind == MZ_E_VERB;
     if (!verbs || c->ng < 2)
         return 0; /* nothing for a parse to decide */
-    const struct mz_parse_model *m = parser(c);
-    if (!m)
-        return 0;
     if (!c->pwork && !(c->pwork = mz_parse_work_new()))
         return -1;
+    c->parse_pending = 1;
+    c->parse_b = b;
+    c->parse_e = e;
+    return 0;
+}
+
+/* Parses the sentence mz_parse_current named, when it has not been parsed yet: most sentences
+ * are coded without a question to the parse (their verbs negated, background, or with no party
+ * to choose), and parsing costs more than all the rest of the coding. */
+static void parse_now(mz_coder *c)
+{
+    if (!c->parse_pending)
+        return;
+    c->parse_pending = 0;
+    const struct mz_parse_model *m = parser(c);
+    if (!m)
+        return;
     uint32_t st[MZ_PARSE_MAX_WORDS], en[MZ_PARSE_MAX_WORDS];
     size_t stop;
-    size_t n = mz_syntactic_words(m, c->text, &c->toks, b, e, c->arabic, st, en, c->wtok, MZ_PARSE_MAX_WORDS, &stop);
-    if (stop != e)
-        return 0; /* longer than the parser takes: word order alone */
+    size_t n = mz_syntactic_words(m, c->text, &c->toks, c->parse_b, c->parse_e, c->arabic, st, en, c->wtok,
+                                  MZ_PARSE_MAX_WORDS, &stop);
+    if (stop != c->parse_e)
+        return; /* longer than the parser takes: word order alone */
     const char *forms[MZ_PARSE_MAX_WORDS];
     for (size_t i = 0; i < n; i++) {
         forms[i] = c->text + st[i];
         c->wlen[i] = en[i] - st[i];
     }
-    if (mz_parse_sentence(m, c->pwork, forms, c->wlen, n, NULL, c->parsed) < 0)
-        return 0;
-    c->nwords = n;
-    return 0;
+    if (mz_parse_sentence(m, c->pwork, forms, c->wlen, n, NULL, c->parsed) == 0)
+        c->nwords = n;
 }
 
 /* The word of the current parse that stands for token i, or -1: its first word whose head lies
  * outside the token (an Arabic token's stem, not its clitics: أطلقوا of وأطلقوه, روسيا of
  * لروسيا), else its first word. */
-static int word_of_token(const mz_coder *c, uint32_t i)
+static int word_of_token(mz_coder *c, uint32_t i)
 {
+    parse_now(c);
     int first = -1;
     for (size_t w = 0; w < c->nwords; w++) {
         if (c->wtok[w] != i)
@@ -81,7 +96,7 @@ static int word_of_token(const mz_coder *c, uint32_t i)
     return first;
 }
 
-uint32_t mz_parse_head(const mz_coder *c, uint32_t tok, int *deprel)
+uint32_t mz_parse_head(mz_coder *c, uint32_t tok, int *deprel)
 {
     int w = word_of_token(c, tok);
     if (w < 0 || c->parsed[w].head <= 0)
@@ -90,7 +105,7 @@ uint32_t mz_parse_head(const mz_coder *c, uint32_t tok, int *deprel)
     return c->wtok[c->parsed[w].head - 1];
 }
 
-uint32_t mz_parse_dependent(const mz_coder *c, uint32_t tok, int deprel)
+uint32_t mz_parse_dependent(mz_coder *c, uint32_t tok, int deprel)
 {
     int w = word_of_token(c, tok);
     if (w < 0)
@@ -101,23 +116,7 @@ uint32_t mz_parse_dependent(const mz_coder *c, uint32_t tok, int deprel)
     return UINT32_MAX;
 }
 
-uint32_t mz_parse_governor(const mz_coder *c, uint32_t tok, uint32_t verb)
-{
-    int w = word_of_token(c, tok), v = word_of_token(c, verb);
-    if (w < 0 || v < 0)
-        return UINT32_MAX;
-    /* a tree has no cycle, so at most nwords steps reach the root */
-    for (size_t steps = 0; steps < c->nwords && c->parsed[w].head > 0; steps++) {
-        w = c->parsed[w].head - 1;
-        if (w == v)
-            return verb;
-        if (c->parsed[w].upos == MZ_UPOS_VERB)
-            return c->wtok[w];
-    }
-    return UINT32_MAX;
-}
-
-int mz_parse_upos(const mz_coder *c, uint32_t tok)
+int mz_parse_upos(mz_coder *c, uint32_t tok)
 {
     int w = word_of_token(c, tok);
     return w < 0 ? -1 : c->parsed[w].upos;
