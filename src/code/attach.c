@@ -654,6 +654,19 @@ static int another_verbs(mz_coder *c, const mz_mention *v, int g)
            !(v->tail_e > v->tail_b && h >= v->tail_b && h < v->tail_e);
 }
 
+/* Whether the parse makes group g the genitive (nmod) or object of an act other than verbal
+ * noun v: "مع أي جهد لمحاربة داعش بالتنسيق والتشاور مع الحكومة": Daesh is what is fought, not
+ * who consults. */
+static int act_genitive(mz_coder *c, const mz_mention *v, int g)
+{
+    int rel;
+    uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
+    if (h == UINT32_MAX || (rel != MZ_DEPREL_NMOD && rel != MZ_DEPREL_OBJ) || (h >= v->b && h < v->e))
+        return 0;
+    int k = c->tok_mention[h];
+    return k >= 0 && c->mv[k].kind == MZ_E_VERB;
+}
+
 /* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
  * words before it, is the target and the one after it the source ("+ * FROM $": "X was freed
  * from Y"; "+ HOSTING * MAY_DAY $"), and the actor right after its tail, a place too, or after
@@ -729,6 +742,8 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
             *src = r1, *tgt = r2; /* زيارة الرئيس (للرئيس) إلى السعودية */
         } else {
             *src = left, *tgt = r1;
+            if (left >= 0 && act_genitive(c, v, left))
+                *src = -1;
         }
         return;
     }
