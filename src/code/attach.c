@@ -667,6 +667,25 @@ static int act_genitive(mz_coder *c, const mz_mention *v, int g)
     return k >= 0 && c->mv[k].kind == MZ_E_VERB;
 }
 
+/* The group the parse makes an Arabic act's prepositional object (obl), when word order found
+ * none: the parse reaches past the commas and time phrases that end a clause for word order
+ * ("شنت طائرات التحالف، فجر اليوم، غارات على مواقع للحوثيين").  Not a place, not the source,
+ * not after من (a passive's doer or the part of a whole: "قتل خمسة من ..."); -1 when none. */
+static int tree_target(mz_coder *c, const mz_mention *v, int src)
+{
+    int candidates = 0; /* the parse is asked only when a group after the verb could be one */
+    for (size_t k = 0; c->arabic && k < c->ng && !candidates; k++)
+        candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !located(c, k) &&
+                     !unresolved(c, k);
+    if (!candidates)
+        return -1;
+    int g = tree_group(c, v, MZ_DEPREL_OBL);
+    if (g < 0 || g == src || c->gv[g].b < v->e || located(c, (size_t)g) ||
+        mz_tok_is(c, c->gv[g].b - 1, "\xd9\x85\xd9\x86" /* من */))
+        return -1;
+    return g;
+}
+
 /* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
  * words before it, is the target and the one after it the source ("+ * FROM $": "X was freed
  * from Y"; "+ HOSTING * MAY_DAY $"), and the actor right after its tail, a place too, or after
@@ -948,6 +967,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
+        note(c, v, "target from the parse: a prepositional object of the verb");
     if (tgt >= 0 && another_verbs(c, v, tgt)) {
         note(c, v, "target dropped: the parse makes it a dependent of another verb");
         tgt = -1;

@@ -428,8 +428,8 @@ static void parsed_subjects(void **state)
 
 /* With the parser, an Arabic act loses a party the parse gives to another word: the subject of a
  * relative clause's verb the dictionaries do not know (the coalition Saudi Arabia leads), the
- * genitive of another act (Daesh, what is fought, does not consult).  Sentences written for
- * this test. */
+ * genitive of another act (Daesh, what is fought, does not consult); and it finds its
+ * prepositional object where commas stop word order.  Sentences written for this test. */
 static void parsed_arabic_parties(void **state)
 {
     (void)state;
@@ -462,6 +462,17 @@ static void parsed_arabic_parties(void **state)
     has(ev, "IMGREB 040 IRQGOV\n");
     code("ar", fought, MZ_CODE_PARSE, ev, sizeof ev);
     assert_null(strstr(ev, "IMGREB 040 IRQGOV"));
+    /* the parse reaches a prepositional object across the commas that end word order's clause */
+    const char *protested = "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac "
+                            "\xd8\xa7\xd9\x84\xd9\x85\xd8\xaa\xd8\xb8\xd8\xa7\xd9\x87\xd8\xb1\xd9\x88\xd9\x86\xd8\x8c "
+                            "\xd8\xa3\xd9\x85\xd8\xb3\xd8\x8c \xd8\xb9\xd9\x84\xd9\x89 "
+                            "\xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd8\xa9 "
+                            "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa7\xd9\x82\xd9\x8a\xd8\xa9\x2e";
+    /* احتج المتظاهرون، أمس، على الحكومة العراقية. */
+    code("ar", protested, 0, ev, sizeof ev);
+    assert_null(strstr(ev, "IRQGOV"));
+    code("ar", protested, MZ_CODE_PARSE, ev, sizeof ev);
+    only(ev, "IRQOPP 114 IRQGOV");
 }
 
 /* A discard phrase cancels the acts of its own clause, not the sentence's other clauses. */
