@@ -4,14 +4,15 @@
  * Word order takes the nearest group before an English verb as its subject; in real news a
  * relative clause, an apposition or a prepositional phrase often stands between them ("the
  * foreign minister of Kenya, who arrived on Monday, met ..."), and the nearest group is not the
- * subject.  An Arabic verb before its subject has the same trouble the other way: a time word,
- * a long title or a genitive chain stands between it and its doer.  When the engine has a parser
- * model for the language, each sentence whose verbs have groups to choose from is tagged and
- * parsed (src/parse) into syntactic words (an Arabic token split into its clitics: و ب موجب ه),
- * each mapped to the token it comes from; attach.c then asks for a verb's subject and object by
- * relation.  Parsing costs several times the rest of the coding, so it is asked for
- * (MZ_CODE_PARSE, `mizan code --parse`), and each language's model is loaded when a sentence of
- * that language first needs it.
+ * subject.  Arabic word order stops at commas and at the verbs the dictionaries know, and takes
+ * the group after an act as its party even when it belongs to another verb ("التحالف الذي تقوده
+ * السعودية": Saudi Arabia leads).  When the engine has a parser model for the language, a
+ * sentence whose verbs have groups to choose from is tagged and parsed (src/parse) into syntactic
+ * words (an Arabic token split into its clitics: و ب موجب ه), each mapped to the token it comes
+ * from; attach.c then asks for a word's head, dependents and part of speech.  Parsing costs
+ * several times the rest of the coding, so it is asked for (MZ_CODE_PARSE, `mizan code
+ * --parse`), a sentence is parsed when the first question is asked of it, and each language's
+ * model is loaded when a sentence of that language is first parsed.
  */
 #include <string.h>
 
