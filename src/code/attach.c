@@ -510,7 +510,7 @@ static int determiner_at(const mz_coder *c, uint32_t i)
  * proposed bill", "the accused men") or an infinitive ("to extradite accused criminals"), where
  * no finite verb stands, or wherever the parse, when
  * there is one, makes it modify a noun ("extradite accused criminals"). */
-static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b)
+static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
 {
     if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
         return 0;
@@ -644,7 +644,7 @@ static const char *const relative_pronouns[] = {"who", "which", "that"};
 /* The group that holds verb v's dependent of relation `deprel` in the sentence's parse, or -1:
  * none parsed, none of that relation, or a word no resolved group holds ("it").  A relative
  * pronoun subject stands for the noun its clause qualifies ("the minister, who met ..."). */
-static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
+static int tree_group(mz_coder *c, const mz_mention *v, int deprel)
 {
     uint32_t t = mz_parse_dependent(c, v->b, deprel);
     if (t == UINT32_MAX)
@@ -659,6 +659,53 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
         if (t >= c->gv[g].b && t < c->gv[g].e)
             return group_objects(c, (int)g) || unresolved(c, g) ? -1 : (int)g;
     return -1;
+}
+
+/* Whether the parse puts group g under a verb other than v ("بالتنكيل وقتل مواطنيها ... ولماذا
+ * يترك العالم السودان": Sudan is what the world leaves, not whom Iran kills), for an Arabic act
+ * that does not govern another (see governs).  Word order stops at the next verb the
+ * dictionaries know; the parse knows the others. */
+static int another_verbs(mz_coder *c, const mz_mention *v, int g)
+{
+    if (!c->arabic || governs(c, v))
+        return 0;
+    int rel;
+    uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
+    return h != UINT32_MAX && (rel == MZ_DEPREL_NSUBJ || rel == MZ_DEPREL_OBJ) &&
+           mz_parse_upos(c, h) == MZ_UPOS_VERB && (h < v->b || h >= v->e) &&
+           !(v->tail_e > v->tail_b && h >= v->tail_b && h < v->tail_e);
+}
+
+/* Whether the parse makes group g the genitive (nmod) or object of an act other than verbal
+ * noun v: "مع أي جهد لمحاربة داعش بالتنسيق والتشاور مع الحكومة": Daesh is what is fought, not
+ * who consults. */
+static int act_genitive(mz_coder *c, const mz_mention *v, int g)
+{
+    int rel;
+    uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
+    if (h == UINT32_MAX || (rel != MZ_DEPREL_NMOD && rel != MZ_DEPREL_OBJ) || (h >= v->b && h < v->e))
+        return 0;
+    int k = c->tok_mention[h];
+    return k >= 0 && c->mv[k].kind == MZ_E_VERB;
+}
+
+/* The group the parse makes an Arabic act's prepositional object (obl), when word order found
+ * none: the parse reaches past the commas and time phrases that end a clause for word order
+ * ("شنت طائرات التحالف، فجر اليوم، غارات على مواقع للحوثيين").  Not a place, not the source,
+ * not after من (a passive's doer or the part of a whole: "قتل خمسة من ..."); -1 when none. */
+static int tree_target(mz_coder *c, const mz_mention *v, int src)
+{
+    int candidates = 0; /* the parse is asked only when a group after the verb could be one */
+    for (size_t k = 0; c->arabic && k < c->ng && !candidates; k++)
+        candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !located(c, k) &&
+                     !unresolved(c, k);
+    if (!candidates)
+        return -1;
+    int g = tree_group(c, v, MZ_DEPREL_OBL);
+    if (g < 0 || g == src || c->gv[g].b < v->e || located(c, (size_t)g) ||
+        mz_tok_is(c, c->gv[g].b - 1, "\xd9\x85\xd9\x86" /* من */))
+        return -1;
+    return g;
 }
 
 /* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
@@ -690,7 +737,7 @@ static void petrarch_roles(const mz_coder *c, const mz_mention *v, uint32_t b, u
 }
 
 /* Source and target of a verb by word order (see the file comment). */
-static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
+static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
 {
     int by = by_group(c, v, b, stop, e);
@@ -736,6 +783,8 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
             *src = r1, *tgt = r2; /* زيارة الرئيس (للرئيس) إلى السعودية */
         } else {
             *src = left, *tgt = r1;
+            if (left >= 0 && act_genitive(c, v, left))
+                *src = -1;
         }
         return;
     }
@@ -849,7 +898,7 @@ static int standalone(const mz_coder *c, const mz_mention *v)
     return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
 }
 
-static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+static int speaker_of(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
     int r_adjacent = r >= 0 && c->gv[r].b <= v->e + 1;
@@ -977,6 +1026,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
+        note(c, v, "target from the parse: a prepositional object of the verb");
+    if (tgt >= 0 && another_verbs(c, v, tgt)) {
+        note(c, v, "target dropped: the parse makes it a dependent of another verb");
+        tgt = -1;
+    }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;

@@ -23,10 +23,6 @@ mz_coder *mz_coder_new(const mz_engine *e, unsigned flags)
         return NULL;
     c->e = e;
     c->flags = flags;
-    /* the parser's tables are large and read only when asked for: each coder that parses loads
-     * its own, so that no coder pays for them unless it parses */
-    if (flags & MZ_CODE_PARSE)
-        c->parse_en = mz_parse_model_builtin("en", NULL);
     if (mz_keygen_init(&c->keys) < 0) {
         free(c);
         return NULL;
@@ -49,6 +45,7 @@ void mz_coder_free(mz_coder *c)
     free(c->dmv);
     mz_parse_work_free(c->pwork);
     mz_parse_model_free(c->parse_en);
+    mz_parse_model_free(c->parse_ar);
     free(c->feat);
     free(c->ev_feat);
     free(c->learned);
