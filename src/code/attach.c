@@ -1119,7 +1119,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = -1;
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b), &src, &tgt);
-    mz_act act = {v, mz_on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text, -1};
+    mz_act act = {v, mz_code_on_target(c, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);

@@ -193,9 +193,10 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */
 
-/* The code of an act of fighting aimed at civilians only (target group tgt): its assault
- * counterpart (193 → 180); `code` itself otherwise. */
-const char *mz_on_civilians(const mz_coder *c, const char *code, int tgt);
+/* The code of an act given whom it falls on (target group tgt) and who does it (src): fighting
+ * aimed at civilians only is an assault (193 → 180), armed men expelled by forces or a state
+ * are fought (174 → 190); `code` itself otherwise. */
+const char *mz_code_on_target(const mz_coder *c, const char *code, int src, int tgt);
 
 /* Whether the act at verb v, in the sentence [b, e), is placed in a year before the document's. */
 int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
