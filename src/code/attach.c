@@ -21,7 +21,7 @@
 
 #include "coder.h"
 
-enum { WINDOW = 3 };
+enum { WINDOW = 3, WITHIN_MAX = 3 };
 
 /* What a modifying verb or an attribution passes on to the verbs after it. */
 typedef struct carry {
@@ -337,10 +337,14 @@ static int emit_pairs(mz_coder *c, int src, int tgt, const mz_act *a)
     return 0;
 }
 
-/* Each pair of a group once, the earlier-named member as source. */
+/* Each pair of a group once, the earlier-named member as source.  A group of more than
+ * WITHIN_MAX members acting among themselves is a multilateral body (a joint team of six
+ * countries, a summit of a bloc): its pairs are no events of their own, and none is coded. */
 static int emit_within(mz_coder *c, int g, const mz_act *a)
 {
     const mz_group *G = &c->gv[g];
+    if (G->n > WITHIN_MAX)
+        return 0;
     for (int i = G->first; i < G->first + G->n; i++)
         for (int j = i + 1; j < G->first + G->n; j++)
             if (mz_emit(c, &c->av[i], &c->av[j], a) < 0)
