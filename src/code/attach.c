@@ -740,6 +740,23 @@ static void petrarch_roles(const mz_coder *c, const mz_mention *v, uint32_t b, u
     *role = g;
 }
 
+/* The group right after "in a"/"in an" from token `from` on, before `stop`: the doer of an act
+ * told in the passive ("was killed in a US counter-terrorism operation", "wounded in an
+ * Israeli air strike"); "in the United States" names a place.  -1 when none. */
+static int in_an_act_of(const mz_coder *c, uint32_t from, uint32_t stop)
+{
+    if (c->arabic)
+        return -1;
+    for (size_t g = 0; g < c->ng; g++) {
+        uint32_t gb = c->gv[g].b;
+        if (gb < from + 2 || gb >= stop || c->clause[gb] != c->clause[from])
+            continue;
+        if ((mz_tok_is(c, gb - 1, "a") || mz_tok_is(c, gb - 1, "an")) && mz_tok_is(c, gb - 2, "in"))
+            return (int)g;
+    }
+    return -1;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
@@ -752,7 +769,7 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
     int left = left_group(c, v->b, b, 0);
     if (passive) {
         /* Arabic puts the patient after the verb (زُوِّدت روسيا), English before it */
-        *src = by;
+        *src = by >= 0 ? by : in_an_act_of(c, after, stop);
         *tgt = c->arabic ? right_group(c, after, stop, by) : left;
         if (*tgt < 0)
             *tgt = c->arabic ? left : right_group(c, after, stop, by);
