@@ -999,6 +999,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: placed in a year before the document's (background)");
         return 0;
     }
+    if (mz_past_period(c, v, b, e)) {
+        note(c, v, "not coded: placed weeks or more before the news (background)");
+        return 0;
+    }
     int managed = managed_act(c, v, b);
     if (managed < 0 && background(c, v, b, e)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
