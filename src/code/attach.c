@@ -1043,7 +1043,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         return 0;
     }
     if (mz_past_period(c, v, b, e)) {
-        note(c, v, "not coded: placed weeks or more before the news (background)");
+        note(c, v, "not coded: placed months or more before the news (background)");
         return 0;
     }
     int managed = managed_act(c, v, b);

@@ -200,7 +200,7 @@ const char *mz_on_civilians(const mz_coder *c, const char *code, int tgt);
 /* Whether the act at verb v, in the sentence [b, e), is placed in a year before the document's. */
 int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
 
-/* Whether the Arabic act at v is placed weeks or more back from the news by a period in its
+/* Whether the Arabic act at v is placed months or more back from the news by a period in its
  * clause ("قبل عامين", "العام الماضي"). */
 int mz_past_period(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
 
