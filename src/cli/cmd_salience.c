@@ -38,13 +38,16 @@ typedef struct example {
     uint32_t *f;
     int n;
     size_t sentence;
+    char *what;    /* with --errors: "SOURCE CODE TARGET: verb" */
 } example;
 
 typedef struct tsent {
     int label;     /* 1 yes, 0 no */
+    int difficult; /* labelled "difficult no" */
     int told;      /* an act of the type with both parties named: flagged whatever the model */
     int set;
     size_t first, n; /* its examples */
+    char *id, *text, *told_what; /* with --errors */
 } tsent;
 
 typedef struct trainer {
@@ -56,12 +59,22 @@ typedef struct trainer {
     char types[MAX_SETS][16];
     int ntypes;
     double min_precision;
+    int errors;    /* --errors: list the sentences the cross-validation gets wrong */
     char names[MAX_SETS][128];
     tsent *s;
     size_t ns, s_cap;
     example *x;
     size_t nx, x_cap;
 } trainer;
+
+/* "SOURCE CODE TARGET: "verb"", for --errors; the caller frees it. */
+static char *act_text(const mz_event *ev)
+{
+    char what[512];
+    snprintf(what, sizeof what, "%s %s %s: \"%s\"", ev->source, ev->code, ev->target,
+             ev->ev_verb ? ev->ev_verb : "");
+    return strdup(what);
+}
 
 /* Codes one labelled sentence and keeps the acts of its set's type as examples. */
 static int add_labelled(json_t *o, void *ctx)
@@ -82,24 +95,37 @@ static int add_labelled(json_t *o, void *ctx)
     if (mz_grow((void **)&t->s, &t->s_cap, t->ns + 1, sizeof *t->s) < 0)
         return -1;
     tsent *s = &t->s[t->ns];
-    *s = (tsent){.label = strcmp(label, "yes") == 0, .set = t->set, .first = t->nx};
+    *s = (tsent){.label = strcmp(label, "yes") == 0, .difficult = strcmp(label, "difficult no") == 0,
+                 .set = t->set, .first = t->nx};
+    if (t->errors) {
+        json_t *ji = json_object_get(o, "id");
+        s->id = strdup(json_is_string(ji) ? json_string_value(ji) : "");
+        s->text = strdup(text);
+        if (!s->id || !s->text)
+            return -1;
+    }
     if (mz_coder_code(t->coder, &doc, &ev, &n, &err) != MZ_OK)
         n = 0; /* a sentence the coder refuses has no acts: it is never flagged */
     for (size_t i = 0; i < n; i++) {
         const uint32_t *f;
         int k = strcmp(ev[i].plover, t->events[t->set]) == 0 ? mz_coder_event_features(t->coder, i, &f) : -1;
         s->told |= k == 0;
+        if (k == 0 && t->errors && !s->told_what && !(s->told_what = act_text(&ev[i])))
+            return -1;
         if (k <= 0)
             continue;
         if (mz_grow((void **)&t->x, &t->x_cap, t->nx + 1, sizeof *t->x) < 0)
             return -1;
         example *x = &t->x[t->nx++];
+        *x = (example){0};
         x->f = malloc((size_t)k * sizeof *x->f);
         if (!x->f)
             return -1;
         memcpy(x->f, f, (size_t)k * sizeof *f);
         x->n = k;
         x->sentence = t->ns;
+        if (t->errors && !(x->what = act_text(&ev[i])))
+            return -1;
     }
     s->n = t->nx - s->first;
     t->ns++;
@@ -223,6 +249,25 @@ static void inner_threshold(const trainer *t, float *w, int folds, int outer, in
         tk[y] = best_threshold(t, score, th, y, in);
 }
 
+/* --errors: each sentence the cross-validation flags wrongly or misses, with its score, the
+ * threshold and its acts, each with the out-of-fold probability xs gives it. */
+static void list_errors(const trainer *t, const double *score, const double *th, const double *xs)
+{
+    for (size_t s = 0; s < t->ns; s++) {
+        const tsent *z = &t->s[s];
+        int flag = score[s] >= 0 && score[s] >= th[s];
+        if (flag == z->label || (!flag && score[s] < 0 && !z->label))
+            continue;
+        printf("%s %s: %s %s%s (score %.2f, threshold %.2f)\n    > %s\n", t->names[z->set], z->id,
+               flag ? "extra" : "missed", t->events[z->set], z->difficult ? ", difficult no" : "", score[s],
+               th[s], z->text);
+        if (z->told_what)
+            printf("    told  %s\n", z->told_what);
+        for (size_t i = z->first; i < z->first + z->n; i++)
+            printf("    %.2f  %s\n", xs[i], t->x[i].what);
+    }
+}
+
 /* Nested cross-validation: prints each set's figures without the model and with it, on
  * sentences neither its weights nor its thresholds saw; writes each type's threshold chosen over
  * all sentences to chosen.  Returns -1 when out of memory. */
@@ -231,9 +276,10 @@ static int cross_validate(const trainer *t, float *w, int folds, int epochs, dou
     double *score = malloc(t->ns * sizeof *score), *inner = malloc(t->ns * sizeof *inner);
     double *th = malloc(t->ns * sizeof *th), *scratch = malloc(t->ns * sizeof *scratch);
     char *in = malloc(t->ns);
+    double *xs = t->errors ? malloc((t->nx + 1) * sizeof *xs) : NULL;
     double tk[MAX_SETS];
     int rc = -1;
-    if (!score || !inner || !th || !scratch || !in)
+    if (!score || !inner || !th || !scratch || !in || (t->errors && !xs))
         goto done;
     for (int k = 0; k < folds; k++) {
         inner_threshold(t, w, folds, k, epochs, inner, scratch, in, tk);
@@ -241,8 +287,12 @@ static int cross_validate(const trainer *t, float *w, int folds, int epochs, dou
         for (size_t s = (size_t)k; s < t->ns; s += (size_t)folds) {
             score[s] = sentence_score(t, w, s);
             th[s] = tk[t->type_of_set[t->s[s].set]];
+            for (size_t i = t->s[s].first; xs && i < t->s[s].first + t->s[s].n; i++)
+                xs[i] = prob(w, &t->x[i]);
         }
     }
+    if (xs)
+        list_errors(t, score, th, xs);
     printf("%-24s %-14s %5s %5s %5s %9s %7s %6s\n", "set", "", "tp", "fp", "fn", "precision", "recall", "f1");
     for (int set = 0; set < t->set; set++) {
         for (size_t s = 0; s < t->ns; s++)
@@ -259,7 +309,7 @@ static int cross_validate(const trainer *t, float *w, int folds, int epochs, dou
     printf("\n");
     rc = 0;
 done:
-    free(score), free(inner), free(th), free(scratch), free(in);
+    free(score), free(inner), free(th), free(scratch), free(in), free(xs);
     return rc;
 }
 
@@ -278,12 +328,14 @@ static void index_types(trainer *t)
 
 static int usage(FILE *f, int rc)
 {
-    fprintf(f, "usage: mizan train-salience [--folds K] [--epochs N] [--min-precision P] [-o MODEL] SET.jsonl...\n"
+    fprintf(f, "usage: mizan train-salience [--folds K] [--epochs N] [--min-precision P] [--errors] [-o MODEL]\n"
+               "                            SET.jsonl...\n"
                "  SET.jsonl: Arabic or English sentences labelled for one event type\n"
                "             ({\"text\",\"event\",\"label\"}, labels yes / easy no / difficult no / ambiguous)\n"
                "  prints K-fold cross-validated precision, recall and F1 (default K 10), then\n"
                "  writes the model trained on all sentences to MODEL (data/salience.txt is built in);\n"
-               "  each type's threshold is the best F1 at precision >= P (default 0.5), if any reaches it\n");
+               "  each type's threshold is the best F1 at precision >= P (default 0.5), if any reaches it;\n"
+               "  --errors lists the sentences the cross-validation flags wrongly or misses, with their acts\n");
     return rc;
 }
 
@@ -292,8 +344,9 @@ int mz_cmd_train_salience(int argc, char **argv)
     static const struct option longs[] = {{"folds", required_argument, 0, 'k'},
                                           {"epochs", required_argument, 0, 'e'},
                                           {"min-precision", required_argument, 0, 'p'},
+                                          {"errors", no_argument, 0, 'r'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    int folds = 10, epochs = 10, ch;
+    int folds = 10, epochs = 10, errors = 0, ch;
     double min_precision = 0.5;
     const char *out = NULL;
     optind = 1;
@@ -308,12 +361,16 @@ int mz_cmd_train_salience(int argc, char **argv)
             out = optarg;
             continue;
         }
+        if (ch == 'r') {
+            errors = 1;
+            continue;
+        }
         return usage(ch == 'h' ? stdout : stderr, ch == 'h' ? 0 : 1);
     }
     if (optind >= argc || argc - optind > MAX_SETS)
         return usage(stderr, 1);
     mz_engine *e = mz_cli_engine(NULL);
-    trainer t = {.min_precision = min_precision};
+    trainer t = {.min_precision = min_precision, .errors = errors};
     t.coder = e ? mz_coder_new(e, MZ_CODE_PARTIAL | MZ_CODE_ALL_ACTS | MZ_CODE_FEATURES) : NULL;
     float *w = malloc(DIMS * sizeof *w);
     int rc = t.coder && w ? 0 : 2;
@@ -360,7 +417,9 @@ int mz_cmd_train_salience(int argc, char **argv)
             rc = 2;
     }
     for (size_t i = 0; i < t.nx; i++)
-        free(t.x[i].f);
+        free(t.x[i].f), free(t.x[i].what);
+    for (size_t i = 0; i < t.ns; i++)
+        free(t.s[i].id), free(t.s[i].text), free(t.s[i].told_what);
     free(t.x);
     free(t.s);
     free(w);

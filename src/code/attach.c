@@ -604,6 +604,49 @@ static const char *const background_words[] = {
     "\xd9\x88\xd8\xb3\xd8\xb7",                         /* وسط: amid */
 };
 
+/* Arabic nouns (folded stems) that make the act named after them the matter of a charge, a
+ * case, an inquiry or an imputed involvement: "بتهمة قتل", "في قضية خطف", "التحقيق في اغتيال",
+ * "تورطه في تفجيرات".  The act is what is alleged or examined, not news; a claim of
+ * responsibility ("أعلنت مسؤوليتها عن خطف") most often reports a new act, and is not among them. */
+static const char *const charge_stems[] = {
+    "تهمه", "تهم", "اتهام", "قضيه", "قضايا", "تورط", "ضلوع", "ملف",
+};
+
+/* Those that need the في between ("التحقيق في", not "تحقيق تقارب", achieving a rapprochement). */
+static const char *const inquiry_stems[] = {"تحقيق"};
+
+/* Prefixes (folded) a noun of charge_stems may carry: و, ب, ل, ال and their joins. */
+static const char *const charge_prefixes[] = {"", "و", "ب", "ل", "ال", "وال", "بال", "لل", "وب", "ول"};
+
+/* Whether token i is a noun of `stems` (n of them), with any prefix and suffix. */
+static int charge_word(const mz_coder *c, uint32_t i, const char *const *stems, size_t n)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    for (size_t p = 0; p < sizeof charge_prefixes / sizeof *charge_prefixes; p++) {
+        size_t len = strlen(charge_prefixes[p]);
+        if (strncmp(w, charge_prefixes[p], len) != 0)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (strncmp(w + len, stems[k], strlen(stems[k])) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether the Arabic act v is the matter of a charge, case or inquiry (charge_stems): the noun
+ * right before it, or before the في / عن that joins them.  A word read as a verb there is the
+ * verbal noun of the same letters (بتهمة قتل). */
+static int charged(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (!c->arabic || v->b == b)
+        return 0;
+    uint32_t i = v->b - 1;
+    int joined = (mz_tok_is(c, i, "\xd9\x81\xd9\x8a" /* في */) || mz_tok_is(c, i, "\xd8\xb9\xd9\x86" /* عن */)) && i > b;
+    i -= joined;
+    return charge_word(c, i, charge_stems, sizeof charge_stems / sizeof *charge_stems) ||
+           (joined && charge_word(c, i, inquiry_stems, sizeof inquiry_stems / sizeof *inquiry_stems));
+}
+
 /* The group that did what v names when v is an Arabic verbal noun after a verb of managing
  * ("تمكنت قوات الجيش من السيطرة على عدن": the first group between them, even one only the
  * document's country resolves), or -1. */
@@ -1020,9 +1063,17 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: placed in a year before the document's (background)");
         return 0;
     }
+    if (mz_past_period(c, v, b, e)) {
+        note(c, v, "not coded: placed months or more before the news (background)");
+        return 0;
+    }
     int managed = managed_act(c, v, b);
     if (managed < 0 && background(c, v, b, e)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
+        return 0;
+    }
+    if (charged(c, v, b)) {
+        note(c, v, "not coded: the matter of a charge, case or inquiry, not news");
         return 0;
     }
     if (petrarch_noun(c, v, b)) {

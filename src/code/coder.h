@@ -201,6 +201,10 @@ const char *mz_code_on_target(const mz_coder *c, const char *code, int src, int 
 /* Whether the act at verb v, in the sentence [b, e), is placed in a year before the document's. */
 int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
 
+/* Whether the Arabic act at v is placed months or more back from the news by a period in its
+ * clause ("قبل عامين", "العام الماضي"). */
+int mz_past_period(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
+
 /* Whether group g cannot be the source of an act coded `code` (a government's street protest). */
 int mz_implausible_source(const mz_coder *c, int g, const char *code);
 

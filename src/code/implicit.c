@@ -123,6 +123,102 @@ int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 }
 
 
+/* Arabic nouns of a period of time (folded, without the article): a month or longer.  Days and
+ * weeks are not among them: "قبل عشرة أيام", "الأسبوع الماضي" are still the news of the days
+ * before; nor is عقد, as often "holding" (قبل عقد الاجتماع) as "decade". */
+static const char *const period_nouns[] = {
+    "شهر", "شهرين", "اشهر", "شهور", "عام", "عامين", "اعوام",
+    "سنه", "سنتين", "سنوات", "سنين", "عقدين", "عقود",
+};
+
+/* Words before a period that place it back from now: "قبل عامين" (two years ago), "منذ سنوات"
+ * (for years, years ago). */
+static const char *const period_ago[] = {"قبل", "منذ"};
+
+/* Words after a period that make it the last one: "العام الماضي", "الشهر المنصرم", "السنوات العشر
+ * الماضية". */
+static const char *const period_last[] = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته"};
+
+/* Words of the day of the news (folded): a clause that names it tells today's act, whatever
+ * period it also names ("هبطت أمس طائرة ... في أول رحلة منذ أربعة أشهر"). */
+static const char *const news_day[] = {"امس", "اليوم", "الليله", "غدا"};
+
+/* Words of "the first" and superlatives (folded): "أول زيارة منذ سبع سنوات", "أكبر مناورات منذ
+ * سنوات" measure the act against the past, they do not place it there. */
+static const char *const first_words[] = {
+    "اول", "الاول", "الاولي", "لاول", "للمره", "اكبر", "اكثر", "اسوا", "اعنف", "اشد", "اخطر",
+    "اعلي", "ادني", "اطول", "اوسع", "اهم", "اقوي", "ادمي",
+};
+
+static int word_in(const char *w, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(w, list[k]) == 0)
+            return 1;
+    return 0;
+}
+
+#define WORD_IN(c, i, list) word_in(mz_tok_fold(&(c)->toks, i), list, sizeof list / sizeof *list)
+
+/* Whether token i is a period noun (period_nouns), bare or with a leading و, ال, وال, بال, لل,
+ * and not the word of a year before its number ("منذ عام 2020" names a year: mz_past_year). */
+static int period_at(const mz_coder *c, uint32_t i)
+{
+    if (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & MZ_TOK_NUM))
+        return 0;
+    static const char *const prefixes[] = {"", "و", "ال", "وال", "بال", "لل", "ب", "ل"};
+    const char *w = mz_tok_fold(&c->toks, i);
+    for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++) {
+        size_t n = strlen(prefixes[p]);
+        if (strncmp(w, prefixes[p], n) == 0 &&
+            word_in(w + n, period_nouns, sizeof period_nouns / sizeof *period_nouns))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a period noun at token i is placed back from now: one of period_ago up to two words
+ * before it ("قبل ثلاثة أعوام", "منذ نحو عام") and no word of "the first" before that in its
+ * clause, or one of period_last up to two words after it. */
+static int period_past(const mz_coder *c, uint32_t i, uint32_t b, uint32_t e)
+{
+    for (uint32_t k = i; k > b && i - k < 3;) {
+        k--;
+        if (!WORD_IN(c, k, period_ago))
+            continue;
+        for (uint32_t f = k; f > b && c->clause[f - 1] == c->clause[k];)
+            if (WORD_IN(c, --f, first_words))
+                return 0;
+        return 1;
+    }
+    for (uint32_t k = i + 1; k < e && k - i <= 3; k++)
+        if (WORD_IN(c, k, period_last))
+            return 1;
+    return 0;
+}
+
+/* Whether the Arabic act at v is placed months or more back from the day of the news, by a
+ * period counted from now in its clause: "قبل عامين سارت مظاهرات", "اختطف الشهر الماضي", "قتل
+ * منذ سنوات", but not "خطف قبل عشرة أيام" nor "الأسبوع الماضي", still the news of the days
+ * before, nor a clause that names the day of the news (news_day).  Unlike a year
+ * (mz_past_year), such a period needs no date of the document: it counts back from the day the
+ * news is told. */
+int mz_past_period(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+{
+    if (!c->arabic)
+        return 0;
+    int past = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if ((i >= v->b && i < v->e) || c->clause[i] != c->clause[v->b])
+            continue;
+        if (WORD_IN(c, i, news_day))
+            return 0;
+        past |= period_at(c, i) && period_past(c, i, b, e);
+    }
+    return past;
+}
+
+
 /* Acts that news tells without naming one party, and whom CAMEO practice (and the coding guide's
  * conventions 2 and 3) takes as that party: the country where the act happens, in the role that
  * does such acts.  A convicted or sentenced man faces its courts, an arrested one its police, a

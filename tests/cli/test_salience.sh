@@ -15,6 +15,12 @@ check "model: language, types, dims and threshold" \
 check "model: weights as INDEX WEIGHT lines" grep -Eq '^[0-9]+ -?[0-9]+\.[0-9]+$' "$TMP/model.txt"
 "$MIZAN" train-salience --folds 2 -o "$TMP/again.txt" "$SET" > /dev/null 2>&1
 check "training is deterministic" cmp -s "$TMP/model.txt" "$TMP/again.txt"
+"$MIZAN" train-salience --folds 2 --errors "$SET" > "$TMP/errors.txt" 2>&1
+check "--errors: exit 0" test $? -eq 0
+check "--errors: each listed sentence with its set, label and score" \
+  bash -c "! grep -E '^ar_protest_labelled ' '$TMP/errors.txt' | grep -v ' cross-valid\.\| without model' | grep -vqE '^ar_protest_labelled [^ ]+: (extra|missed) PROTEST(, difficult no)? \(score -?[0-9.]+, threshold [0-9.]+\)$'"
+check "--errors: the figures are the same" \
+  bash -c "diff <(grep 'cross-valid' '$TMP/report.txt') <(grep 'cross-valid' '$TMP/errors.txt')"
 
 printf '{"id": "x", "text": "زار الرئيس المصري موسكو.", "event": "PROTEST"}\n' > "$TMP/nolabel.jsonl"
 "$MIZAN" train-salience "$TMP/nolabel.jsonl" > /dev/null 2> "$TMP/nolabel.err"
