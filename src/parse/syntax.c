@@ -1,6 +1,7 @@
 /*
  * syntax.c — tagging, parsing and labelling one sentence: word attributes, the feature templates
- * of the three models, the arc-hybrid transition system, and mz_parse_sentence.
+ * of the models (tagger passes, supertagger, parser, labeller), the arc-hybrid transition
+ * system, and mz_parse_sentence.
  *
  * Features are 64-bit hashes of a template number and the values it looks at: word hashes,
  * tags + 1 (0 standing for "no such token"), distances and child counts.  The same extractors
@@ -165,7 +166,8 @@ size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f)
 /* First-pass tag + 1 of token t, with constants outside the sentence. */
 static uint64_t ftag(const mz_parse_work *w, int t)
 {
-    return t < 1 ? 20 + (uint64_t)(-t) : t > (int)w->n ? 30 + (uint64_t)(t - (int)w->n) : (uint64_t)w->tag1[t] + 1;
+    return t < 1 ? 20 + (uint64_t)(-t)
+                 : t > (int)w->n ? 30 + (uint64_t)(t - (int)w->n) : (uint64_t)w->tag1[t] + 1;
 }
 
 size_t mz_tag2_feats(const mz_parse_work *w, int t, uint64_t *f)
@@ -395,7 +397,9 @@ static size_t arc_feats_more(const mz_parse_work *w, const ctx *c, uint64_t *f)
 static inline uint64_t ast(const mz_parse_work *w, int t) { return t > 0 ? w->stag[t] : 0; }
 
 /* Features of the supertags of s0, s1, s2, b0, b1 and b0's leftmost child, alone, in pairs and
- * with words, tags, distances and child counts. */
+ * with words, tags, distances and child counts; and those of s0 and s1 with whether they have
+ * right children yet (a supertag that promises right dependents to a word without any says
+ * that it is not to be reduced yet). */
 static size_t arc_feats_stag(const mz_parse_work *w, const ctx *c, uint64_t *f)
 {
     uint64_t ss0 = ast(w, c->s0), sb0 = ast(w, c->b0), ss1 = ast(w, c->s1);

@@ -1,16 +1,17 @@
 /*
- * train.c — training the tagger, the supertagger, the parser and the labeller from a treebank,
- * and scoring a model against one.
+ * train.c — training the tagger (two passes), the supertagger, the parser and the labeller
+ * from a treebank, and scoring a model against one.
  *
  * Each model is an averaged perceptron (linear.c).  A counting pass over the gold analyses
  * decides which features get weights; then `iterations` passes over the sentences in an order
  * shuffled by a fixed seed, so training is deterministic.  The tagger learns from its own
- * previous tags; the parser is trained on the tags the tagger gives the training sentences
- * when every fold of them was held out (jackknifing), as at analysis time, and on supertags
- * jackknifed the same way (the supertagger learns on the jackknifed tags); it follows the
- * dynamic oracle of Goldberg & Nivre (2013) for arc-hybrid, exploring its own mistakes after the
- * first pass.  The labeller learns with the parser: it names each arc as the parser makes it,
- * and is updated toward the gold relation when the arc is right.
+ * previous tags, its second pass on the first pass's jackknifed tags; the parser is trained on
+ * the tags the tagger gives the training sentences when every fold of them was held out
+ * (jackknifing), as at analysis time, and on supertags jackknifed the same way (the
+ * supertagger learns on the jackknifed tags); it follows the dynamic oracle of Goldberg & Nivre
+ * (2013) for arc-hybrid, exploring its own mistakes after the first pass.  The labeller learns
+ * with the parser: it names each arc as the parser makes it, and is updated toward the gold
+ * relation when the arc is right.
  */
 #include <stdarg.h>
 #include <stdio.h>
