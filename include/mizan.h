@@ -182,8 +182,9 @@ typedef struct mz_coder mz_coder;
                                * acts of the types the salience model judges */
 #define MZ_CODE_EXPLAIN 0x2u  /* keep an account of every decision (mz_coder_explanation) */
 #define MZ_CODE_ALL_ACTS 0x4u /* keep the acts the salience model judges not to be news */
-#define MZ_CODE_PARSE 0x8u    /* parse English sentences (the built-in parser) and take verbs'
-                               * subjects and objects from the parse; several times slower */
+#define MZ_CODE_PARSE 0x8u    /* parse sentences (the built-in parsers, English and Arabic) and
+                               * take verbs' parties from the parse where word order fails;
+                               * several times slower */
 
 /* A new coder reading a compiled engine.  The engine must outlive the coder. */
 mz_coder *mz_coder_new(const mz_engine *engine, unsigned flags);

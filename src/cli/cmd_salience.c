@@ -8,13 +8,18 @@
  * the acts of the sentence's event type are the examples, each with the sentence's label.  The
  * model is logistic regression over the hashed features, fitted by stochastic gradient descent
  * with the positive examples weighted to balance the classes, in a fixed order (deterministic).
- * A sentence is flagged when one of its acts scores at least the threshold.
+ * A sentence is flagged when one of its acts scores at least its type's threshold.
  *
  * The figures printed come from K-fold cross-validation over sentences (sentence i is in fold
  * i mod K): each fold is flagged by a model trained on the other folds, at a threshold chosen by
  * a cross-validation inside those folds alone (nested), so neither the weights nor the threshold
  * have seen the sentences they are scored on.  The model written with -o is trained on every
- * sentence, at the threshold a cross-validation over all of them chooses.
+ * sentence, at the thresholds a cross-validation over all of them chooses.
+ *
+ * Each event type has its threshold (their base rates and scores differ), chosen as the one with
+ * the best F1 among those whose precision reaches a floor (--min-precision, 0.5 by default: an
+ * analyst counting events of a type wants at least half of them right); when none reaches it,
+ * the one with the best F1.
  */
 #include <getopt.h>
 #include <math.h>
@@ -47,6 +52,10 @@ typedef struct trainer {
     const char *lang;
     int set;
     char events[MAX_SETS][16];
+    int type_of_set[MAX_SETS]; /* index into types */
+    char types[MAX_SETS][16];
+    int ntypes;
+    double min_precision;
     char names[MAX_SETS][128];
     tsent *s;
     size_t ns, s_cap;
@@ -153,13 +162,15 @@ static double sentence_score(const trainer *t, const float *w, size_t s)
     return best;
 }
 
-/* Sentence-level counts of set `set` (-1 all) at threshold th, from scores (-1: no act), over
- * the sentences `in` selects (NULL: all). */
-static mz_score count(const trainer *t, const double *score, const double *th, int set, const char *in)
+/* Sentence-level counts of set `set` (-1 all) and type `type` (-1 all) at thresholds th, from
+ * scores (-1: no act), over the sentences `in` selects (NULL: all). */
+static mz_score count(const trainer *t, const double *score, const double *th, int set, int type,
+                      const char *in)
 {
     mz_score r = {0};
     for (size_t s = 0; s < t->ns; s++) {
-        if ((set >= 0 && t->s[s].set != set) || (in && !in[s]))
+        if ((set >= 0 && t->s[s].set != set) || (in && !in[s]) ||
+            (type >= 0 && t->type_of_set[t->s[s].set] != type))
             continue;
         int flag = score[s] >= 0 && score[s] >= th[s], yes = t->s[s].label;
         r.tp += flag && yes, r.fp += flag && !yes, r.fn += !flag && yes;
@@ -173,24 +184,28 @@ static void row(const char *name, const char *what, const mz_score *s)
            mz_score_precision(s), mz_score_recall(s), mz_score_f1(s));
 }
 
-/* The threshold (0.05 .. 0.95) with the best F1 over the sentences `in` marks; th is scratch. */
-static double best_threshold(const trainer *t, const double *score, double *th, const char *in)
+/* The threshold (0.05 .. 0.95) of type `type` over the sentences `in` marks: the best F1 among
+ * those reaching the precision floor, else the best F1; th is scratch. */
+static double best_threshold(const trainer *t, const double *score, double *th, int type, const char *in)
 {
-    double best = 0.5, best_f1 = -1;
+    double best = 0.5, best_f1 = -1, floor_best = 0.5, floor_f1 = -1;
     for (int i = 5; i <= 95; i++) {
         for (size_t s = 0; s < t->ns; s++)
             th[s] = i / 100.0;
-        mz_score c = count(t, score, th, -1, in);
-        if (mz_score_f1(&c) > best_f1)
-            best_f1 = mz_score_f1(&c), best = i / 100.0;
+        mz_score c = count(t, score, th, -1, type, in);
+        double f1 = mz_score_f1(&c);
+        if (f1 > best_f1)
+            best_f1 = f1, best = i / 100.0;
+        if (f1 > floor_f1 && c.tp + c.fp > 0 && mz_score_precision(&c) >= t->min_precision)
+            floor_f1 = f1, floor_best = i / 100.0;
     }
-    return best;
+    return floor_f1 > 0 ? floor_best : best;
 }
 
 /* Out-of-fold scores of the sentences outside fold `outer` (-1: of all), by an inner K-fold
- * split; returns the threshold with the best F1 on them. */
-static double inner_threshold(const trainer *t, float *w, int folds, int outer, int epochs,
-                              double *score, double *th, char *in)
+ * split; writes each type's threshold chosen on them to tk. */
+static void inner_threshold(const trainer *t, float *w, int folds, int outer, int epochs,
+                            double *score, double *th, char *in, double *tk)
 {
     int parts = outer >= 0 ? folds - 1 : folds;
     for (size_t s = 0; s < t->ns; s++)
@@ -204,50 +219,71 @@ static double inner_threshold(const trainer *t, float *w, int folds, int outer, 
             if (in[s] && (outer >= 0 ? !trains(s, folds, outer, k) : (int)(s % (size_t)folds) == k))
                 score[s] = sentence_score(t, w, s);
     }
-    return best_threshold(t, score, th, in);
+    for (int y = 0; y < t->ntypes; y++)
+        tk[y] = best_threshold(t, score, th, y, in);
 }
 
 /* Nested cross-validation: prints each set's figures without the model and with it, on
- * sentences neither its weights nor its threshold saw; returns the threshold chosen over all. */
-static double cross_validate(const trainer *t, float *w, int folds, int epochs)
+ * sentences neither its weights nor its thresholds saw; writes each type's threshold chosen over
+ * all sentences to chosen.  Returns -1 when out of memory. */
+static int cross_validate(const trainer *t, float *w, int folds, int epochs, double *chosen)
 {
     double *score = malloc(t->ns * sizeof *score), *inner = malloc(t->ns * sizeof *inner);
     double *th = malloc(t->ns * sizeof *th), *scratch = malloc(t->ns * sizeof *scratch);
     char *in = malloc(t->ns);
-    double chosen = 0.5;
+    double tk[MAX_SETS];
+    int rc = -1;
     if (!score || !inner || !th || !scratch || !in)
         goto done;
     for (int k = 0; k < folds; k++) {
-        double tk = inner_threshold(t, w, folds, k, epochs, inner, scratch, in);
+        inner_threshold(t, w, folds, k, epochs, inner, scratch, in, tk);
         fit(t, w, folds, k, -1, epochs);
         for (size_t s = (size_t)k; s < t->ns; s += (size_t)folds) {
             score[s] = sentence_score(t, w, s);
-            th[s] = tk;
+            th[s] = tk[t->type_of_set[t->s[s].set]];
         }
     }
     printf("%-24s %-14s %5s %5s %5s %9s %7s %6s\n", "set", "", "tp", "fp", "fn", "precision", "recall", "f1");
     for (int set = 0; set < t->set; set++) {
         for (size_t s = 0; s < t->ns; s++)
             scratch[s] = 0.0;
-        mz_score before = count(t, score, scratch, set, NULL), after = count(t, score, th, set, NULL);
+        mz_score before = count(t, score, scratch, set, -1, NULL), after = count(t, score, th, set, -1, NULL);
         row(t->names[set], "without model", &before);
         row(t->names[set], "cross-valid.", &after);
     }
-    chosen = inner_threshold(t, w, folds, -1, epochs, inner, scratch, in);
-    printf("%d-fold nested cross-validation over %zu sentences (%zu acts); the model's threshold: %.2f\n",
-           folds, t->ns, t->nx, chosen);
+    inner_threshold(t, w, folds, -1, epochs, inner, scratch, in, chosen);
+    printf("%d-fold nested cross-validation over %zu sentences (%zu acts), precision floor %.2f; "
+           "the model's thresholds:", folds, t->ns, t->nx, t->min_precision);
+    for (int y = 0; y < t->ntypes; y++)
+        printf(" %s %.2f", t->types[y], chosen[y]);
+    printf("\n");
+    rc = 0;
 done:
     free(score), free(inner), free(th), free(scratch), free(in);
-    return chosen;
+    return rc;
+}
+
+/* Gives each set the index of its event type among the distinct types of the sets. */
+static void index_types(trainer *t)
+{
+    for (int s = 0; s < t->set; s++) {
+        int k = 0;
+        while (k < t->ntypes && strcmp(t->types[k], t->events[s]) != 0)
+            k++;
+        if (k == t->ntypes)
+            snprintf(t->types[t->ntypes++], sizeof t->types[0], "%s", t->events[s]);
+        t->type_of_set[s] = k;
+    }
 }
 
 static int usage(FILE *f, int rc)
 {
-    fprintf(f, "usage: mizan train-salience [--folds K] [--epochs N] [-o MODEL] SET.jsonl...\n"
+    fprintf(f, "usage: mizan train-salience [--folds K] [--epochs N] [--min-precision P] [-o MODEL] SET.jsonl...\n"
                "  SET.jsonl: Arabic or English sentences labelled for one event type\n"
                "             ({\"text\",\"event\",\"label\"}, labels yes / easy no / difficult no / ambiguous)\n"
                "  prints K-fold cross-validated precision, recall and F1 (default K 10), then\n"
-               "  writes the model trained on all sentences to MODEL (data/salience.txt is built in)\n");
+               "  writes the model trained on all sentences to MODEL (data/salience.txt is built in);\n"
+               "  each type's threshold is the best F1 at precision >= P (default 0.5), if any reaches it\n");
     return rc;
 }
 
@@ -255,14 +291,18 @@ int mz_cmd_train_salience(int argc, char **argv)
 {
     static const struct option longs[] = {{"folds", required_argument, 0, 'k'},
                                           {"epochs", required_argument, 0, 'e'},
+                                          {"min-precision", required_argument, 0, 'p'},
                                           {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int folds = 10, epochs = 10, ch;
+    double min_precision = 0.5;
     const char *out = NULL;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "o:h", longs, NULL)) != -1) {
         if (ch == 'k' && (folds = atoi(optarg)) >= 2 && folds <= 100)
             continue;
         if (ch == 'e' && (epochs = atoi(optarg)) >= 1 && epochs <= 1000)
+            continue;
+        if (ch == 'p' && (min_precision = atof(optarg)) >= 0 && min_precision <= 1)
             continue;
         if (ch == 'o') {
             out = optarg;
@@ -273,7 +313,7 @@ int mz_cmd_train_salience(int argc, char **argv)
     if (optind >= argc || argc - optind > MAX_SETS)
         return usage(stderr, 1);
     mz_engine *e = mz_cli_engine(NULL);
-    trainer t = {0};
+    trainer t = {.min_precision = min_precision};
     t.coder = e ? mz_coder_new(e, MZ_CODE_PARTIAL | MZ_CODE_ALL_ACTS | MZ_CODE_FEATURES) : NULL;
     float *w = malloc(DIMS * sizeof *w);
     int rc = t.coder && w ? 0 : 2;
@@ -288,17 +328,21 @@ int mz_cmd_train_salience(int argc, char **argv)
         fprintf(stderr, "mizan train-salience: no act of the sets' types was coded; nothing to learn\n");
         rc = 2;
     }
-    mz_salience m = {.dims = DIMS, .w = w};
+    if (rc == 0 && (index_types(&t), t.ntypes > MZ_SALIENCE_TYPES)) {
+        fprintf(stderr, "mizan train-salience: a model judges at most %d event types\n", MZ_SALIENCE_TYPES);
+        rc = 1;
+    }
+    mz_salience m = {.dims = DIMS, .w = w, .threshold = 0.5}; /* every type gets its own */
+    double chosen[MAX_SETS];
+    if (rc == 0 && cross_validate(&t, w, folds, epochs, chosen) < 0)
+        rc = 2;
     if (rc == 0) {
-        m.threshold = cross_validate(&t, w, folds, epochs);
         fit(&t, w, folds, -1, -1, epochs);
         snprintf(m.lang, sizeof m.lang, "%s", t.lang);
-        for (int s = 0; s < t.set; s++) { /* each type once */
-            int seen = 0;
-            for (int k = 0; k < m.ntypes; k++)
-                seen |= strcmp(m.types[k], t.events[s]) == 0;
-            if (!seen && m.ntypes < MZ_SALIENCE_TYPES)
-                snprintf(m.types[m.ntypes++], sizeof m.types[0], "%s", t.events[s]);
+        for (int y = 0; y < t.ntypes; y++, m.ntypes++) {
+            snprintf(m.types[y], sizeof m.types[0], "%s", t.types[y]);
+            m.type_threshold[y] = chosen[y];
+            m.type_has_threshold[y] = 1;
         }
     }
     if (rc == 0 && out) {

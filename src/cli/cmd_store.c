@@ -50,7 +50,7 @@ static void ingest_usage(FILE *f)
           "  --date YYYY-MM-DD       date of plain-text documents\n"
           "  --lang ar|en            language of plain-text documents (default: detected)\n"
           "  --partial               also store events with one actor unresolved (\"---\")\n"
-          "  --parse                 parse English sentences (as mizan code --parse)\n"
+          "  --parse                 parse sentences (as mizan code --parse)\n"
           "  --batch N               documents per transaction (default 1024)\n"
           "  -q, --quiet             no progress line or summary\n"
           "  --actors/--agents/--verbs/--discards FILE   extra dictionary (repeatable)\n"

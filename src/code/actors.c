@@ -265,16 +265,38 @@ static int close_run(mz_coder *c, const run *r)
  * alone, LINK_AND by "and" or Arabic و (with or without a comma). */
 enum { LINK_NONE = 0, LINK_COMMA = 1, LINK_AND = 2 };
 
+/* Words that mark the first of two sides and may stand before the "and" that joins them: "between
+ * the army on the one hand and the rebels", بين الجيش من جهة والمتمردين.  Folded. */
+static const char *const side_words[][3] = {
+    {"\xd9\x85\xd9\x86", "\xd8\xac\xd9\x87\xd9\x87"},                                 /* من جهة */
+    {"\xd9\x85\xd9\x86", "\xd9\x86\xd8\xa7\xd8\xad\xd9\x8a\xd9\x87"},             /* من ناحية */
+    {"on", "one", "hand"},
+};
+
+/* The number of tokens of a side_words phrase at token i, or 0. */
+static uint32_t side_phrase(const mz_coder *c, uint32_t i, uint32_t end)
+{
+    for (size_t k = 0; k < sizeof side_words / sizeof *side_words; k++) {
+        uint32_t n = 0;
+        while (n < 3 && side_words[k][n] && i + n < end && mz_tok_is(c, i + n, side_words[k][n]))
+            n++;
+        if (n == 3 || (n > 0 && !side_words[k][n]))
+            return n;
+    }
+    return 0;
+}
+
 static int coordinated(const mz_coder *c, const mz_actor *x, const mz_actor *y)
 {
     if (x->pair && y->pair && x->b == y->b)
         return LINK_AND;
-    if (y->b == x->e)
+    uint32_t from = x->e + side_phrase(c, x->e, y->b); /* "X من جهة وY" */
+    if (y->b == from)
         return c->arabic && (y->clitic & MZ_CL_CONJ) ? LINK_AND : LINK_NONE;
-    if (y->b > x->e + 3)
+    if (y->b > from + 3)
         return LINK_NONE;
     int link = LINK_NONE;
-    for (uint32_t i = x->e; i < y->b; i++) {
+    for (uint32_t i = from; i < y->b; i++) {
         if (mz_marker_at(c, i) == MZ_M_CONJ)
             link = LINK_AND;
         else if (mz_tok_is(c, i, ",") || mz_tok_is(c, i, "\xd8\x8c" /* ، */))

@@ -21,7 +21,7 @@
 
 #include "coder.h"
 
-enum { WINDOW = 3 };
+enum { WINDOW = 3, WITHIN_MAX = 3 };
 
 /* What a modifying verb or an attribution passes on to the verbs after it. */
 typedef struct carry {
@@ -146,10 +146,28 @@ static int left_group(const mz_coder *c, uint32_t before, uint32_t b, int cross_
     return -1;
 }
 
+/* Whether an English relative clause opens at token `from`, right after the noun that ends an
+ * act's tail: it holds none of the act's parties ("withdraw a bill that would allow China to
+ * ...").  After the verb itself "that" opens its content ("demanded that NATO withdraw"). */
+static int relative_after_tail(const mz_coder *c, uint32_t from, uint32_t stop)
+{
+    if (c->arabic || from >= stop)
+        return 0;
+    int m = mz_marker_at(c, from);
+    if (m != MZ_M_CLAUSE && m != MZ_M_THAT)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->mv[k].kind == MZ_E_VERB && c->mv[k].tail_e == from && c->mv[k].tail_e > c->mv[k].e)
+            return 1;
+    return 0;
+}
+
 /* The first group starting at or after `from`, before `stop`, in the clause of token `from`,
  * passing over locations unless `places` (see order_roles). */
 static int right_group_at(const mz_coder *c, uint32_t from, uint32_t stop, int skip, int places)
 {
+    if (relative_after_tail(c, from, stop))
+        return -1;
     for (size_t k = 0; k < c->ng; k++) {
         const mz_group *g = &c->gv[k];
         if (g->b < from || g->b >= stop || (int)k == skip)
@@ -319,10 +337,14 @@ static int emit_pairs(mz_coder *c, int src, int tgt, const mz_act *a)
     return 0;
 }
 
-/* Each pair of a group once, the earlier-named member as source. */
+/* Each pair of a group once, the earlier-named member as source.  A group of more than
+ * WITHIN_MAX members acting among themselves is a multilateral body (a joint team of six
+ * countries, a summit of a bloc): its pairs are no events of their own, and none is coded. */
 static int emit_within(mz_coder *c, int g, const mz_act *a)
 {
     const mz_group *G = &c->gv[g];
+    if (G->n > WITHIN_MAX)
+        return 0;
     for (int i = G->first; i < G->first + G->n; i++)
         for (int j = i + 1; j < G->first + G->n; j++)
             if (mz_emit(c, &c->av[i], &c->av[j], a) < 0)
@@ -489,9 +511,10 @@ static int determiner_at(const mz_coder *c, uint32_t i)
 }
 
 /* Whether an English verb in -ed is a participle used as an adjective: after a determiner ("a
- * proposed bill", "the accused men"), where no finite verb stands, or wherever the parse, when
+ * proposed bill", "the accused men") or an infinitive ("to extradite accused criminals"), where
+ * no finite verb stands, or wherever the parse, when
  * there is one, makes it modify a noun ("extradite accused criminals"). */
-static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b)
+static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
 {
     if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
         return 0;
@@ -500,6 +523,9 @@ static int english_participle(const mz_coder *c, const mz_mention *v, uint32_t b
     if (v->tail_e <= v->e && !after_party && mz_parse_head(c, v->b, &rel) != UINT32_MAX &&
         rel == MZ_DEPREL_AMOD)
         return 1; /* but a party right before it is its subject: "Critics accused Trump" */
+    if (k >= 0 && c->mv[k].kind == MZ_E_VERB && c->mv[k].e == v->b && c->mv[k].b > b &&
+        mz_tok_is(c, c->mv[k].b - 1, "to"))
+        return 1; /* right after an infinitive: "to extradite accused criminals" */
     return determiner_at(c, v->b - 1);
 }
 
@@ -622,7 +648,7 @@ static const char *const relative_pronouns[] = {"who", "which", "that"};
 /* The group that holds verb v's dependent of relation `deprel` in the sentence's parse, or -1:
  * none parsed, none of that relation, or a word no resolved group holds ("it").  A relative
  * pronoun subject stands for the noun its clause qualifies ("the minister, who met ..."). */
-static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
+static int tree_group(mz_coder *c, const mz_mention *v, int deprel)
 {
     uint32_t t = mz_parse_dependent(c, v->b, deprel);
     if (t == UINT32_MAX)
@@ -637,6 +663,53 @@ static int tree_group(const mz_coder *c, const mz_mention *v, int deprel)
         if (t >= c->gv[g].b && t < c->gv[g].e)
             return group_objects(c, (int)g) || unresolved(c, g) ? -1 : (int)g;
     return -1;
+}
+
+/* Whether the parse puts group g under a verb other than v ("بالتنكيل وقتل مواطنيها ... ولماذا
+ * يترك العالم السودان": Sudan is what the world leaves, not whom Iran kills), for an Arabic act
+ * that does not govern another (see governs).  Word order stops at the next verb the
+ * dictionaries know; the parse knows the others. */
+static int another_verbs(mz_coder *c, const mz_mention *v, int g)
+{
+    if (!c->arabic || governs(c, v))
+        return 0;
+    int rel;
+    uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
+    return h != UINT32_MAX && (rel == MZ_DEPREL_NSUBJ || rel == MZ_DEPREL_OBJ) &&
+           mz_parse_upos(c, h) == MZ_UPOS_VERB && (h < v->b || h >= v->e) &&
+           !(v->tail_e > v->tail_b && h >= v->tail_b && h < v->tail_e);
+}
+
+/* Whether the parse makes group g the genitive (nmod) or object of an act other than verbal
+ * noun v: "مع أي جهد لمحاربة داعش بالتنسيق والتشاور مع الحكومة": Daesh is what is fought, not
+ * who consults. */
+static int act_genitive(mz_coder *c, const mz_mention *v, int g)
+{
+    int rel;
+    uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
+    if (h == UINT32_MAX || (rel != MZ_DEPREL_NMOD && rel != MZ_DEPREL_OBJ) || (h >= v->b && h < v->e))
+        return 0;
+    int k = c->tok_mention[h];
+    return k >= 0 && c->mv[k].kind == MZ_E_VERB;
+}
+
+/* The group the parse makes an Arabic act's prepositional object (obl), when word order found
+ * none: the parse reaches past the commas and time phrases that end a clause for word order
+ * ("شنت طائرات التحالف، فجر اليوم، غارات على مواقع للحوثيين").  Not a place, not the source,
+ * not after من (a passive's doer or the part of a whole: "قتل خمسة من ..."); -1 when none. */
+static int tree_target(mz_coder *c, const mz_mention *v, int src)
+{
+    int candidates = 0; /* the parse is asked only when a group after the verb could be one */
+    for (size_t k = 0; c->arabic && k < c->ng && !candidates; k++)
+        candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !located(c, k) &&
+                     !unresolved(c, k);
+    if (!candidates)
+        return -1;
+    int g = tree_group(c, v, MZ_DEPREL_OBL);
+    if (g < 0 || g == src || c->gv[g].b < v->e || located(c, (size_t)g) ||
+        mz_tok_is(c, c->gv[g].b - 1, "\xd9\x85\xd9\x86" /* من */))
+        return -1;
+    return g;
 }
 
 /* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
@@ -667,8 +740,25 @@ static void petrarch_roles(const mz_coder *c, const mz_mention *v, uint32_t b, u
     *role = g;
 }
 
+/* The group right after "in a"/"in an" from token `from` on, before `stop`: the doer of an act
+ * told in the passive ("was killed in a US counter-terrorism operation", "wounded in an
+ * Israeli air strike"); "in the United States" names a place.  -1 when none. */
+static int in_an_act_of(const mz_coder *c, uint32_t from, uint32_t stop)
+{
+    if (c->arabic)
+        return -1;
+    for (size_t g = 0; g < c->ng; g++) {
+        uint32_t gb = c->gv[g].b;
+        if (gb < from + 2 || gb >= stop || c->clause[gb] != c->clause[from])
+            continue;
+        if ((mz_tok_is(c, gb - 1, "a") || mz_tok_is(c, gb - 1, "an")) && mz_tok_is(c, gb - 2, "in"))
+            return (int)g;
+    }
+    return -1;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
-static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
+static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
 {
     int by = by_group(c, v, b, stop, e);
@@ -679,7 +769,7 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
     int left = left_group(c, v->b, b, 0);
     if (passive) {
         /* Arabic puts the patient after the verb (زُوِّدت روسيا), English before it */
-        *src = by;
+        *src = by >= 0 ? by : in_an_act_of(c, after, stop);
         *tgt = c->arabic ? right_group(c, after, stop, by) : left;
         if (*tgt < 0)
             *tgt = c->arabic ? left : right_group(c, after, stop, by);
@@ -714,6 +804,8 @@ static void order_roles(const mz_coder *c, const mz_mention *v, uint32_t b, uint
             *src = r1, *tgt = r2; /* زيارة الرئيس (للرئيس) إلى السعودية */
         } else {
             *src = left, *tgt = r1;
+            if (left >= 0 && act_genitive(c, v, left))
+                *src = -1;
         }
         return;
     }
@@ -794,7 +886,40 @@ static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b, int re
     return 0;
 }
 
-static int speaker_of(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+/* Words that open a yes/no question: its acts are asked about, not reported ("Can Washington
+ * arm the army?", "هل يمكن لأميركا أن تسلح الجيش؟").  A question opened by why or who presumes
+ * its act happened ("لماذا أعدمت إيران ...؟") and is not among them. */
+static const char *const question_openers[] = {"هل", "can", "could", "will", "would", "should", "shall",
+                                               "may", "might", "must", "do", "does", "did", "is",
+                                               "are", "was", "were", "has", "have", "had"};
+
+/* Whether v stands in a sentence [b, e) asking a yes/no question, or a question with a modal
+ * before v ("What can you do to improve relations?"). */
+static int asked(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+{
+    uint32_t last = e, first = b;
+    while (last > b && !(c->toks.v[last - 1].flags & (MZ_TOK_WORD | MZ_TOK_NUM)) &&
+           !mz_tok_is(c, last - 1, "?") && !mz_tok_is(c, last - 1, "\xd8\x9f" /* ؟ */))
+        last--; /* closing quotes and brackets */
+    if (last == b || !(mz_tok_is(c, last - 1, "?") || mz_tok_is(c, last - 1, "\xd8\x9f")))
+        return 0;
+    while (first < v->b && !(c->toks.v[first].flags & MZ_TOK_WORD))
+        first++;
+    if (first < v->b && in_list(mz_tok_fold(&c->toks, first), question_openers,
+                                sizeof question_openers / sizeof *question_openers))
+        return 1;
+    return marker_in(c, b, v->b, MZ_M_MODAL);
+}
+
+/* Whether v is an act of protest or force (roots 14 to 20): done, not a way of doing the act
+ * after it, as "agreed" or "threatened" are ("agreed to supply", "threatened to strike"). */
+static int standalone(const mz_coder *c, const mz_mention *v)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
+}
+
+static int speaker_of(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
     int r_adjacent = r >= 0 && c->gv[r].b <= v->e + 1;
@@ -879,6 +1004,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: negated or hypothetical");
         return 0;
     }
+    if (asked(c, v, b, e)) {
+        note(c, v, "not coded: asked about in a question, not reported");
+        return 0;
+    }
     if (embedded(c, st, v)) {
         note(c, v, "not coded: the content of the appeal, accusation or threat before it");
         return 0;
@@ -918,6 +1047,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
+        note(c, v, "target from the parse: a prepositional object of the verb");
+    if (tgt >= 0 && another_verbs(c, v, tgt)) {
+        note(c, v, "target dropped: the parse makes it a dependent of another verb");
+        tgt = -1;
+    }
     /* "أكدت روسيا أنها ستزود إيران": the pronoun after "that" is the speaker, and the group
      * after the verb its object */
     int speaker = st->speaker >= 0 ? st->speaker : st->home_speaker;
@@ -983,9 +1118,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     int between = between_group(c, v, stop);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
-     * a determiner makes the next one a noun of its own ("sentenced for her murder") */
+     * a determiner makes the next one a noun of its own ("sentenced for her murder"), or it is
+     * an act of protest or force, which stands alone ("تجمعوا للتنديد", gathered to denounce) */
     uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
-    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW &&
+    if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW && !standalone(c, v) &&
         !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v)) && !determiner_in(c, vend, stop)) {
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
@@ -1004,7 +1140,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = -1;
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b), &src, &tgt);
-    mz_act act = {v, mz_on_civilians(c, mz_pool_str(c->e, c->e->verbs[v->value].code), tgt), intent, text, -1};
+    mz_act act = {v, mz_code_on_target(c, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);

@@ -23,10 +23,6 @@ mz_coder *mz_coder_new(const mz_engine *e, unsigned flags)
         return NULL;
     c->e = e;
     c->flags = flags;
-    /* the parser's tables are large and read only when asked for: each coder that parses loads
-     * its own, so that no coder pays for them unless it parses */
-    if (flags & MZ_CODE_PARSE)
-        c->parse_en = mz_parse_model_builtin("en", NULL);
     if (mz_keygen_init(&c->keys) < 0) {
         free(c);
         return NULL;
@@ -49,6 +45,7 @@ void mz_coder_free(mz_coder *c)
     free(c->dmv);
     mz_parse_work_free(c->pwork);
     mz_parse_model_free(c->parse_en);
+    mz_parse_model_free(c->parse_ar);
     free(c->feat);
     free(c->ev_feat);
     free(c->learned);
@@ -139,6 +136,23 @@ const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e)
 }
 
 
+/* A word the dictionaries begin a phrase with is read as itself, not as the preposition ب, ل or
+ * ك before another word (بحث "discussed" is no ب + حث "by urging", لقاء no ل + قاء): drops those
+ * readings of out[0..n) when the whole word is such a word; returns how many remain. */
+static int whole_word_first(const mz_coder *c, mz_kcand *out, int n)
+{
+    int whole = 0;
+    for (int j = 0; j < n && !whole; j++)
+        whole = out[j].stripped == 0 && mz_matcher_next(&c->e->m, 0, out[j].word) != MZ_NONE;
+    if (!whole)
+        return n;
+    int k = 0;
+    for (int j = 0; j < n; j++)
+        if (!(out[j].clitic & (MZ_CL_BI | MZ_CL_LI | MZ_CL_KA)))
+            out[k++] = out[j];
+    return k;
+}
+
 /* The candidate keys of token i that the vocabulary knows, written to out (room for
  * MZ_CAND_MAX); returns how many. */
 static int known_keys(mz_coder *c, size_t i, mz_kcand *out)
@@ -157,7 +171,7 @@ static int known_keys(mz_coder *c, size_t i, mz_kcand *out)
         uint8_t cl = fem ? (uint8_t)(cand[j].flags & ~MZ_CL_SUFFIX) : cand[j].flags;
         out[n++] = (mz_kcand){w, cl, cand[j].stripped, (uint8_t)fem};
     }
-    return n;
+    return whole_word_first(c, out, n);
 }
 
 /* The token flags that choose what keys a word has (mz_token_keys). */

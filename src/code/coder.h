@@ -125,11 +125,18 @@ struct mz_coder {
     char home[8];          /* the country the document is about, "" when none */
     const char *home_text; /* the mention that says so */
     int weak_roles;        /* attach.c: actors resolved from context may take a role */
-    /* the parse of the current sentence (syntax.c): nwords syntactic words, word w from token
-     * wtok[w] (UINT32_MAX for a hyphen), parsed[w] its head and relation; nwords 0: none */
-    struct mz_parse_model *parse_en; /* with MZ_CODE_PARSE: the built-in English parser, NULL
-                                      * when the build has none (word order alone) */
+    /* with MZ_CODE_PARSE: the built-in parsers, each loaded when a sentence of its language is
+     * first parsed (parse_tried: bit 0 English, bit 1 Arabic); NULL when not loaded or the build
+     * has none (word order alone) */
+    struct mz_parse_model *parse_en, *parse_ar;
+    unsigned parse_tried;
     struct mz_parse_work *pwork;
+    /* the parse of the current sentence (syntax.c), made on the first question asked of it
+     * (parse_pending: tokens [parse_b, parse_e) not parsed yet): nwords syntactic words, word w
+     * from token wtok[w] (UINT32_MAX for a hyphen), parsed[w] its head and relation; nwords 0:
+     * none */
+    int parse_pending;
+    uint32_t parse_b, parse_e;
     size_t nwords;
     uint32_t wtok[MZ_PARSE_MAX_WORDS], wlen[MZ_PARSE_MAX_WORDS];
     mz_parsed parsed[MZ_PARSE_MAX_WORDS];
@@ -186,9 +193,10 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */
 
-/* The code of an act of fighting aimed at civilians only (target group tgt): its assault
- * counterpart (193 → 180); `code` itself otherwise. */
-const char *mz_on_civilians(const mz_coder *c, const char *code, int tgt);
+/* The code of an act given whom it falls on (target group tgt) and who does it (src): fighting
+ * aimed at civilians only is an assault (193 → 180), armed men expelled by forces or a state
+ * are fought (174 → 190); `code` itself otherwise. */
+const char *mz_code_on_target(const mz_coder *c, const char *code, int src, int tgt);
 
 /* Whether the act at verb v, in the sentence [b, e), is placed in a year before the document's. */
 int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
@@ -212,17 +220,23 @@ int mz_unnamed_entry(const mz_coder *c, const mz_mention *v);
 void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive, int nominal,
                      int *src, int *tgt);
 
-/* syntax.c: parses sentence [b, e) when the engine has a parser for its language and its verbs
- * have groups to choose from (else c->nwords is 0).  Returns 0, -1 when out of memory. */
+/* syntax.c: makes sentence [b, e) the one the parse questions below are about.  It is parsed on
+ * the first question, when the coder parses (MZ_CODE_PARSE), the build has a parser for its
+ * language and its verbs have groups to choose from (else c->nwords stays 0 and every question
+ * has no answer).  Returns 0, -1 when out of memory. */
 int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e);
 
 /* syntax.c: the token of the first dependent of the word token `tok` begins with relation
  * `deprel` (MZ_DEPREL_*), or UINT32_MAX (no parse, no such dependent). */
-uint32_t mz_parse_dependent(const mz_coder *c, uint32_t tok, int deprel);
+uint32_t mz_parse_dependent(mz_coder *c, uint32_t tok, int deprel);
 
 /* syntax.c: the token of the head of the word token `tok` begins, with the word's relation in
  * *deprel, or UINT32_MAX (no parse, the root). */
-uint32_t mz_parse_head(const mz_coder *c, uint32_t tok, int *deprel);
+uint32_t mz_parse_head(mz_coder *c, uint32_t tok, int *deprel);
+
+/* syntax.c: the part of speech (MZ_UPOS_*) the parse gives the word token `tok` stands for, or
+ * -1 (no parse). */
+int mz_parse_upos(mz_coder *c, uint32_t tok);
 
 /* actors.c: the document's last named subject (c->subject), for a sentence that continues it
  * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group

@@ -19,6 +19,14 @@ static const char *const dateline_punct[] = {
     "(", "-", "\xe2\x80\x94" /* — */, "\xe2\x80\x93" /* – */, ":",
 };
 
+/* CAMEO codes that begin an actor code and name no country a document could be about:
+ * organisations, armed groups and companies of no state, and regions.  In strcmp order. */
+static const char *const stateless[] = {
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "IGO",
+    "IMG", "LAM", "MDT", "MEA", "MNC", "NAF", "NGO", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN",
+    "SEA", "WAF", "WST",
+};
+
 /* The country of a mention naming one (an actor or adjective whose code is a country's, with or
  * without a role), written to out; 0 when it names none. */
 static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
@@ -26,8 +34,11 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
     if (m->kind != MZ_E_ACTOR && m->kind != MZ_E_ADJ)
         return 0;
     const char *code = mz_mention_code(c, m);
-    if (!code[0] || !code[1] || !code[2] || (code[0] == 'I' && code[1] == 'G' && code[2] == 'O'))
+    if (!code[0] || !code[1] || !code[2])
         return 0;
+    for (size_t i = 0; i < sizeof stateless / sizeof *stateless; i++)
+        if (strncmp(code, stateless[i], 3) == 0)
+            return 0;
     mz_actor_country(code, out);
     return 1;
 }

@@ -9,37 +9,56 @@
 
 #include "coder.h"
 
-/* Fighting whose target is civilians is an assault on them (CAMEO 18; the coding guide's
- * convention 8): a gunman shooting shoppers, shelling of residential areas.  Air strikes stay
- * 19 whoever they hit. */
+/* Roles of people who take no part in fighting, of those who fight, and of those who may send
+ * them ("" is a state named alone). */
+static const char *const civilian_roles[] = {"CVL", "REF", NULL};
+static const char *const armed_roles[] = {"MIL", "REB", NULL};
+static const char *const commanding_roles[] = {"", "GOV", "MIL", "REB", "UAF", NULL};
+
+/* Acts whose code depends on whom they fall on, when every member of the target has one of the
+ * target roles (and of the source, when given, one of the source roles): fighting whose target
+ * is civilians is an assault on them (CAMEO 18; the coding guide's convention 8: a gunman
+ * shooting shoppers, shelling of residential areas; air strikes stay 19 whoever they hit); armed
+ * men expelled from a town by forces or a state are fought, not deported (طردوا الحوثيين من
+ * مدينة لودر; but a parliament voting to expel troops votes an expulsion). */
 static const struct {
-    const char *code, *on_civilians;
-} civilian_codes[] = {{"190", "180"}, {"193", "180"}, {"194", "180"}};
+    const char *code;
+    const char *const *target_roles, *const *source_roles;
+    const char *becomes;
+} by_target[] = {
+    {"190", civilian_roles, NULL, "180"}, {"193", civilian_roles, NULL, "180"},
+    {"194", civilian_roles, NULL, "180"}, {"174", armed_roles, commanding_roles, "190"},
+};
 
-/* Roles of people who take no part in fighting. */
-static const char *const civilian_roles[] = {"CVL", "REF"};
+/* Whether actor a, of a country, has one of the roles (a NULL-ended list). */
+static int has_role(const mz_actor *a, const char *const *roles)
+{
+    size_t base = strlen(a->country);
+    for (size_t k = 0; a->code && roles[k]; k++)
+        if (strlen(a->code) == base + strlen(roles[k]) && strcmp(a->code + base, roles[k]) == 0)
+            return 1;
+    return 0;
+}
 
-/* The code of an act on civilians when the act is fighting (civilian_codes), else `code`:
- * every member of target group `tgt` must be civilians. */
-const char *mz_on_civilians(const mz_coder *c, const char *code, int tgt)
+/* Whether every member of group g has one of the roles. */
+static int all_have_role(const mz_coder *c, int g, const char *const *roles)
+{
+    for (int i = c->gv[g].first; i < c->gv[g].first + c->gv[g].n; i++)
+        if (!has_role(&c->av[i], roles))
+            return 0;
+    return 1;
+}
+
+const char *mz_code_on_target(const mz_coder *c, const char *code, int src, int tgt)
 {
     if (tgt < 0)
         return code;
-    for (int i = c->gv[tgt].first; i < c->gv[tgt].first + c->gv[tgt].n; i++) {
-        const mz_actor *a = &c->av[i];
-        size_t base = strlen(a->country);
-        int civilian = 0;
-        for (size_t k = 0; a->code && k < sizeof civilian_roles / sizeof civilian_roles[0]; k++)
-            civilian |= strlen(a->code) == base + 3 && strcmp(a->code + base, civilian_roles[k]) == 0;
-        if (!civilian)
-            return code;
-    }
-    for (size_t k = 0; k < sizeof civilian_codes / sizeof civilian_codes[0]; k++)
-        if (strcmp(code, civilian_codes[k].code) == 0)
-            return civilian_codes[k].on_civilians;
+    for (size_t k = 0; k < sizeof by_target / sizeof by_target[0]; k++)
+        if (strcmp(code, by_target[k].code) == 0 && all_have_role(c, tgt, by_target[k].target_roles) &&
+            (!by_target[k].source_roles || (src >= 0 && all_have_role(c, src, by_target[k].source_roles))))
+            return by_target[k].becomes;
     return code;
 }
-
 
 /* The year token i names (1900 to 2099), or 0. */
 static int year_at(const mz_coder *c, uint32_t i)

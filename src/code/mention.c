@@ -13,7 +13,9 @@
 #include "../util/vec.h"
 #include "coder.h"
 
-enum { TAIL_WINDOW = 8, TAIL_GAP = 3 };
+/* a tail starts within TAIL_WINDOW tokens after the head: an Arabic VSO subject named in full
+ * (سيطرت القوات الموالية لحكومة الرئيس اليمني ... على) stands between a verb and its preposition */
+enum { TAIL_WINDOW = 12, TAIL_GAP = 3 };
 
 typedef struct best {
     uint32_t sent_b; /* the sentence's first token */
@@ -247,6 +249,27 @@ static int article_on_derived(const mz_coder *c, uint8_t first_clitic, const mz_
     return letters > 3 && memcmp(w, "\xd8\xaa" /* ت */, 2) != 0;
 }
 
+/* The compass words: written without the article and followed by a noun they name a direction
+ * (غرب بغداد, west of Baghdad; شمال البلاد), with it a bloc or a region (الغرب, the West). */
+static const char *const compass[] = {"\xd8\xba\xd8\xb1\xd8\xa8" /* غرب */, "\xd8\xb4\xd8\xb1\xd9\x82" /* شرق */,
+                                      "\xd8\xb4\xd9\x85\xd8\xa7\xd9\x84" /* شمال */,
+                                      "\xd8\xac\xd9\x86\xd9\x88\xd8\xa8" /* جنوب */};
+
+/* Whether m reads a compass word without the article, before another word, as a one-word actor:
+ * a direction, not the bloc or region the dictionary names with the article. */
+static int direction(const mz_coder *c, uint8_t first_clitic, const mz_kcand *hk, const mz_mention *m,
+                     int one_word, uint32_t next, uint32_t end)
+{
+    if (m->kind != MZ_E_ACTOR || !one_word || (first_clitic & MZ_CL_DEF) || next >= end ||
+        !(c->toks.v[next].flags & MZ_TOK_WORD))
+        return 0;
+    const char *w = c->e->m.words + c->e->m.woff[hk->word];
+    for (size_t i = 0; i < sizeof compass / sizeof *compass; i++)
+        if (c->e->m.wlen[hk->word] == strlen(compass[i]) && memcmp(w, compass[i], strlen(compass[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Depth-first walk from `node` at token `pos`.  `head_fem`: the phrase's first word was read
  * without the ة it is written with (وزيرة as وزير, سيطرة as سيطر). */
 static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uint32_t end,
@@ -266,6 +289,8 @@ static void walk(const mz_coder *c, uint32_t node, uint32_t b, uint32_t pos, uin
         mz_mention m;
         if (c->e->m.node_entry[child] != MZ_NONE &&
             resolve(c, child, bst->sent_b, b, pos + 1, end, &m) && !(!hf && article_on_derived(c, fc, hk, &m)) &&
+            !direction(c, fc, hk, &m, pos == b, pos + 1, end) &&
+            !(hf && m.kind == MZ_E_ACTOR) && /* a name takes no ة: الحماسة is no حماس */
             (!bst->found || pos + 1 > bst->end || (pos + 1 == bst->end && s < bst->stripped))) {
             bst->found = 1;
             bst->end = pos + 1;

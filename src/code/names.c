@@ -130,6 +130,65 @@ static int definite_ar(const char *w, size_t n)
     return 0;
 }
 
+static int definite_ar(const char *w, size_t n);
+
+/* Whether token i is an Arabic given name (markers.txt, "given"), written without the article
+ * (الفيصل is a family name). */
+static int given(const mz_coder *c, uint32_t i)
+{
+    return c->arabic && mz_marker_at(c, i) == MZ_M_GIVEN &&
+           !definite_ar(mz_tok_fold(&c->toks, i), c->toks.v[i].fold_len);
+}
+
+/* Whether token i may be an Arabic family name written with the article (عادل الجبير, وليد
+ * المعلم): a word name_word refuses for its article alone, taken only after a given name. */
+static int family_name_ar(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    const char *w = mz_tok_fold(&c->toks, i);
+    if ((c->tok_mention[i] >= 0 && mz_marker_at(c, i) != MZ_M_GIVEN) || !(t->flags & MZ_TOK_ARABIC) || t->fold_len < 8 ||
+        memcmp(w, "\xd8\xa7\xd9\x84", 4) != 0 /* ال */ || in_tail(c, i))
+        return 0;
+    const char *last = w + t->fold_len - 2;
+    return memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */;
+}
+
+static int name_word(const mz_coder *c, uint32_t i);
+
+/* The end of an Arabic name at token b that begins with a given name and ends with a family
+ * name with the article (عادل الجبير, محمد بن سلمان الفيصل is not one: بن is a mention), at
+ * most max words; b when there is none. */
+static uint32_t family_name_end(const mz_coder *c, uint32_t b, uint32_t e, size_t max)
+{
+    if (b >= e || !given(c, b))
+        return b;
+    for (uint32_t j = b + 1; j < e && j - b < max; j++) {
+        if (family_name_ar(c, j))
+            return j + 1;
+        if (!name_word(c, j))
+            break;
+    }
+    return b;
+}
+
+/* The end of the name of words name_word takes that may start at token b (before e, at most
+ * max words), or b when none. */
+static uint32_t plain_name_end(const mz_coder *c, uint32_t b, uint32_t e, size_t max)
+{
+    uint32_t ne = b;
+    while (ne < e && ne - b < max && name_word(c, ne))
+        ne++;
+    return ne;
+}
+
+/* The end of the name that may start at token b: plain, or an Arabic name ending in a family
+ * name with the article, the longer. */
+static uint32_t name_end(const mz_coder *c, uint32_t b, uint32_t e, size_t max)
+{
+    uint32_t ne = plain_name_end(c, b, e, max), fe = family_name_end(c, b, e, max);
+    return fe > ne ? fe : ne;
+}
+
 /* Whether token i may be a word of a name the dictionaries do not know.  An Arabic word ending
  * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, and one with
  * the article is a noun. */
@@ -137,6 +196,8 @@ static int name_word(const mz_coder *c, uint32_t i)
 {
     const mz_token *t = &c->toks.v[i];
     const char *w = mz_tok_fold(&c->toks, i);
+    if (given(c, i))
+        return 1;
     if (c->tok_mention[i] >= 0 || !(t->flags & MZ_TOK_WORD) || t->fold_len < 2)
         return 0;
     if (!c->arabic)
@@ -179,13 +240,41 @@ static int person_title_ar(const mz_coder *c, uint32_t i)
     return listed(bare, women_titles_ar, sizeof women_titles_ar / sizeof women_titles_ar[0]);
 }
 
+/* Royal titles, without the article and folded: airports, hospitals and roads are named after
+ * kings and princes (مطار الملك فهد الدولي), and the royals the news names are in the
+ * dictionaries; a family name with the article is not learned after them.  In strcmp order. */
+static const char *const royal_titles_ar[] = {
+    "\xd8\xa7\xd9\x85\xd9\x8a\xd8\xb1",         /* امير */
+    "\xd8\xb3\xd9\x84\xd8\xb7\xd8\xa7\xd9\x86", /* سلطان */
+    "\xd9\x85\xd9\x84\xd9\x83",                 /* ملك */
+};
+
+/* Whether the title of actor a is royal (its agent's first word, without the article). */
+static int royal(const mz_coder *c, const mz_actor *a)
+{
+    for (uint32_t i = a->b; i < a->e; i++) {
+        int k = c->tok_mention[i];
+        if (k < 0 || c->mv[k].kind != MZ_E_AGENT)
+            continue;
+        const char *w = mz_tok_fold(&c->toks, c->mv[k].b);
+        for (int skip = 0; skip < 2 && strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0; skip++)
+            w += 4; /* ال, and a ل before it (للملك folds to لل...) is rare enough */
+        return listed(w, royal_titles_ar, sizeof royal_titles_ar / sizeof royal_titles_ar[0]);
+    }
+    return 0;
+}
+
 /* Whether an actor was built from a title: a role with a country (RUSGOV), not a person the
  * dictionaries list (their words are mentions of their own, never a name to learn).  In Arabic,
- * where no capital letter marks a name, the sentence must name the title's country itself. */
+ * where no capital letter marks a name, the sentence must name the title's country itself, or
+ * the name begin with a given name (checked by learn_sentence). */
 static int titled(const mz_coder *c, const mz_actor *a)
 {
-    if (!a->code || strlen(a->code) <= strlen(a->country) || strncmp(a->code, "IGO", 3) == 0 ||
-        (c->arabic && a->home))
+    if (!a->code || strlen(a->code) <= strlen(a->country) || strncmp(a->code, "IGO", 3) == 0)
+        return 0;
+    /* "an attacker", "children" introduce no one in Arabic news: المهاجم is a football striker */
+    size_t n = strlen(a->code);
+    if (c->arabic && n >= 3 && (strcmp(a->code + n - 3, "UAF") == 0 || strcmp(a->code + n - 3, "CVL") == 0))
         return 0;
     for (uint32_t i = a->b; i < a->e; i++) {
         int k = c->tok_mention[i];
@@ -223,9 +312,12 @@ static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
         const mz_actor *a = &c->av[k];
         if (!titled(c, a))
             continue;
-        uint32_t ne = a->e;
-        while (ne < e && ne - a->e < max && name_word(c, ne))
-            ne++;
+        /* a title of the document's country: only a name of a given and a family name, never
+         * after a royal title */
+        uint32_t ne = !c->arabic ? name_end(c, a->e, e, max)
+                      : royal(c, a) ? (a->home ? a->e : plain_name_end(c, a->e, e, max))
+                      : a->home     ? family_name_end(c, a->e, e, max)
+                                    : name_end(c, a->e, e, max);
         if (ne > a->e) { /* TITLE NAME */
             if (learn(c, a, a->e, ne) < 0)
                 return -1;
@@ -246,6 +338,20 @@ static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* Whether token i, the surname of learned name l, follows a capitalised name word that is not the
+ * one before the surname in l's introduction: another person of that family ("Usman Khan" is not
+ * "Mayor of London Sadiq Khan").  English only: an Arabic name word has no capital to tell it. */
+static int other_first_name(const mz_coder *c, const mz_learned *l, uint32_t i)
+{
+    if (c->arabic || i == 0 || i == l->name_e - 1 || !name_word(c, i - 1))
+        return 0;
+    if (l->name_e - l->name_b < 2)
+        return 1;
+    uint32_t before = l->name_e - 2;
+    return c->toks.v[i - 1].fold_len != c->toks.v[before].fold_len ||
+           memcmp(mz_tok_fold(&c->toks, i - 1), mz_tok_fold(&c->toks, before), c->toks.v[before].fold_len) != 0;
+}
+
 /* The learned name whose last word token i is, or -1; *conj tells that an Arabic و or ف was
  * read off the front ("وأمان": and Aman). */
 static int recall(const mz_coder *c, uint32_t i, int *conj)
@@ -257,6 +363,8 @@ static int recall(const mz_coder *c, uint32_t i, int *conj)
         return -1;
     for (size_t k = 0; k < c->nlearned; k++) {
         const mz_learned *l = &c->learned[k];
+        if (other_first_name(c, l, i))
+            continue;
         if (t->fold_len == l->surname_len && memcmp(w, l->surname, l->surname_len) == 0)
             return (int)k;
         /* و and ف are two bytes each in UTF-8 */
@@ -268,6 +376,12 @@ static int recall(const mz_coder *c, uint32_t i, int *conj)
         }
     }
     return -1;
+}
+
+/* Whether mention m is a given-name marker. */
+static int given_marker(const mz_mention *m)
+{
+    return m->kind == MZ_E_MARKER && m->value == MZ_M_GIVEN;
 }
 
 /* Adds the mentions of learned names to sentence s's mentions (kept in token order) in out,
@@ -282,10 +396,13 @@ static int merge_sentence(mz_coder *c, size_t s, mz_mention **out, size_t *n, si
         uint32_t next = i + 1;
         while (k < end && c->dmv[k].b < i) /* mentions that start inside a learned name */
             k++;
+        /* a learned name that is also a given name (داود): the name */
+        int given_name = k < end && c->dmv[k].b == i && given_marker(&c->dmv[k]) && recall(c, i, &conj) >= 0;
+        k += given_name;
         if (k < end && c->dmv[k].b == i) {
             m = c->dmv[k++];
             next = m.e > i ? m.e : i + 1;
-        } else if (c->tok_mention[i] < 0 && (l = recall(c, i, &conj)) >= 0) {
+        } else if ((c->tok_mention[i] < 0 || given_name) && (l = recall(c, i, &conj)) >= 0) {
             const mz_learned *ln = &c->learned[l];
             int intro = i + 1 == ln->name_e && ln->name_b >= st->tok_begin && ln->name_e <= st->tok_end;
             m = (mz_mention){.kind = MZ_E_ACTOR, .flags = MZ_MENTION_LEARNED | (intro ? 0 : MZ_MENTION_RECALLED),

@@ -122,12 +122,12 @@ int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
     }
     if (!judged || (c->flags & MZ_CODE_ALL_ACTS))
         return 1;
-    double p = mz_salience_prob(m, f, n);
-    if (p >= m->threshold)
+    double p = mz_salience_prob(m, f, n), th = mz_salience_threshold(m, cm->plover);
+    if (p >= th)
         return 1;
     if (c->flags & MZ_CODE_EXPLAIN)
         mz_explain(c, "  verb \"%s\" %s: not coded: not news by the salience model (%.2f < %.2f)",
-                   mz_span_text(c, v->b, v->e), code, p, m->threshold);
+                   mz_span_text(c, v->b, v->e), code, p, th);
     return 0;
 }
 

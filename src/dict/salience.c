@@ -21,7 +21,32 @@ void mz_salience_free(mz_salience *m)
     memset(m, 0, sizeof *m);
 }
 
-/* Reads one header line ("lang ar", "types A B", "dims N", "threshold X") into m. */
+/* The index of type `name` in m->types, or -1. */
+static int type_index(const mz_salience *m, const char *name)
+{
+    for (int i = 0; i < m->ntypes; i++)
+        if (strcmp(m->types[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Reads "threshold X" (the model's) or "threshold TYPE X" (a type's own, after "types"). */
+static mz_status threshold_line(mz_salience *m, char **save, const char *name, long no, mz_error *err)
+{
+    char *a = strtok_r(NULL, " \t", save), *b = a ? strtok_r(NULL, " \t", save) : NULL;
+    if (a && !b) {
+        m->threshold = strtod(a, NULL);
+        return MZ_OK;
+    }
+    int k = a ? type_index(m, a) : -1;
+    if (k < 0)
+        return mz_fail(err, MZ_ERR_PARSE, name, no, "expected 'threshold X' or 'threshold TYPE X' of a type listed before");
+    m->type_threshold[k] = strtod(b, NULL);
+    m->type_has_threshold[k] = 1;
+    return MZ_OK;
+}
+
+/* Reads one header line ("lang ar", "types A B", "dims N", "threshold [TYPE] X") into m. */
 static mz_status header(mz_salience *m, char *line, const char *name, long no, mz_error *err)
 {
     char *save = NULL, *key = strtok_r(line, " \t", &save), *val;
@@ -38,8 +63,8 @@ static mz_status header(mz_salience *m, char *line, const char *name, long no, m
         m->w = calloc(d, sizeof *m->w);
         if (!m->w)
             return mz_fail(err, MZ_ERR_NOMEM, name, no, "out of memory");
-    } else if (strcmp(key, "threshold") == 0 && (val = strtok_r(NULL, " \t", &save))) {
-        m->threshold = strtod(val, NULL);
+    } else if (strcmp(key, "threshold") == 0) {
+        return threshold_line(m, &save, name, no, err);
     } else {
         return mz_fail(err, MZ_ERR_PARSE, name, no, "unknown model line '%s'", key);
     }
@@ -95,20 +120,26 @@ int mz_salience_write(const mz_salience *m, FILE *f)
     for (int i = 0; i < m->ntypes; i++)
         fprintf(f, " %s", m->types[i]);
     fprintf(f, "\ndims %u\nthreshold %.4f\n", m->dims, m->threshold);
+    for (int i = 0; i < m->ntypes; i++)
+        if (m->type_has_threshold[i])
+            fprintf(f, "threshold %s %.4f\n", m->types[i], m->type_threshold[i]);
     for (uint32_t k = 0; k < m->dims; k++)
         if (fabsf(m->w[k]) >= 1e-4f)
             fprintf(f, "%u %.4f\n", k, m->w[k]);
     return ferror(f) ? -1 : 0;
 }
 
+double mz_salience_threshold(const mz_salience *m, const char *plover)
+{
+    int k = type_index(m, plover);
+    return k >= 0 && m->type_has_threshold[k] ? m->type_threshold[k] : m->threshold;
+}
+
 int mz_salience_judges(const mz_salience *m, const char *lang, const char *plover)
 {
     if (!m->w || strcmp(m->lang, lang) != 0)
         return 0;
-    for (int i = 0; i < m->ntypes; i++)
-        if (strcmp(m->types[i], plover) == 0)
-            return 1;
-    return 0;
+    return type_index(m, plover) >= 0;
 }
 
 double mz_salience_prob(const mz_salience *m, const uint32_t *f, int n)

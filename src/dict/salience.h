@@ -11,7 +11,8 @@
  *     lang ar
  *     types PROTEST ASSAULT
  *     dims 262144
- *     threshold 0.42
+ *     threshold 0.42          the default
+ *     threshold PROTEST 0.30  a type's own threshold (optional, after "types")
  *     INDEX WEIGHT            one line per non-zero weight
  */
 #ifndef MZ_SALIENCE_H
@@ -32,6 +33,8 @@ typedef struct mz_salience {
     uint32_t dims;                        /* a power of two */
     float *w;                             /* dims weights; owned */
     double threshold;                     /* probability below which an act is not news */
+    double type_threshold[MZ_SALIENCE_TYPES]; /* a type's own threshold, where type_has_threshold */
+    unsigned char type_has_threshold[MZ_SALIENCE_TYPES];
 } mz_salience;
 
 /* Parses a model from text; *m is filled and owns its weights (mz_salience_free). */
@@ -42,6 +45,9 @@ int mz_salience_write(const mz_salience *m, FILE *f);
 
 /* Whether the model judges acts of PLOVER type `plover` in language `lang`. */
 int mz_salience_judges(const mz_salience *m, const char *lang, const char *plover);
+
+/* The threshold for acts of PLOVER type `plover`: the type's own, else the model's. */
+double mz_salience_threshold(const mz_salience *m, const char *plover);
 
 /* The probability that an act with hashed features f[0..n) is news. */
 double mz_salience_prob(const mz_salience *m, const uint32_t *f, int n);

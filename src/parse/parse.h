@@ -3,8 +3,8 @@
  * parser with Universal Dependencies labels, for English and Arabic.
  *
  * The analysis has five linear models, each an averaged perceptron over hashed feature
- * templates (linear.c): a left-to-right tagger in two passes (the second reads the first's tags
- * of the words to the right), a supertagger that gives each word its relation, the side of its
+ * templates (linear.c): a left-to-right tagger (for English in two passes, the second reading
+ * the first's tags of the words to the right), a supertagger that gives each word its relation, the side of its
  * head and whether it has dependents on its right (after Ouchi et al. 2014) for the parser's
  * features, a greedy arc-hybrid parser trained with a dynamic oracle (Goldberg & Nivre 2013),
  * and a labeller that names each arc as the parser makes it, so that later decisions see the
@@ -34,7 +34,8 @@ enum { MZ_UPOS_NONE = 255, MZ_DEPREL_NONE = 255 };
 /* Indexes of the tags the code tests by name. */
 enum { MZ_UPOS_PUNCT = 12, MZ_UPOS_VERB = 15, MZ_DEPREL_ROOT = 34, MZ_DEPREL_PUNCT = 32, MZ_DEPREL_DEP = 14,
        MZ_DEPREL_NSUBJ = 26, MZ_DEPREL_OBJ = 28, MZ_DEPREL_ACL = 0,
-       MZ_DEPREL_AMOD = 3 };
+       MZ_DEPREL_AMOD = 3, MZ_DEPREL_CASE = 6, MZ_DEPREL_CONJ = 11, MZ_DEPREL_MARK = 24,
+       MZ_DEPREL_NMOD = 25, MZ_DEPREL_OBL = 29 };
 
 extern const char *const mz_upos_names[MZ_UPOS_COUNT];
 extern const char *const mz_deprel_names[MZ_DEPREL_COUNT];

@@ -76,10 +76,29 @@ static uint64_t shape_hash(const char *s, size_t n)
     return mz_str_hash(buf, k) ^ 0x5a5a;
 }
 
+/* Punctuation the treebanks write in ASCII and Arabic news in its own script: the Arabic
+ * treebank has "," ";" and '"' where the news has ، ؛ « ».  A word that is one of these is read as
+ * its ASCII form, so that the models know it (neither treebank has any of them, so training
+ * reads the same words as before and the models need no retraining). */
+static const struct {
+    const char *from, *to;
+} punct_ascii[] = {
+    {"\xd8\x8c", ","},  /* ، */
+    {"\xd8\x9b", ";"},  /* ؛ */
+    {"\xc2\xab", "\""}, /* « */
+    {"\xc2\xbb", "\""}, /* » */
+};
+
 /* Attributes of one word: hashes of the form, of the lower-cased form with digits as 0, of the
  * shape, and of the first 1-3 and last 1-4 characters of the lower-cased form. */
 static void word_attrs(mz_wattr *a, const char *s, size_t n)
 {
+    for (size_t k = 0; n == 2 && k < sizeof punct_ascii / sizeof punct_ascii[0]; k++)
+        if (strlen(punct_ascii[k].from) == n && memcmp(s, punct_ascii[k].from, n) == 0) {
+            s = punct_ascii[k].to;
+            n = 1;
+            break;
+        }
     char low[128];
     size_t m = n < sizeof low ? n : sizeof low;
     for (size_t i = 0; i < m; i++) {

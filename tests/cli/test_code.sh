@@ -117,5 +117,14 @@ if "$MIZAN" parse --lang en < /dev/null > /dev/null 2>&1; then
   printf 'The Kenyan foreign minister, who met Somali officials on Monday, condemned Ethiopia.\n' \
     | "$MIZAN" code --lang en > "$TMP/noparse.jsonl"
   check "without --parse: word order alone" bash -c "! grep -q '\"source\":\"KENGOV\",\"target\":\"SOMGOV\"' '$TMP/noparse.jsonl'"
+  # the coalition Saudi Arabia leads bombed positions in Yemen: Saudi Arabia is what leads, not
+  # what is bombed
+  printf 'قصفت قوات التحالف العربي الذي تقوده السعودية مواقع في اليمن.\n' \
+    | "$MIZAN" code --lang ar > "$TMP/noparse_ar.jsonl"
+  check "without --parse: Arabic word order takes the next group" grep -q '"source":"SAUMIL","target":"SAU",' "$TMP/noparse_ar.jsonl"
+  printf 'قصفت قوات التحالف العربي الذي تقوده السعودية مواقع في اليمن.\n' \
+    | "$MIZAN" code --parse --lang ar > "$TMP/parse_ar.jsonl"
+  check "--parse: Arabic parsed too, another verb's subject is no target" \
+    bash -c "! grep -q '\"source\":\"SAUMIL\",\"target\":\"SAU\",' '$TMP/parse_ar.jsonl'"
 fi
 finish

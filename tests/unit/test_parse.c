@@ -503,6 +503,13 @@ static void builtin_arabic_model_parses(void **state)
     assert_int_equal(p[0].head, 0);
     assert_int_equal(p[1].head, 1);
     assert_string_equal(mz_upos_names[p[4].upos], "PUNCT");
+    /* news writes ، and « » where the treebank has , and ": read as those, they are punctuation
+     * ("The minister visited Cairo, and met the «Egyptian» president yesterday .") */
+    n = parse_words(m, "زار الوزير القاهرة ، والتقى الرئيس « المصري » أمس .", p);
+    assert_tree(p, n);
+    assert_string_equal(mz_upos_names[p[3].upos], "PUNCT");
+    assert_string_equal(mz_upos_names[p[6].upos], "PUNCT");
+    assert_string_equal(mz_upos_names[p[8].upos], "PUNCT");
     mz_parse_model_free(m);
 }
 

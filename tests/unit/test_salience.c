@@ -18,6 +18,7 @@ static const char model[] = "# a model written for the tests\n"
                             "types PROTEST ASSAULT\n"
                             "dims 16\n"
                             "threshold 0.4\n"
+                            "threshold ASSAULT 0.3\n"
                             "3 1.5\n"
                             "7 -2.0\n";
 
@@ -31,6 +32,9 @@ static void reads_and_scores(void **state)
     assert_int_equal(m.ntypes, 2);
     assert_int_equal(m.dims, 16);
     assert_true(m.threshold > 0.39 && m.threshold < 0.41);
+    /* ASSAULT has its own threshold, PROTEST the model's */
+    assert_true(mz_salience_threshold(&m, "ASSAULT") > 0.29 && mz_salience_threshold(&m, "ASSAULT") < 0.31);
+    assert_true(mz_salience_threshold(&m, "PROTEST") > 0.39 && mz_salience_threshold(&m, "PROTEST") < 0.41);
     assert_true(mz_salience_judges(&m, "ar", "ASSAULT"));
     assert_false(mz_salience_judges(&m, "en", "ASSAULT"));
     assert_false(mz_salience_judges(&m, "ar", "CONSULT"));
@@ -55,6 +59,8 @@ static void writes_what_it_reads(void **state)
     fclose(f);
     assert_int_equal(mz_salience_parse(&again, "t", buf, strlen(buf), &err), MZ_OK);
     assert_int_equal(again.dims, m.dims);
+    assert_true(again.type_has_threshold[1] && !again.type_has_threshold[0]);
+    assert_true(again.type_threshold[1] > 0.29 && again.type_threshold[1] < 0.31);
     assert_memory_equal(again.w, m.w, m.dims * sizeof *m.w);
     mz_salience_free(&m);
     mz_salience_free(&again);
@@ -73,6 +79,8 @@ static void malformed_models(void **state)
         {"lang ar\ntypes PROTEST\ndims 10\n", 3, "power of two"},
         {"lang ar\ntypes PROTEST\ndims 8\n9 1.0\n", 4, "below 'dims'"},
         {"lang ar\ncolour blue\n", 2, "unknown model line"},
+        {"lang ar\nthreshold PROTEST 0.3\ntypes PROTEST\n", 2, "of a type listed before"},
+        {"lang ar\ntypes PROTEST\nthreshold\n", 3, "of a type listed before"},
         {"types PROTEST\ndims 8\n", 0, "needs lang"},
         {"", 0, "needs lang"},
     };
