@@ -6,7 +6,7 @@
  *   12-15        length of the whole file
  *   16-19        language ("en" or "ar", NUL-padded)
  *   20-          the five linear models (linear.c layout: tagger, parser, labeller, supertagger,
- *                second tagging pass), then the Arabic segmentation data:
+ *                second tagging pass, empty for Arabic), then the Arabic segmentation data:
  *                nlex, nvocab (u32), nlex (hash, split offsets) u64 pairs, nvocab u64 hashes
  *   last 8       checksum of every byte before it (mz_model_checksum)
  *

@@ -1,6 +1,6 @@
 /*
- * train.c — training the tagger (two passes), the supertagger, the parser and the labeller
- * from a treebank, and scoring a model against one.
+ * train.c — training the tagger (two passes for English), the supertagger, the parser and the
+ * labeller from a treebank, and scoring a model against one.
  *
  * Each model is an averaged perceptron (linear.c).  A counting pass over the gold analyses
  * decides which features get weights; then `iterations` passes over the sentences in an order
