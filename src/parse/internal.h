@@ -11,9 +11,10 @@
 /* Transitions of the arc-hybrid system. */
 enum { MZ_TR_SHIFT = 0, MZ_TR_LEFT = 1, MZ_TR_RIGHT = 2, MZ_TR_COUNT = 3 };
 
-/* Supertags: a word's relation and the side its head is on (relation * 2, + 1 when the head
- * follows the word), predicted before the parse and read by its features. */
-enum { MZ_STAG_COUNT = 2 * MZ_DEPREL_COUNT };
+/* Supertags, predicted before the parse and read by its features: a word's relation, the side
+ * its head is on and whether it has dependents on its right ((relation * 2 + 1 when the head
+ * follows the word) * 2 + 1 when it has right dependents). */
+enum { MZ_STAG_COUNT = 4 * MZ_DEPREL_COUNT };
 
 /* Arabic segmentation data (segment.c): sorted (surface hash, packed split offsets) pairs and
  * the sorted hashes of the syntactic words seen in training.  Empty for English. */
@@ -30,7 +31,8 @@ void mz_seg_free(mz_seg *seg);
 
 struct mz_parse_model {
     char lang[3];
-    mz_lin tag;   /* MZ_UPOS_COUNT classes */
+    mz_lin tag;   /* MZ_UPOS_COUNT classes: the first, left-to-right tagging pass */
+    mz_lin tag2;  /* MZ_UPOS_COUNT classes: the second pass, which reads the first's tags */
     mz_lin arc;   /* MZ_TR_COUNT classes */
     mz_lin lab;   /* MZ_DEPREL_COUNT classes */
     mz_lin stag;  /* MZ_STAG_COUNT classes */
@@ -49,6 +51,7 @@ struct mz_parse_work {
     size_t n;
     mz_wattr a[MZ_TOKS];
     uint8_t tag[MZ_TOKS];      /* UPOS of each token (token 0 unused) */
+    uint8_t tag1[MZ_TOKS];     /* the first tagging pass's UPOS of each token */
     uint8_t stag[MZ_TOKS];     /* supertag + 1 of each token (0 for the root and outside) */
     int16_t head[MZ_TOKS];     /* -1 until attached */
     uint8_t lab[MZ_TOKS];
@@ -70,6 +73,14 @@ void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *le
 
 /* Features of the tagger for token t (tags of tokens < t already in w->tag); returns how many. */
 size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f);
+
+/* Features of the second tagging pass for token t: those of the first, and the first pass's
+ * tags of the tokens around t (in w->tag1), so that the words to the right count by their
+ * tags; the tags of tokens < t in w->tag are the second pass's own.  Returns how many. */
+size_t mz_tag2_feats(const mz_parse_work *w, int t, uint64_t *f);
+/* Tags tokens 1..n with the first pass (into w->tag), then, when the model has one, with the
+ * second (w->tag1 keeps the first pass's tags). */
+void mz_run_tagger(const mz_parse_model *m, mz_parse_work *w);
 
 /* Features of the supertagger for token t (all tags set, supertags of tokens < t set). */
 size_t mz_stag_feats(const mz_parse_work *w, int t, uint64_t *f);

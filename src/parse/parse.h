@@ -2,14 +2,16 @@
  * parse.h — syntactic analysis: CoNLL-U treebanks, a part-of-speech tagger and a dependency
  * parser with Universal Dependencies labels, for English and Arabic.
  *
- * The analysis has four linear models, each an averaged perceptron over hashed feature
- * templates (linear.c): a left-to-right tagger, a supertagger that gives each word its relation
- * and the side of its head (Ouchi et al. 2014) for the parser's features, a greedy arc-hybrid
- * parser trained with a dynamic oracle (Goldberg & Nivre 2013), and a labeller that names each arc as the parser makes it, so
- * that later decisions see the relations of the children (features and transitions: syntax.c;
- * training: train.c).  Arabic words are split into syntactic words first (segment.c).  A model
- * file (model.c) holds them all with a magic, a version and a checksum.  Parsing a sentence
- * allocates nothing: the caller's mz_parse_work holds the scratch arrays.
+ * The analysis has five linear models, each an averaged perceptron over hashed feature
+ * templates (linear.c): a left-to-right tagger (for English in two passes, the second reading
+ * the first's tags of the words to the right), a supertagger that gives each word its relation, the side of its
+ * head and whether it has dependents on its right (after Ouchi et al. 2014) for the parser's
+ * features, a greedy arc-hybrid parser trained with a dynamic oracle (Goldberg & Nivre 2013),
+ * and a labeller that names each arc as the parser makes it, so that later decisions see the
+ * relations of the children (features and transitions: syntax.c; training: train.c).  Arabic
+ * words are split into syntactic words first (segment.c).  A model file (model.c) holds them
+ * all with a magic, a version and a checksum.  Parsing a sentence allocates nothing: the
+ * caller's mz_parse_work holds the scratch arrays.
  *
  * Sentences are sequences of syntactic words (for Arabic, clitics split as in the treebanks).
  */

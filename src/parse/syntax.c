@@ -1,6 +1,7 @@
 /*
  * syntax.c — tagging, parsing and labelling one sentence: word attributes, the feature templates
- * of the three models, the arc-hybrid transition system, and mz_parse_sentence.
+ * of the models (tagger passes, supertagger, parser, labeller), the arc-hybrid transition
+ * system, and mz_parse_sentence.
  *
  * Features are 64-bit hashes of a template number and the values it looks at: word hashes,
  * tags + 1 (0 standing for "no such token"), distances and child counts.  The same extractors
@@ -178,6 +179,31 @@ size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f)
     f[k++] = mz_feat1(26, shp(w, t + 1));
     f[k++] = mz_feat1(27, shp(w, t - 1));
     f[k++] = mz_feat2(28, a->suf[1], sfx3(w, t + 1));
+    return k;
+}
+
+/* First-pass tag + 1 of token t, with constants outside the sentence. */
+static uint64_t ftag(const mz_parse_work *w, int t)
+{
+    return t < 1 ? 20 + (uint64_t)(-t)
+                 : t > (int)w->n ? 30 + (uint64_t)(t - (int)w->n) : (uint64_t)w->tag1[t] + 1;
+}
+
+size_t mz_tag2_feats(const mz_parse_work *w, int t, uint64_t *f)
+{
+    const mz_wattr *a = &w->a[t];
+    uint64_t p1 = ptag(w, t - 1), f0 = ftag(w, t), n1 = ftag(w, t + 1), n2 = ftag(w, t + 2);
+    size_t k = mz_tag_feats(w, t, f);
+    f[k++] = mz_feat1(40, f0);
+    f[k++] = mz_feat1(41, n1);
+    f[k++] = mz_feat2(42, n1, n2);
+    f[k++] = mz_feat2(43, a->lower, n1);
+    f[k++] = mz_feat2(44, p1, n1);
+    f[k++] = mz_feat3(45, p1, f0, n1);
+    f[k++] = mz_feat2(46, a->suf[2], n1);
+    f[k++] = mz_feat2(47, a->lower, f0);
+    f[k++] = mz_feat3(48, lw(w, t + 1), n1, n2);
+    f[k++] = mz_feat2(49, a->shape, n1);
     return k;
 }
 
@@ -390,7 +416,9 @@ static size_t arc_feats_more(const mz_parse_work *w, const ctx *c, uint64_t *f)
 static inline uint64_t ast(const mz_parse_work *w, int t) { return t > 0 ? w->stag[t] : 0; }
 
 /* Features of the supertags of s0, s1, s2, b0, b1 and b0's leftmost child, alone, in pairs and
- * with words, tags, distances and child counts. */
+ * with words, tags, distances and child counts; and those of s0 and s1 with whether they have
+ * right children yet (a supertag that promises right dependents to a word without any says
+ * that it is not to be reduced yet). */
 static size_t arc_feats_stag(const mz_parse_work *w, const ctx *c, uint64_t *f)
 {
     uint64_t ss0 = ast(w, c->s0), sb0 = ast(w, c->b0), ss1 = ast(w, c->s1);
@@ -415,6 +443,10 @@ static size_t arc_feats_stag(const mz_parse_work *w, const ctx *c, uint64_t *f)
     f[k++] = mz_feat3(262, ss0, sb0, ast(w, c->b0l));
     f[k++] = mz_feat3(263, ss1, ss0, d1);
     f[k++] = mz_feat3(264, ast(w, c->s2), ss1, ss0);
+    uint64_t s0r = c->s0 >= 0 && w->nr[c->s0] > 0, s1r = c->s1 >= 0 && w->nr[c->s1] > 0;
+    f[k++] = mz_feat2(265, ss0, s0r);
+    f[k++] = mz_feat3(266, ss0, s0r, at(w, c->b0));
+    f[k++] = mz_feat3(267, ss1, s1r, ss0);
     return k;
 }
 
@@ -608,15 +640,25 @@ mz_parse_work *mz_parse_work_new(void) { return calloc(1, sizeof(mz_parse_work))
 
 void mz_parse_work_free(mz_parse_work *w) { free(w); }
 
-/* Tags tokens 1..n left to right. */
-static void run_tagger(const mz_parse_model *m, mz_parse_work *w)
+/* Tags tokens 1..n left to right with `model` over the features of `feats`. */
+static void tag_pass(const mz_lin *model, size_t (*feats)(const mz_parse_work *, int, uint64_t *),
+                     mz_parse_work *w)
 {
     for (int t = 1; t <= (int)w->n; t++) {
         int32_t s[MZ_UPOS_COUNT] = {0};
-        size_t nf = mz_tag_feats(w, t, w->feats);
-        mz_lin_score(&m->tag, w->feats, nf, s);
+        size_t nf = feats(w, t, w->feats);
+        mz_lin_score(model, w->feats, nf, s);
         w->tag[t] = (uint8_t)mz_argmax_i32(s, MZ_UPOS_COUNT, ~0ULL);
     }
+}
+
+void mz_run_tagger(const mz_parse_model *m, mz_parse_work *w)
+{
+    tag_pass(&m->tag, mz_tag_feats, w);
+    if (!m->tag2.nrows)
+        return;
+    memcpy(w->tag1, w->tag, w->n + 2);
+    tag_pass(&m->tag2, mz_tag2_feats, w);
 }
 
 /* Labels the arc just made to token d: `root` for the root's dependent, else the labeller's
@@ -665,7 +707,7 @@ int mz_parse_sentence(const mz_parse_model *m, mz_parse_work *w, const char *con
     if (gold_tags)
         memcpy(w->tag + 1, gold_tags, n);
     else
-        run_tagger(m, w);
+        mz_run_tagger(m, w);
     if (m->stag.cap)
         mz_run_stagger(&m->stag, w);
     else

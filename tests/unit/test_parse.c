@@ -189,8 +189,38 @@ static void small_model_learns_its_sentences(void **state)
     mz_treebank_free(&tb);
 }
 
-/* The supertagger gives each word of a training sentence its relation and its head's side
- * (relation * 2, + 1 when the head follows; stored + 1). */
+/* The model tags in two passes: the second keeps the first's tags in w->tag1 and reads those
+ * of the words to the right, so its features change with them. */
+static void second_tagging_pass_reads_the_first(void **state)
+{
+    (void)state;
+    mz_treebank tb = {0};
+    mz_parse_model *m = train_small(&tb);
+    assert_true(m->tag2.nrows > 0);
+    const char *forms[] = {"The", "army", "attacked", "the", "village", "."};
+    uint32_t lens[] = {3, 4, 8, 3, 7, 1};
+    mz_parse_work *w = mz_parse_work_new();
+    assert_non_null(w);
+    mz_syn_attrs(w, forms, lens, 6);
+    mz_run_tagger(m, w);
+    assert_string_equal(mz_upos_names[w->tag1[3]], "VERB");
+    assert_string_equal(mz_upos_names[w->tag[3]], "VERB");
+    uint64_t a[MZ_MAX_FEATS], b[MZ_MAX_FEATS];
+    size_t na = mz_tag2_feats(w, 3, a);
+    assert_true(na > mz_tag_feats(w, 3, b));
+    w->tag1[4] = MZ_UPOS_VERB;
+    assert_int_equal(mz_tag2_feats(w, 3, b), na);
+    assert_true(memcmp(a, b, na * sizeof *a) != 0);
+    mz_parse_work_free(w);
+    mz_parse_model_free(m);
+    mz_treebank_free(&tb);
+}
+
+/* Supertag + 1 as the supertagger stores it: relation, head after the word, right dependents. */
+static int stag_of(int rel, int head_after, int right) { return (rel * 2 + head_after) * 2 + right + 1; }
+
+/* The supertagger gives each word of a training sentence its relation, its head's side and
+ * whether it has dependents on its right (see MZ_STAG_COUNT). */
 static void supertagger_learns_relations_and_sides(void **state)
 {
     (void)state;
@@ -204,10 +234,10 @@ static void supertagger_learns_relations_and_sides(void **state)
     mz_syn_attrs(w, forms, lens, 6);
     memcpy(w->tag + 1, tags, 6);
     mz_run_stagger(&m->stag, w);
-    assert_int_equal(w->stag[2], MZ_DEPREL_NSUBJ * 2 + 1 + 1);
-    assert_int_equal(w->stag[3], MZ_DEPREL_ROOT * 2 + 1);
-    assert_int_equal(w->stag[5], MZ_DEPREL_OBJ * 2 + 1);
-    assert_int_equal(w->stag[6], MZ_DEPREL_PUNCT * 2 + 1);
+    assert_int_equal(w->stag[2], stag_of(MZ_DEPREL_NSUBJ, 1, 0));
+    assert_int_equal(w->stag[3], stag_of(MZ_DEPREL_ROOT, 0, 1));
+    assert_int_equal(w->stag[5], stag_of(MZ_DEPREL_OBJ, 0, 0));
+    assert_int_equal(w->stag[6], stag_of(MZ_DEPREL_PUNCT, 0, 0));
     mz_parse_work_free(w);
     mz_parse_model_free(m);
     mz_treebank_free(&tb);
@@ -491,6 +521,7 @@ int main(void)
         cmocka_unit_test(reader_errors_have_lines),
         cmocka_unit_test(reader_rejects_nul_and_reads_partial_text),
         cmocka_unit_test(small_model_learns_its_sentences),
+        cmocka_unit_test(second_tagging_pass_reads_the_first),
         cmocka_unit_test(supertagger_learns_relations_and_sides),
         cmocka_unit_test(parses_are_trees),
         cmocka_unit_test(training_is_deterministic_and_round_trips),
