@@ -1258,6 +1258,7 @@ static const mz_mention *discarded(const mz_coder *c, const mz_mention *v)
 int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
 {
     number_clauses(c, b, e);
+    memset(c->tok_time + b, 0, e - b); /* mz_past_period marks them clause by clause */
     carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;
     for (size_t k = 0; k < c->nm; k++) {

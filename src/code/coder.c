@@ -53,6 +53,7 @@ void mz_coder_free(mz_coder *c)
     free(c->sent_m);
     free(c->tok_mention);
     free(c->clause);
+    free(c->tok_time);
     free(c->av);
     free(c->gv);
     free(c->ev);
@@ -201,6 +202,9 @@ static int lookup_keys(mz_coder *c)
         return -1;
     cap = c->tm_cap;
     if (mz_grow((void **)&c->clause, &cap, n + 1, sizeof *c->clause) < 0)
+        return -1;
+    cap = c->tm_cap;
+    if (mz_grow((void **)&c->tok_time, &cap, n + 1, sizeof *c->tok_time) < 0)
         return -1;
     c->tm_cap = cap;
     if (!c->kcache && !(c->kcache = mz_keycache_new()))

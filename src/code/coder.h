@@ -110,6 +110,7 @@ struct mz_coder {
     size_t nm, m_cap;
     int32_t *tok_mention;  /* token → mention index or -1 */
     int32_t *clause;       /* token → clause number */
+    uint8_t *tok_time;     /* token → what it says of time, once its clause is asked (implicit.c) */
     size_t tm_cap;
     mz_actor *av;
     size_t na, a_cap;
@@ -203,7 +204,7 @@ int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 
 /* Whether the Arabic act at v is placed months or more back from the news by a period in its
  * clause ("قبل عامين", "العام الماضي"). */
-int mz_past_period(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
+int mz_past_period(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);
 
 /* Whether group g cannot be the source of an act coded `code` (a government's street protest). */
 int mz_implausible_source(const mz_coder *c, int g, const char *code);

@@ -8,6 +8,7 @@
  * when the document opens with one, else the country named most often (the first named among
  * equals).  actors.c gives it to agents that name no country of their own.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "coder.h"
@@ -27,6 +28,12 @@ static const char *const stateless[] = {
     "SEA", "WAF", "WST",
 };
 
+/* Orders an actor code (the key) against a stateless prefix by its first three letters. */
+static int cmp_prefix(const void *key, const void *entry)
+{
+    return strncmp(key, *(const char *const *)entry, 3);
+}
+
 /* The country of a mention naming one (an actor or adjective whose code is a country's, with or
  * without a role), written to out; 0 when it names none. */
 static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
@@ -36,9 +43,8 @@ static int mention_country(const mz_coder *c, const mz_mention *m, char out[8])
     const char *code = mz_mention_code(c, m);
     if (!code[0] || !code[1] || !code[2])
         return 0;
-    for (size_t i = 0; i < sizeof stateless / sizeof *stateless; i++)
-        if (strncmp(code, stateless[i], 3) == 0)
-            return 0;
+    if (bsearch(code, stateless, sizeof stateless / sizeof *stateless, sizeof *stateless, cmp_prefix))
+        return 0;
     mz_actor_country(code, out);
     return 1;
 }

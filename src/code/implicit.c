@@ -5,6 +5,7 @@
  * civilians, and recalls acts of earlier years.  Each rule here follows CAMEO practice and the
  * coding guide of the real-news sets, and is a table where it can be one.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "coder.h"
@@ -126,39 +127,62 @@ int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 /* Arabic nouns of a period of time (folded, without the article): a month or longer.  Days and
  * weeks are not among them: "قبل عشرة أيام", "الأسبوع الماضي" are still the news of the days
  * before; nor is عقد, as often "holding" (قبل عقد الاجتماع) as "decade". */
+/* The shortest and longest folded words period_at or news_day can match, in bytes: a word of
+ * three letters (عام, امس), وال or بال and a period noun of five letters. */
+enum { PERIOD_WORD_MIN = 6, PERIOD_WORD_MAX = 16 };
+
 static const char *const period_nouns[] = {
-    "شهر", "شهرين", "اشهر", "شهور", "عام", "عامين", "اعوام",
-    "سنه", "سنتين", "سنوات", "سنين", "عقدين", "عقود",
+    "اشهر", "اعوام", "سنتين", "سنه", "سنوات", "سنين", "شهر", "شهرين", "شهور", "عام", "عامين", "عقدين", "عقود",
 };
 
 /* Words before a period that place it back from now: "قبل عامين" (two years ago), "منذ سنوات"
  * (for years, years ago). */
-static const char *const period_ago[] = {"قبل", "منذ"};
+static const char *const period_ago[] = {
+    "قبل", "منذ",
+};
 
 /* Words after a period that make it the last one: "العام الماضي", "الشهر المنصرم", "السنوات العشر
  * الماضية". */
-static const char *const period_last[] = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته"};
+static const char *const period_last[] = {
+    "الفائت", "الفائته", "الماضي", "الماضيه", "المنصرم", "المنصرمه",
+};
 
 /* Words of the day of the news (folded): a clause that names it tells today's act, whatever
  * period it also names ("هبطت أمس طائرة ... في أول رحلة منذ أربعة أشهر"). */
-static const char *const news_day[] = {"امس", "اليوم", "الليله", "غدا"};
+static const char *const news_day[] = {
+    "الليله", "اليوم", "امس", "غدا",
+};
 
 /* Words of "the first" and superlatives (folded): "أول زيارة منذ سبع سنوات", "أكبر مناورات منذ
  * سنوات" measure the act against the past, they do not place it there. */
 static const char *const first_words[] = {
-    "اول", "الاول", "الاولي", "لاول", "للمره", "اكبر", "اكثر", "اسوا", "اعنف", "اشد", "اخطر",
-    "اعلي", "ادني", "اطول", "اوسع", "اهم", "اقوي", "ادمي",
+    "اخطر", "ادمي", "ادني", "اسوا", "اشد", "اطول", "اعلي", "اعنف", "اقوي", "اكبر", "اكثر", "الاول", "الاولي", "اهم", "اوسع", "اول", "لاول", "للمره",
 };
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether w is in the list (kept in strcmp order, as the lists above are). */
 static int word_in(const char *w, const char *const *list, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strcmp(w, list[k]) == 0)
-            return 1;
-    return 0;
+    return bsearch(&w, list, n, sizeof *list, cmp_word) != NULL;
 }
 
 #define WORD_IN(c, i, list) word_in(mz_tok_fold(&(c)->toks, i), list, sizeof list / sizeof *list)
+
+/* Whether folded Arabic w begins as a period noun does (س ش ع, or اش اع): a test of a few bytes
+ * that spares most words, and every word in ال, the search of the list. */
+static int period_initial(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if (u[0] != 0xd8)
+        return 0;
+    if (u[1] == 0xb3 || u[1] == 0xb4 || u[1] == 0xb9)
+        return 1;
+    return u[1] == 0xa7 && u[2] == 0xd8 && (u[3] == 0xb4 || u[3] == 0xb9);
+}
 
 /* Whether token i is a period noun (period_nouns), bare or with a leading و, ال, وال, بال, لل,
  * and not the word of a year before its number ("منذ عام 2020" names a year: mz_past_year). */
@@ -166,11 +190,17 @@ static int period_at(const mz_coder *c, uint32_t i)
 {
     if (i + 1 < c->toks.n && (c->toks.v[i + 1].flags & MZ_TOK_NUM))
         return 0;
-    static const char *const prefixes[] = {"", "و", "ال", "وال", "بال", "لل", "ب", "ل"};
+    static const struct {
+        const char *s;
+        size_t n;
+    } prefixes[] = {{"", 0}, {"و", 2}, {"ال", 4}, {"وال", 6}, {"بال", 6}, {"لل", 4}, {"ب", 2}, {"ل", 2}};
     const char *w = mz_tok_fold(&c->toks, i);
+    size_t len = c->toks.v[i].fold_len;
+    if (len < PERIOD_WORD_MIN || len > PERIOD_WORD_MAX)
+        return 0;
     for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++) {
-        size_t n = strlen(prefixes[p]);
-        if (strncmp(w, prefixes[p], n) == 0 &&
+        size_t n = prefixes[p].n;
+        if (len - n >= PERIOD_WORD_MIN && period_initial(w + n) && memcmp(w, prefixes[p].s, n) == 0 &&
             word_in(w + n, period_nouns, sizeof period_nouns / sizeof *period_nouns))
             return 1;
     }
@@ -203,17 +233,44 @@ static int period_past(const mz_coder *c, uint32_t i, uint32_t b, uint32_t e)
  * before, nor a clause that names the day of the news (news_day).  Unlike a year
  * (mz_past_year), such a period needs no date of the document: it counts back from the day the
  * news is told. */
-int mz_past_period(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
+/* Flags of tokens (c->tok_time, cleared for each sentence by mz_attach): the day of the news, a
+ * period back from it, and whether the token's clause has been looked at. */
+enum { TIME_NEWS_DAY = 1, TIME_PAST_PERIOD = 2, TIME_MARKED = 4 };
+
+/* Marks the tokens of clause [cb, ce) of Arabic sentence [b, e) that name the day of the news or a
+ * period back from it, the first time an act of that clause is asked about. */
+static void mark_times(mz_coder *c, uint32_t cb, uint32_t ce, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = cb; i < ce; i++) {
+        c->tok_time[i] = TIME_MARKED;
+        size_t len = c->toks.v[i].fold_len;
+        if (!(c->toks.v[i].flags & MZ_TOK_ARABIC) || len < PERIOD_WORD_MIN || len > PERIOD_WORD_MAX)
+            continue;
+        if ((len == 6 || len == 10 || len == 12) && WORD_IN(c, i, news_day)) /* their lengths */
+            c->tok_time[i] |= TIME_NEWS_DAY;
+        else if (period_at(c, i) && period_past(c, i, b, e))
+            c->tok_time[i] |= TIME_PAST_PERIOD;
+    }
+}
+
+int mz_past_period(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     if (!c->arabic)
         return 0;
+    uint32_t cb = v->b, ce = v->b; /* the clause of v: its tokens are consecutive */
+    while (cb > b && c->clause[cb - 1] == c->clause[v->b])
+        cb--;
+    while (ce < e && c->clause[ce] == c->clause[v->b])
+        ce++;
+    if (!(c->tok_time[v->b] & TIME_MARKED))
+        mark_times(c, cb, ce, b, e);
     int past = 0;
-    for (uint32_t i = b; i < e; i++) {
-        if ((i >= v->b && i < v->e) || c->clause[i] != c->clause[v->b])
+    for (uint32_t i = cb; i < ce; i++) {
+        if (i >= v->b && i < v->e)
             continue;
-        if (WORD_IN(c, i, news_day))
+        if (c->tok_time[i] & TIME_NEWS_DAY)
             return 0;
-        past |= period_at(c, i) && period_past(c, i, b, e);
+        past |= (c->tok_time[i] & TIME_PAST_PERIOD) != 0;
     }
     return past;
 }
