@@ -130,8 +130,6 @@ static int definite_ar(const char *w, size_t n)
     return 0;
 }
 
-static int definite_ar(const char *w, size_t n);
-
 /* Whether token i is an Arabic given name (markers.txt, "given"), written without the article
  * (الفيصل is a family name). */
 static int given(const mz_coder *c, uint32_t i)
@@ -257,8 +255,8 @@ static int royal(const mz_coder *c, const mz_actor *a)
         if (k < 0 || c->mv[k].kind != MZ_E_AGENT)
             continue;
         const char *w = mz_tok_fold(&c->toks, c->mv[k].b);
-        for (int skip = 0; skip < 2 && strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0; skip++)
-            w += 4; /* ال, and a ل before it (للملك folds to لل...) is rare enough */
+        if (strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0) /* ال */
+            w += 4;
         return listed(w, royal_titles_ar, sizeof royal_titles_ar / sizeof royal_titles_ar[0]);
     }
     return 0;
@@ -304,6 +302,18 @@ static int learn(mz_coder *c, const mz_actor *title, uint32_t nb, uint32_t ne)
     return 0;
 }
 
+/* The end of the name after title actor a (before e, at most max words), or a->e.  In Arabic a
+ * title of the document's country takes only a given name with a family name in ال, and a royal
+ * title no family name in ال (airports are named after kings). */
+static uint32_t title_name_end(const mz_coder *c, const mz_actor *a, uint32_t e, size_t max)
+{
+    if (!c->arabic)
+        return name_end(c, a->e, e, max);
+    if (royal(c, a))
+        return a->home ? a->e : plain_name_end(c, a->e, e, max);
+    return a->home ? family_name_end(c, a->e, e, max) : name_end(c, a->e, e, max);
+}
+
 /* The names the current sentence introduces (its actors are built). */
 static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
 {
@@ -312,12 +322,7 @@ static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
         const mz_actor *a = &c->av[k];
         if (!titled(c, a))
             continue;
-        /* a title of the document's country: only a name of a given and a family name, never
-         * after a royal title */
-        uint32_t ne = !c->arabic ? name_end(c, a->e, e, max)
-                      : royal(c, a) ? (a->home ? a->e : plain_name_end(c, a->e, e, max))
-                      : a->home     ? family_name_end(c, a->e, e, max)
-                                    : name_end(c, a->e, e, max);
+        uint32_t ne = title_name_end(c, a, e, max);
         if (ne > a->e) { /* TITLE NAME */
             if (learn(c, a, a->e, ne) < 0)
                 return -1;
