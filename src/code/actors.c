@@ -267,20 +267,21 @@ enum { LINK_NONE = 0, LINK_COMMA = 1, LINK_AND = 2 };
 
 /* Words that mark the first of two sides and may stand before the "and" that joins them: "between
  * the army on the one hand and the rebels", بين الجيش من جهة والمتمردين.  Folded. */
-static const char *const side_words[][3] = {
-    {"\xd9\x85\xd9\x86", "\xd8\xac\xd9\x87\xd9\x87"},                                 /* من جهة */
-    {"\xd9\x85\xd9\x86", "\xd9\x86\xd8\xa7\xd8\xad\xd9\x8a\xd9\x87"},             /* من ناحية */
-    {"on", "one", "hand"},
+enum { SIDE_WORDS = 4 };
+static const char *const side_words[][SIDE_WORDS + 1] = {
+    {"\xd9\x85\xd9\x86", "\xd8\xac\xd9\x87\xd9\x87"},                     /* من جهة */
+    {"\xd9\x85\xd9\x86", "\xd9\x86\xd8\xa7\xd8\xad\xd9\x8a\xd9\x87"}, /* من ناحية */
+    {"on", "the", "one", "hand"},
 };
 
-/* The number of tokens of a side_words phrase at token i, or 0. */
+/* The number of tokens of a side_words phrase at token i (before end), or 0. */
 static uint32_t side_phrase(const mz_coder *c, uint32_t i, uint32_t end)
 {
     for (size_t k = 0; k < sizeof side_words / sizeof *side_words; k++) {
         uint32_t n = 0;
-        while (n < 3 && side_words[k][n] && i + n < end && mz_tok_is(c, i + n, side_words[k][n]))
+        while (side_words[k][n] && i + n < end && mz_tok_is(c, i + n, side_words[k][n]))
             n++;
-        if (n == 3 || (n > 0 && !side_words[k][n]))
+        if (n > 0 && !side_words[k][n])
             return n;
     }
     return 0;
