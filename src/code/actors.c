@@ -398,7 +398,7 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
     memcpy(code, country, cl);
     memcpy(code + cl, role, rl + 1);
     mz_actor a = {.code = code, .group = -1, .b = place ? place->b : 0, .e = place ? place->e : 0,
-                  .context = place ? NULL : c->home_text, .home = !place};
+                  .context = place ? NULL : c->home_text, .home = !place, .implied = 1};
     memcpy(a.country, country, cl + 1);
     return push_outside(c, &a);
 }

@@ -84,6 +84,7 @@ typedef struct mz_actor {
     const char *context;   /* the earlier mention the actor was resolved from (context.c, names.c),
                             * NULL when the sentence's own words name it fully */
     int home;              /* its country is the document's, not one the sentence names */
+    int implied;           /* a party CAMEO practice supplies (implicit.c), not one the sentence names */
     int pair;              /* one of "the two countries" (a pair marker), with the other */
 } mz_actor;
 

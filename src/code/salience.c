@@ -90,10 +90,12 @@ int mz_salience_features(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t 
 }
 
 /* Whether group g names a party with the sentence's own words (not -1, not only the document's
- * country). */
+ * country, not a party supplied by convention: "تفجيرات في لبنان" names neither bomber nor
+ * victim). */
 static int named(const mz_coder *c, int g)
 {
-    return g >= 0 && c->av[c->gv[g].first].code && !c->av[c->gv[g].first].home;
+    const mz_actor *a = g >= 0 ? &c->av[c->gv[g].first] : NULL;
+    return a && a->code && !a->home && !a->implied;
 }
 
 int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int src, int tgt,
