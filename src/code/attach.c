@@ -633,12 +633,55 @@ static int charge_word(const mz_coder *c, uint32_t i, const char *const *stems, 
     return 0;
 }
 
-/* Whether the Arabic act v is the matter of a charge, case or inquiry (charge_stems): the noun
- * right before it, or before the في / عن that joins them.  A word read as a verb there is the
- * verbal noun of the same letters (بتهمة قتل). */
+/* English words that make the act after their preposition the matter of a charge, a case or
+ * an inquiry ("allegations of torture", "convicted of murder", "an inquiry into the bombing",
+ * "serving a life sentence for the assassination"); a plural -s is allowed.  "Reports of
+ * shooting" most often tell news, and are not among them. */
+static const struct {
+    const char *word, *prep;
+} english_charges[] = {
+    {"allegation", "of"}, {"accusation", "of"}, {"charge", "of"},    {"case", "of"},
+    {"suspicion", "of"},  {"accused", "of"},    {"convicted", "of"}, {"suspected", "of"},
+    {"guilty", "of"},     {"charged", "with"},  {"investigation", "into"}, {"inquiry", "into"},
+    {"probe", "into"},    {"sentence", "for"},  {"trial", "for"},   {"tried", "for"},
+};
+
+/* Whether token i is `word`, or its plural in -s. */
+static int word_or_plural(const mz_coder *c, uint32_t i, const char *word)
+{
+    size_t n = strlen(word), len = c->toks.v[i].fold_len;
+    const char *w = mz_tok_fold(&c->toks, i);
+    return (len == n || (len == n + 1 && w[n] == 's')) && memcmp(w, word, n) == 0;
+}
+
+/* Whether the English act v is the matter of a charge, case or inquiry (english_charges): the
+ * first preposition before it in its clause, up to eight words back, is one of theirs after its
+ * word.  Words between may be modifiers and the acts of a list ("allegations of torture, forced
+ * confessions and arbitrary detentions"). */
+static int english_charged(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    for (uint32_t i = v->b; i > b + 1 && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
+        i--;
+        for (size_t k = 0; k < sizeof english_charges / sizeof *english_charges; k++)
+            if (mz_tok_is(c, i, english_charges[k].prep) && word_or_plural(c, i - 1, english_charges[k].word))
+                return 1;
+        if (mz_tok_is(c, i, "of") || mz_tok_is(c, i, "with") || mz_tok_is(c, i, "into") || mz_tok_is(c, i, "for"))
+            return 0;
+        if (c->tok_mention[i] >= 0 && c->mv[c->tok_mention[i]].kind == MZ_E_MARKER &&
+            !mz_tok_is(c, i, "and") && !mz_tok_is(c, i, "or"))
+            return 0; /* a marker of another kind (a clause word, a passive's "by") */
+    }
+    return 0;
+}
+
+/* Whether the act v is the matter of a charge, case or inquiry.  Arabic (charge_stems): the
+ * noun right before it, or before the في / عن that joins them; a word read as a verb there is
+ * the verbal noun of the same letters (بتهمة قتل).  English: english_charged. */
 static int charged(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (!c->arabic || v->b == b)
+    if (!c->arabic)
+        return v->b > b && english_charged(c, v, b);
+    if (v->b == b)
         return 0;
     uint32_t i = v->b - 1;
     int joined = (mz_tok_is(c, i, "\xd9\x81\xd9\x8a" /* في */) || mz_tok_is(c, i, "\xd8\xb9\xd9\x86" /* عن */)) && i > b;
