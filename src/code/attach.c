@@ -954,11 +954,27 @@ static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t b, uint32_t e)
     return e;
 }
 
+/* Whether an English act stands under a counterfactual ("would have", "could have" up to eight
+ * words before it in its clause: "a bill that would have allowed China to extradite people"):
+ * what did not happen, even after an attribution verb. */
+static int counterfactual(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    static const char *const modals[] = {"would", "could", "might", "should"};
+    for (uint32_t i = v->b; !c->arabic && i > b + 1 && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
+        i--;
+        if (mz_tok_is(c, i, "have") && in_list(mz_tok_fold(&c->toks, i - 1), modals, sizeof modals / sizeof *modals))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the verb is negated or hypothetical.  "would" is hypothetical unless an attribution
- * verb came before it ("said he would meet": a reported future). */
+ * verb came before it ("said he would meet": a reported future); "would have" always is. */
 static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b, int reported)
 {
     if (!reported && marker_before(c, v->b, b, WINDOW, MZ_M_BACKSHIFT))
+        return 1;
+    if (counterfactual(c, v, b))
         return 1;
     if (marker_before(c, v->b, b, WINDOW, MZ_M_NEG))
         return 1;
