@@ -954,12 +954,13 @@ static uint32_t next_verb(const mz_coder *c, size_t vi, uint32_t b, uint32_t e)
     return e;
 }
 
-/* Whether an English act stands under a counterfactual ("would have", "could have" up to eight
- * words before it in its clause: "a bill that would have allowed China to extradite people"):
- * what did not happen, even after an attribution verb. */
+/* Whether an English act stands under a counterfactual ("would have", "could have", "might
+ * have" up to eight words before it in its clause: "a bill that would have allowed China to
+ * extradite people"): what did not happen, even after an attribution verb.  "should have acted"
+ * is left to PETRARCH's reading (VERB-10 of its suite codes it). */
 static int counterfactual(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    static const char *const modals[] = {"would", "could", "might", "should"};
+    static const char *const modals[] = {"would", "could", "might"};
     for (uint32_t i = v->b; !c->arabic && i > b + 1 && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
         i--;
         if (mz_tok_is(c, i, "have") && in_list(mz_tok_fold(&c->toks, i - 1), modals, sizeof modals / sizeof *modals))
