@@ -529,6 +529,14 @@ static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
     return determiner_at(c, v->b - 1);
 }
 
+/* Whether an English act is named by a noun after "the" ("where the shooting happened", "the
+ * bombing was condemned"): with no party named, an act the article has already told, to which
+ * no party is supplied (implicit.c), as the Arabic definite verbal noun (background). */
+static int known_act(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    return !c->arabic && v->b > b && mz_tok_is(c, v->b - 1, "the");
+}
+
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
  * of the invasion of Ukraine"): then only a possessive right before it ("Russia's invasion") or
  * an agent after it gives its source, not whoever acts earlier in the sentence.  A noun after a
@@ -1250,7 +1258,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
         src = -1;
     if (between < 0 && pair < 0)
-        mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b), &src, &tgt);
+        mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
+                        &src, &tgt);
     mz_act act = {v, mz_code_on_target(c, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
