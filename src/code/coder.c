@@ -241,14 +241,18 @@ static int lookup_keys(mz_coder *c)
  * the country (police against protesters, IRNJUD → IRNOPP), a part acting on the country
  * (citizens protesting in Cairo), or the country acting on a part the sentence names ("the
  * Lebanese" against the government).  A part that only the document's country resolves is not
- * the target of its own country: in "Egypt massed troops" the troops are Egypt's means; and no
- * one visits or hosts his own country. */
+ * the target of its own country: in "Egypt massed troops" the troops are Egypt's means, but
+ * the people of a country protest against its government; and no one visits or hosts his own
+ * country. */
 static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
 {
     size_t base = strlen(s->country);
     if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
         return 0; /* a visit inside one's own country (the president went to Aden) is no event */
-    return strlen(s->code) > base || !t->home;
+    /* a country named alone that protests in the street is its people ("Hongkongers have been
+     * protesting"): a state's own protest is a statement (114), and the government the protest
+     * is against may come from the document */
+    return strlen(s->code) > base || !t->home || strncmp(code, "14", 2) == 0;
 }
 
 /* Appends one event of act coded `code`.  `s` or `t` may be NULL in partial mode; the caller
