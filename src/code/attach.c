@@ -1257,6 +1257,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = -1;
     if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
         src = -1;
+    mz_policy_target(c, v, stop, src, &tgt);
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
                         &src, &tgt);

@@ -396,3 +396,54 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
         *tgt = mz_unnamed_group(c, country, unnamed_parties[k].target_role, place);
 }
 
+
+
+/* English nouns of a measure a government or parliament makes: a demand, criticism, rejection
+ * or threat aimed at one is aimed at its makers ("oppose the bill", "criticised the new law",
+ * "rejected the budget").  A decision or a ruling is as often a foreign state's or a court's. */
+static const char *const policy_nouns[] = {
+    "bill", "budget", "decree", "law", "legislation", "policy", "reform",
+};
+
+/* Roots of acts aimed at a measure's makers: demand, disapprove, reject, threaten. */
+static const char *const policy_roots[] = {"10", "11", "12", "13"};
+
+/* Whether token i is a policy noun or its plural ("laws", "policies"). */
+static int policy_noun_at(const mz_coder *c, uint32_t i)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    size_t len = c->toks.v[i].fold_len;
+    for (size_t k = 0; k < sizeof policy_nouns / sizeof *policy_nouns; k++) {
+        const char *p = policy_nouns[k];
+        size_t n = strlen(p);
+        if (strncmp(w, p, n - 1) != 0)
+            continue;
+        if ((w[n - 1] == p[n - 1] && (len == n || (len == n + 1 && w[n] == 's'))) ||
+            (p[n - 1] == 'y' && len == n + 2 && strcmp(w + n - 1, "ies") == 0))
+            return 1;
+    }
+    return 0;
+}
+
+void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt)
+{
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    int root = 0;
+    for (size_t k = 0; k < sizeof policy_roots / sizeof *policy_roots; k++)
+        root |= strncmp(code, policy_roots[k], 2) == 0;
+    if (c->arabic || !root || src < 0 || *tgt >= 0)
+        return;
+    const char *country = c->home[0] ? c->home : c->av[c->gv[src].first].country;
+    uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
+    if (i + 1 >= e || !(mz_tok_is(c, i, "the") || mz_tok_is(c, i, "this")))
+        return; /* a measure the reader knows of: "the bill", not "breached laws" */
+    for (uint32_t n = 0; ++i < e && n < 3; n++) {
+        if (policy_noun_at(c, i)) {
+            if (country[0] && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY)
+                *tgt = mz_unnamed_group(c, country, "GOV", NULL);
+            return;
+        }
+        if (c->tok_mention[i] >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
+            return; /* another party, act or grammar word first: "the Russian bill" */
+    }
+}
