@@ -510,8 +510,8 @@ static int determiner_at(const mz_coder *c, uint32_t i)
     return in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]);
 }
 
-/* Whether an English verb in -ed is a participle used as an adjective: after a determiner ("a
- * proposed bill", "the accused men") or an infinitive ("to extradite accused criminals"), where
+/* Whether an English verb in -ed is a participle used as an adjective: after a determiner or a
+ * possessive ("a proposed bill", "the accused men", "Biden's alleged decline") or an infinitive ("to extradite accused criminals"), where
  * no finite verb stands, or wherever the parse, when
  * there is one, makes it modify a noun ("extradite accused criminals"). */
 static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
@@ -526,7 +526,7 @@ static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
     if (k >= 0 && c->mv[k].kind == MZ_E_VERB && c->mv[k].e == v->b && c->mv[k].b > b &&
         mz_tok_is(c, c->mv[k].b - 1, "to"))
         return 1; /* right after an infinitive: "to extradite accused criminals" */
-    return determiner_at(c, v->b - 1);
+    return determiner_at(c, v->b - 1) || mz_tok_is(c, v->b - 1, "'s"); /* "Biden's alleged decline" */
 }
 
 /* Whether an English act is named by a noun after "the" ("where the shooting happened", "the

@@ -425,6 +425,12 @@ static int policy_noun_at(const mz_coder *c, uint32_t i)
     return 0;
 }
 
+/* Roles of a country's opposition and unions, whose demands and complaints with no one named
+ * are addressed to its government, as their protests are ("protesters' demands have
+ * expanded").  Citizens are not among them: "residents rejected", "players refused to play"
+ * are as often aimed at anyone else. */
+static const char *const people_roles[] = {"OPP", "LAB", NULL};
+
 void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt)
 {
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
@@ -433,6 +439,11 @@ void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int
         root |= strncmp(code, policy_roots[k], 2) == 0;
     if (c->arabic || !root || src < 0 || *tgt >= 0)
         return;
+    const mz_actor *a = &c->av[c->gv[src].first];
+    if (all_have_role(c, src, people_roles) && mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY) {
+        *tgt = mz_unnamed_group(c, a->country, "GOV", NULL);
+        return;
+    }
     const char *country = c->home[0] ? c->home : c->av[c->gv[src].first].country;
     uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
     if (i + 1 >= e || !(mz_tok_is(c, i, "the") || mz_tok_is(c, i, "this")))
