@@ -1236,6 +1236,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (managed >= 0 && managed != tgt)
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     int between = between_group(c, v, stop);
+    if (between < 0 && pair < 0)
+        mz_policy_target(c, v, stop, src, &tgt);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder"), or it is
      * an act of protest or force, which stands alone ("تجمعوا للتنديد", gathered to denounce) */
@@ -1257,7 +1259,6 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = -1;
     if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
         src = -1;
-    mz_policy_target(c, v, stop, src, &tgt);
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
                         &src, &tgt);

@@ -193,9 +193,10 @@ int mz_build_actors(mz_coder *c);
  * never gives it to another verb.  Returns its index, or -1 when out of memory. */
 int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
 
-/* implicit.c: gives an English act of demand, disapproval, rejection or threat with a named
- * source and no target the government of the document's country (else the source's) when its
- * object is a measure such a government makes ("opposed the bill"). */
+/* implicit.c: gives an English act with a named source and no target the party CAMEO practice
+ * takes: for the opposition's demands, complaints, rejections and threats, its government; for
+ * those aimed at a measure ("opposed the bill"), the government of the document's country (else
+ * the source's); for a state yielding on a measure ("will withdraw the bill"), its people. */
 void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt);
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */

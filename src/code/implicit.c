@@ -405,8 +405,21 @@ static const char *const policy_nouns[] = {
     "bill", "budget", "decree", "law", "legislation", "policy", "reform",
 };
 
-/* Roots of acts aimed at a measure's makers: demand, disapprove, reject, threaten. */
-static const char *const policy_roots[] = {"10", "11", "12", "13"};
+/* Acts about a measure (policy_nouns) with no party named on their other side, and whom CAMEO
+ * practice takes as that party: a demand, criticism, rejection or threat aimed at a measure is
+ * aimed at the government that makes it ("opposed the bill"); a state that yields on one (0832:
+ * "will withdraw the bill", "scrapped the law") yields to its people, who asked for it.  The
+ * source must have one of source_roles (NULL: any). */
+static const char *const state_roles[] = {"GOV", "LEG", "JUD", NULL};
+
+static const struct {
+    const char *root;
+    const char *const *source_roles;
+    const char *target_role;
+} measure_parties[] = {
+    {"10", NULL, "GOV"}, {"11", NULL, "GOV"}, {"12", NULL, "GOV"}, {"13", NULL, "GOV"},
+    {"08", state_roles, "CVL"},
+};
 
 /* Whether token i is a policy noun or its plural ("laws", "policies"). */
 static int policy_noun_at(const mz_coder *c, uint32_t i)
@@ -431,30 +444,44 @@ static int policy_noun_at(const mz_coder *c, uint32_t i)
  * are as often aimed at anyone else. */
 static const char *const people_roles[] = {"OPP", "LAB", NULL};
 
+/* Whether a measure is what act v is done to: a policy noun in its tail ("withdraw ... bill"),
+ * or after "the"/"this"/"a" right after it, with at most two plain words between ("the new
+ * law"), not "breached laws" nor "the Russian bill". */
+static int measure_object(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    for (uint32_t i = v->tail_b; i < v->tail_e; i++)
+        if (policy_noun_at(c, i))
+            return 1;
+    uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
+    if (i + 1 >= e || !(mz_tok_is(c, i, "the") || mz_tok_is(c, i, "this") || mz_tok_is(c, i, "a")))
+        return 0;
+    for (uint32_t n = 0; ++i < e && n < 3; n++) {
+        if (policy_noun_at(c, i))
+            return 1;
+        if (c->tok_mention[i] >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
+            return 0;
+    }
+    return 0;
+}
+
 void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt)
 {
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    int root = 0;
-    for (size_t k = 0; k < sizeof policy_roots / sizeof *policy_roots; k++)
-        root |= strncmp(code, policy_roots[k], 2) == 0;
-    if (c->arabic || !root || src < 0 || *tgt >= 0)
+    if (c->arabic || src < 0 || *tgt >= 0)
         return;
+    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
     const mz_actor *a = &c->av[c->gv[src].first];
-    if (all_have_role(c, src, people_roles) && mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY) {
+    if (strncmp(code, "1", 1) == 0 && code[1] >= '0' && code[1] <= '3' /* roots 10 to 13 */ &&
+        all_have_role(c, src, people_roles) && mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY) {
         *tgt = mz_unnamed_group(c, a->country, "GOV", NULL);
         return;
     }
-    const char *country = c->home[0] ? c->home : c->av[c->gv[src].first].country;
-    uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
-    if (i + 1 >= e || !(mz_tok_is(c, i, "the") || mz_tok_is(c, i, "this")))
-        return; /* a measure the reader knows of: "the bill", not "breached laws" */
-    for (uint32_t n = 0; ++i < e && n < 3; n++) {
-        if (policy_noun_at(c, i)) {
-            if (country[0] && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY)
-                *tgt = mz_unnamed_group(c, country, "GOV", NULL);
-            return;
-        }
-        if (c->tok_mention[i] >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
-            return; /* another party, act or grammar word first: "the Russian bill" */
+    const char *country = c->home[0] ? c->home : a->country;
+    for (size_t k = 0; k < sizeof measure_parties / sizeof *measure_parties; k++) {
+        if (strncmp(code, measure_parties[k].root, 2) != 0 ||
+            (measure_parties[k].source_roles && !all_have_role(c, src, measure_parties[k].source_roles)))
+            continue;
+        if (measure_object(c, v, e) && country[0] && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY)
+            *tgt = mz_unnamed_group(c, country, measure_parties[k].target_role, NULL);
+        return;
     }
 }
