@@ -1237,7 +1237,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     int between = between_group(c, v, stop);
     if (between < 0 && pair < 0)
-        mz_policy_target(c, v, stop, src, &tgt);
+        mz_policy_target(c, v, e, src, &tgt);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder"), or it is
      * an act of protest or force, which stands alone ("تجمعوا للتنديد", gathered to denounce) */
@@ -1262,7 +1262,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
                         &src, &tgt);
-    mz_act act = {v, mz_code_on_target(c, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1};
+    mz_act act = {v, mz_code_on_target(c, v, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);

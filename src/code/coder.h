@@ -201,10 +201,11 @@ void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */
 
-/* The code of an act given whom it falls on (target group tgt) and who does it (src): fighting
- * aimed at civilians only is an assault (193 → 180), armed men expelled by forces or a state
- * are fought (174 → 190); `code` itself otherwise. */
-const char *mz_code_on_target(const mz_coder *c, const char *code, int src, int tgt);
+/* The code of verb v's act given whom it falls on (target group tgt) and who does it (src):
+ * fighting aimed at civilians only is an assault (193 → 180), armed men expelled by forces or a
+ * state are fought (174 → 190), one part of a country's politics attacking another in English
+ * criticises it (190 → 111); `code` itself otherwise. */
+const char *mz_code_on_target(const mz_coder *c, const mz_mention *v, const char *code, int src, int tgt);
 
 /* Whether the act at verb v, in the sentence [b, e), is placed in a year before the document's. */
 int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e);

@@ -15,6 +15,8 @@
 static const char *const civilian_roles[] = {"CVL", "REF", NULL};
 static const char *const armed_roles[] = {"MIL", "REB", NULL};
 static const char *const commanding_roles[] = {"", "GOV", "MIL", "REB", "UAF", NULL};
+/* Roles of a country's politics: its government, parliament, courts and opposition. */
+static const char *const political_roles[] = {"GOV", "LEG", "JUD", "OPP", NULL};
 
 /* Acts whose code depends on whom they fall on, when every member of the target has one of the
  * target roles (and of the source, when given, one of the source roles): fighting whose target
@@ -50,10 +52,38 @@ static int all_have_role(const mz_coder *c, int g, const char *const *roles)
     return 1;
 }
 
-const char *mz_code_on_target(const mz_coder *c, const char *code, int src, int tgt)
+/* Whether every member of groups a and b is of one and the same country. */
+static int one_country(const mz_coder *c, int a, int b)
+{
+    const char *country = c->av[c->gv[a].first].country;
+    for (int g = 0; g < 2; g++) {
+        int grp = g ? b : a;
+        for (int i = c->gv[grp].first; i < c->gv[grp].first + c->gv[grp].n; i++)
+            if (!country[0] || strcmp(c->av[i].country, country) != 0)
+                return 0;
+    }
+    return 1;
+}
+
+/* Roles of a country's state: its government, parliament and courts. */
+static const char *const state_powers[] = {"GOV", "LEG", "JUD", NULL};
+
+/* Whether English act v is one part of a country's politics attacking another with words: the
+ * verb "attack" from its government, parliament or courts on another of them or on the
+ * opposition, of the same country ("Harris attacked Biden during the debates", "Republicans
+ * attacked the impeachment inquiry"). */
+static int verbal_attack(const mz_coder *c, const mz_mention *v, int src, int tgt)
+{
+    return !c->arabic && src >= 0 && strncmp(mz_tok_fold(&c->toks, v->b), "attack", 6) == 0 &&
+           all_have_role(c, src, state_powers) && all_have_role(c, tgt, political_roles) && one_country(c, src, tgt);
+}
+
+const char *mz_code_on_target(const mz_coder *c, const mz_mention *v, const char *code, int src, int tgt)
 {
     if (tgt < 0)
         return code;
+    if (strncmp(code, "19", 2) == 0 && verbal_attack(c, v, src, tgt))
+        return "111";
     for (size_t k = 0; k < sizeof by_target / sizeof by_target[0]; k++)
         if (strcmp(code, by_target[k].code) == 0 && all_have_role(c, tgt, by_target[k].target_roles) &&
             (!by_target[k].source_roles || (src >= 0 && all_have_role(c, src, by_target[k].source_roles))))
@@ -402,7 +432,7 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
  * or threat aimed at one is aimed at its makers ("oppose the bill", "criticised the new law",
  * "rejected the budget").  A decision or a ruling is as often a foreign state's or a court's. */
 static const char *const policy_nouns[] = {
-    "bill", "budget", "decree", "law", "legislation", "policy", "reform",
+    "bill", "budget", "decree", "inquiry", "investigation", "law", "legislation", "policy", "reform",
 };
 
 /* Acts about a measure (policy_nouns) with no party named on their other side, and whom CAMEO
@@ -418,7 +448,7 @@ static const struct {
     const char *target_role;
 } measure_parties[] = {
     {"10", NULL, "GOV"}, {"11", NULL, "GOV"}, {"12", NULL, "GOV"}, {"13", NULL, "GOV"},
-    {"08", state_roles, "CVL"},
+    {"08", state_roles, "CVL"}, {"19", state_roles, "GOV"},
 };
 
 /* Whether token i is a policy noun or its plural ("laws", "policies"). */
@@ -445,8 +475,8 @@ static int policy_noun_at(const mz_coder *c, uint32_t i)
 static const char *const people_roles[] = {"OPP", "LAB", NULL};
 
 /* Whether a measure is what act v is done to: a policy noun in its tail ("withdraw ... bill"),
- * or after "the"/"this"/"a" right after it, with at most two plain words between ("the new
- * law"), not "breached laws" nor "the Russian bill". */
+ * or after "the"/"this"/"a" right after it, with at most two plain words or acts between ("the
+ * new law", "the impeachment inquiry"), not "breached laws" nor "the Russian bill". */
 static int measure_object(const mz_coder *c, const mz_mention *v, uint32_t e)
 {
     for (uint32_t i = v->tail_b; i < v->tail_e; i++)
@@ -458,8 +488,9 @@ static int measure_object(const mz_coder *c, const mz_mention *v, uint32_t e)
     for (uint32_t n = 0; ++i < e && n < 3; n++) {
         if (policy_noun_at(c, i))
             return 1;
-        if (c->tok_mention[i] >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
-            return 0;
+        int k = c->tok_mention[i];
+        if ((k >= 0 && c->mv[k].kind != MZ_E_VERB) || !(c->toks.v[i].flags & MZ_TOK_WORD))
+            return 0; /* a party or a grammar word first; an act may qualify it ("impeachment") */
     }
     return 0;
 }
