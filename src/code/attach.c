@@ -670,11 +670,12 @@ static int english_charged(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
     for (uint32_t i = v->b; i > b + 1 && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
         i--;
-        for (size_t k = 0; k < sizeof english_charges / sizeof *english_charges; k++)
-            if (mz_tok_is(c, i, english_charges[k].prep) && word_or_plural(c, i - 1, english_charges[k].word))
-                return 1;
-        if (mz_tok_is(c, i, "of") || mz_tok_is(c, i, "with") || mz_tok_is(c, i, "into") || mz_tok_is(c, i, "for"))
+        if (mz_tok_is(c, i, "of") || mz_tok_is(c, i, "with") || mz_tok_is(c, i, "into") || mz_tok_is(c, i, "for")) {
+            for (size_t k = 0; k < sizeof english_charges / sizeof *english_charges; k++)
+                if (mz_tok_is(c, i, english_charges[k].prep) && word_or_plural(c, i - 1, english_charges[k].word))
+                    return 1;
             return 0;
+        }
         if (c->tok_mention[i] >= 0 && c->mv[c->tok_mention[i]].kind == MZ_E_MARKER &&
             !mz_tok_is(c, i, "and") && !mz_tok_is(c, i, "or"))
             return 0; /* a marker of another kind (a clause word, a passive's "by") */
