@@ -365,6 +365,25 @@ static int between_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
     return -1;
 }
 
+/* Words that make an act each side's to the other: "help each other", "one another",
+ * "بعضهما البعض" (folded). */
+static const char *const reciprocals[][2] = {
+    {"each", "other"}, {"one", "another"}, {"\xd8\xa8\xd8\xb9\xd8\xb6\xd9\x87\xd9\x85\xd8\xa7", ""} /* بعضهما */,
+    {"\xd8\xa8\xd8\xb9\xd8\xb6\xd9\x87\xd9\x85", "\xd8\xa7\xd9\x84\xd8\xa8\xd8\xb9\xd8\xb6"} /* بعضهم البعض */,
+};
+
+/* Whether a reciprocal (reciprocals) follows act v within four words of its clause. */
+static int reciprocal(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    uint32_t from = v->tail_e > v->e ? v->tail_e : v->e;
+    for (uint32_t i = from; i < e && i < from + 4 && c->clause[i] == c->clause[v->b]; i++)
+        for (size_t k = 0; k < sizeof reciprocals / sizeof *reciprocals; k++)
+            if (mz_tok_is(c, i, reciprocals[k][0]) &&
+                (!reciprocals[k][1][0] || (i + 1 < e && mz_tok_is(c, i + 1, reciprocals[k][1]))))
+                return 1;
+    return 0;
+}
+
 /* CAMEO 03 is the expressed intention to do what roots 04–08 do: "expressed readiness to
  * negotiate" is 036, "willingness to cooperate militarily" 0312.  First matching prefix wins. */
 static const struct {
@@ -1263,7 +1282,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
                         &src, &tgt);
-    mz_act act = {v, mz_code_on_target(c, v, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1};
+    mz_act act = {v, mz_code_on_target(c, v, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1,
+                  reciprocal(c, v, e)};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
         act.code = intention_code(act.code);

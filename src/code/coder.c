@@ -345,7 +345,7 @@ int mz_code_mutual(const char *code)
 /* Appends the event of act from s to t and, when both sides are known, the event from t to s:
  * with PETRARCH's code for the other direction when the verb carries one ([A:B]: *X left for Y*
  * is X 032 Y and Y 033 X) and the act keeps the verb's own code, else with the same code when
- * the act is mutual and the verb is mizan's own. */
+ * the act is mutual (by its code, or "each other") and the verb is mizan's own. */
 int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act)
 {
     size_t before = c->nev;
@@ -357,7 +357,7 @@ int mz_emit(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act
     if (vb->rcode != MZ_NONE && strcmp(act->code, mz_pool_str(c->e, vb->code)) == 0)
         return emit_one(c, t, s, act, mz_pool_str(c->e, vb->rcode));
     /* a PETRARCH dictionary says itself which acts go both ways ([A:B]) */
-    if ((vb->flags & MZ_V_PETRARCH) || !mz_code_mutual(act->code))
+    if ((vb->flags & MZ_V_PETRARCH) || !(mz_code_mutual(act->code) || act->mutual))
         return 0;
     return emit_one(c, t, s, act, act->code);
 }

@@ -271,6 +271,7 @@ typedef struct mz_act {
     int intent;
     const char *text;
     int feat;            /* its salience features in c->feat, -1 when not kept */
+    int mutual;          /* done by each side to the other ("each other"): coded both ways */
 } mz_act;
 
 /* salience.c: the hashed salience features of verb v's act in sentence [b, e) with source and
