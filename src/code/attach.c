@@ -681,6 +681,14 @@ static int word_or_plural(const mz_coder *c, uint32_t i, const char *word)
     return (len == n || (len == n + 1 && w[n] == 's')) && memcmp(w, word, n) == 0;
 }
 
+/* Whether English act v is named after "at" and a determiner: "at the request of the prime
+ * minister", "at the invitation of the government", "at his urging" tell the circumstance of
+ * another act, not one of their own. */
+static int at_the_act(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    return !c->arabic && v->b >= b + 2 && mz_tok_is(c, v->b - 2, "at") && determiner_at(c, v->b - 1);
+}
+
 /* Whether the English act v is the matter of a charge, case or inquiry (english_charges): the
  * first preposition before it in its clause, up to eight words back, is one of theirs after its
  * word.  Words between may be modifiers and the acts of a list ("allegations of torture, forced
@@ -1153,6 +1161,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (mz_past_period(c, v, b, e)) {
         note(c, v, "not coded: placed months or more before the news (background)");
+        return 0;
+    }
+    if (at_the_act(c, v, b)) {
+        note(c, v, "not coded: the circumstance of another act (\"at the request of\")");
         return 0;
     }
     int managed = managed_act(c, v, b);
