@@ -310,7 +310,8 @@ int mz_past_period(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
  * conventions 2 and 3) takes as that party: the country where the act happens, in the role that
  * does such acts.  A convicted or sentenced man faces its courts, an arrested one its police, a
  * shooting with no gunman named is an unidentified armed group's, a protest with no target is
- * against the country.  First matching code prefix wins; "" is the country itself.  The victim
+ * against the country, and an English pardon (080, the English dictionary's yields) goes to its
+ * citizens.  First matching code prefix wins; "" is the country itself.  The victim
  * is filled in only when the act has no named doer either or is passive ("was arrested"): after
  * a named doer, an object the dictionaries do not know ("detained 20 migrants") is no one's to
  * guess; a protest needs no object and takes the country's government, but a protest with
@@ -319,9 +320,10 @@ int mz_past_period(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 static const struct {
     const char *prefix, *source_role, *target_role;
     int target_always, one_named;
+    char lang; /* 'e': English only (the Arabic 080 is any concession), 0: both */
 } unnamed_parties[] = {
-    {"116", "JUD", "", 0, 0}, {"173", "COP", "", 0, 0}, {"18", "UAF", "CVL", 0, 0},
-    {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "GOV", 1, 1},
+    {"116", "JUD", "", 0, 0, 0},   {"173", "COP", "", 0, 0, 0},    {"18", "UAF", "CVL", 0, 0, 0},
+    {"193", "UAF", "CVL", 0, 0, 0}, {"14", "CVL", "GOV", 1, 1, 0}, {"080", "GOV", "CVL", 1, 0, 'e'},
 };
 
 /* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
@@ -393,7 +395,8 @@ int mz_unnamed_entry(const mz_coder *c, const mz_mention *v)
 {
     const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
     for (size_t k = 0; k < sizeof unnamed_parties / sizeof unnamed_parties[0]; k++)
-        if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0)
+        if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0 &&
+            (!unnamed_parties[k].lang || !c->arabic))
             return (int)k;
     return -1;
 }
