@@ -681,6 +681,23 @@ static int word_or_plural(const mz_coder *c, uint32_t i, const char *word)
     return (len == n || (len == n + 1 && w[n] == 's')) && memcmp(w, word, n) == 0;
 }
 
+/* Whether English act v is a sentence being served ("is serving a life sentence for", "served
+ * eight years of a thirty-five year sentence"): "serve" up to six words before it in its clause,
+ * with no other act between.  The sentence was passed before; serving it is no event. */
+static int served(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (c->arabic || strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "17", 2) != 0)
+        return 0;
+    for (uint32_t i = v->b; i > b && v->b - i < 7 && c->clause[i - 1] == c->clause[v->b];) {
+        i--;
+        if (verb_at(c, i))
+            return 0;
+        if (strncmp(mz_tok_fold(&c->toks, i), "serv", 4) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether English act v is named after "at" and a determiner: "at the request of the prime
  * minister", "at the invitation of the government", "at his urging" tell the circumstance of
  * another act, not one of their own. */
@@ -1161,6 +1178,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (mz_past_period(c, v, b, e)) {
         note(c, v, "not coded: placed months or more before the news (background)");
+        return 0;
+    }
+    if (served(c, v, b)) {
+        note(c, v, "not coded: a sentence being served, not one passed");
         return 0;
     }
     if (at_the_act(c, v, b)) {
