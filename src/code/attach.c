@@ -529,8 +529,9 @@ static int determiner_at(const mz_coder *c, uint32_t i)
     return in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]);
 }
 
-/* Whether an English verb in -ed is a participle used as an adjective: after a determiner or a
- * possessive ("a proposed bill", "the accused men", "Biden's alleged decline") or an infinitive ("to extradite accused criminals"), where
+/* Whether an English verb in -ed is a participle used as an adjective: after a determiner, a
+ * possessive or a gerund ("a proposed bill", "the accused men", "Biden's alleged decline",
+ * "guarding captured fighters") or an infinitive ("to extradite accused criminals"), where
  * no finite verb stands, or wherever the parse, when
  * there is one, makes it modify a noun ("extradite accused criminals"). */
 static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
@@ -545,6 +546,9 @@ static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
     if (k >= 0 && c->mv[k].kind == MZ_E_VERB && c->mv[k].e == v->b && c->mv[k].b > b &&
         mz_tok_is(c, c->mv[k].b - 1, "to"))
         return 1; /* right after an infinitive: "to extradite accused criminals" */
+    if (ends_with(mz_tok_fold(&c->toks, v->b - 1), "ing") && k < 0 && !mz_tok_is(c, v->b - 1, "being") &&
+        !mz_tok_is(c, v->b - 1, "having"))
+        return 1; /* after a gerund: "guarding captured fighters" (but "being detained") */
     return determiner_at(c, v->b - 1) || mz_tok_is(c, v->b - 1, "'s"); /* "Biden's alleged decline" */
 }
 
