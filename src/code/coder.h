@@ -196,7 +196,8 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
 /* implicit.c: gives an English act with a named source and no target the party CAMEO practice
  * takes: for the opposition's demands, complaints, rejections and threats, its government; for
  * those aimed at a measure ("opposed the bill"), the government of the document's country (else
- * the source's); for a state yielding on a measure ("will withdraw the bill"), its people. */
+ * the source's); for a state yielding on a measure ("will withdraw the bill"), its people; for
+ * repression of protests ("suppress protests"), the protesters of the source's country. */
 void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt);
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */

@@ -498,6 +498,21 @@ static int measure_object(const mz_coder *c, const mz_mention *v, uint32_t e)
     return 0;
 }
 
+/* Whether a protest is what act v is done to: an act of root 14 within three words after it,
+ * with only plain words between ("suppress protests", "broke up the demonstration"). */
+static int protest_object(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
+    for (uint32_t n = 0; i < e && n < 3; i++, n++) {
+        int k = c->tok_mention[i];
+        if (k >= 0 && c->mv[k].kind == MZ_E_VERB)
+            return strncmp(mz_pool_str(c->e, c->e->verbs[c->mv[k].value].code), "14", 2) == 0;
+        if (k >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
+            return 0;
+    }
+    return 0;
+}
+
 void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt)
 {
     if (c->arabic || src < 0 || *tgt >= 0)
@@ -507,6 +522,11 @@ void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int
     if (strncmp(code, "1", 1) == 0 && code[1] >= '0' && code[1] <= '3' /* roots 10 to 13 */ &&
         all_have_role(c, src, people_roles) && mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY) {
         *tgt = mz_unnamed_group(c, a->country, "GOV", NULL);
+        return;
+    }
+    if (strncmp(code, "17", 2) == 0 && mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY &&
+        protest_object(c, v, e)) {
+        *tgt = mz_unnamed_group(c, a->country, "OPP", NULL); /* repression falls on the protesters */
         return;
     }
     const char *country = c->home[0] ? c->home : a->country;
