@@ -141,9 +141,10 @@ enum { MZ_ATT_MAX = 5 };
  * quantised score units (32767 = the model's largest weight; tuned on EWT dev: with no margin
  * the reattacher moves too many words, dev UAS 84.90 -> 84.75 %; with this one 85.09 %). */
 enum { MZ_ATT_MARGIN = 40000 };
-/* How far the labeller's best relation must lead its runner-up (same units, of the labeller)
+/* How far the labeller's best relation must lead its runner-up (in the labeller's score units)
  * for the relabeller to leave it alone: a speed-up that changed no EWT dev score (two seeds)
- * and skips about a third of the relabeller's work. */
+ * and saved 98 M of the 330 M instructions the corrections add to `mizan code --parse` on the
+ * English Wikinews pool. */
 enum { MZ_REL_SURE = 25000 };
 int mz_att_cands(const mz_parse_work *w, int d, int16_t *c, uint8_t *kind);
 size_t mz_att_feats(const mz_parse_work *w, int d, int c, int kind, uint64_t *f);
