@@ -1,12 +1,15 @@
 /*
- * model.c — the model file: the tagger, parser, labeller and supertagger of one language.
+ * model.c — the model file: the tagger, parser, labeller, supertagger, relabeller and
+ * reattacher of one language.
  *
  *   bytes 0-7    "MZPARSE" and a NUL
  *   8-11         format version (little-endian u32, MZ_MODEL_VERSION)
  *   12-15        length of the whole file
  *   16-19        language ("en" or "ar", NUL-padded)
- *   20-          the five linear models (linear.c layout: tagger, parser, labeller, supertagger,
- *                second tagging pass, empty for Arabic), then the Arabic segmentation data:
+ *   20-          the seven linear models (linear.c layout: tagger, parser, labeller,
+ *                supertagger, second tagging pass (empty for Arabic), relabeller and
+ *                reattacher (since version 4; empty when trained on fewer than 40
+ *                sentences)), then the Arabic segmentation data:
  *                nlex, nvocab (u32), nlex (hash, split offsets) u64 pairs, nvocab u64 hashes
  *   last 8       checksum of every byte before it (mz_model_checksum)
  *
@@ -20,7 +23,7 @@
 #include "../util/error.h"
 #include "internal.h"
 
-enum { MZ_MODEL_VERSION = 3, HEADER = 20 };
+enum { MZ_MODEL_VERSION = 4, HEADER = 20 };
 static const char magic[8] = "MZPARSE";
 
 /* 64-bit checksum: eight bytes at a time through a multiply-xorshift mix. */
@@ -80,6 +83,8 @@ mz_status mz_parse_model_save(const mz_parse_model *m, mz_buf *out, mz_error *er
     mz_lin_save(&m->lab, out);
     mz_lin_save(&m->stag, out);
     mz_lin_save(&m->tag2, out);
+    mz_lin_save(&m->rel, out);
+    mz_lin_save(&m->att, out);
     put_u32(out, (uint32_t)m->seg.nlex);
     put_u32(out, (uint32_t)m->seg.nvocab);
     for (size_t i = 0; i < 2 * m->seg.nlex; i++)
@@ -200,6 +205,8 @@ mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *na
         mz_lin_load(&m->lab, p, end, &pos, MZ_DEPREL_COUNT, &why) < 0 ||
         mz_lin_load(&m->stag, p, end, &pos, MZ_STAG_COUNT, &why) < 0 ||
         mz_lin_load(&m->tag2, p, end, &pos, MZ_UPOS_COUNT, &why) < 0 ||
+        mz_lin_load(&m->rel, p, end, &pos, MZ_DEPREL_COUNT, &why) < 0 ||
+        mz_lin_load(&m->att, p, end, &pos, 2, &why) < 0 ||
         (why = load_seg(&m->seg, p, end, &pos)) != NULL ||
         (pos != end && (why = "trailing bytes in parser model"))) {
         mz_fail(err, MZ_ERR_PARSE, name, 0, "%s", why);
@@ -228,6 +235,8 @@ void mz_parse_model_free(mz_parse_model *m)
     mz_lin_free(&m->lab);
     mz_lin_free(&m->stag);
     mz_lin_free(&m->tag2);
+    mz_lin_free(&m->rel);
+    mz_lin_free(&m->att);
     mz_seg_free(&m->seg);
     free(m);
 }

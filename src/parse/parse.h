@@ -2,13 +2,15 @@
  * parse.h — syntactic analysis: CoNLL-U treebanks, a part-of-speech tagger and a dependency
  * parser with Universal Dependencies labels, for English and Arabic.
  *
- * The analysis has five linear models, each an averaged perceptron over hashed feature
+ * The analysis has seven linear models, each an averaged perceptron over hashed feature
  * templates (linear.c): a left-to-right tagger (for English in two passes, the second reading
  * the first's tags of the words to the right), a supertagger that gives each word its relation, the side of its
  * head and whether it has dependents on its right (after Ouchi et al. 2014) for the parser's
  * features, a greedy arc-hybrid parser trained with a dynamic oracle (Goldberg & Nivre 2013),
- * and a labeller that names each arc as the parser makes it, so that later decisions see the
- * relations of the children (features and transitions: syntax.c; training: train.c).  Arabic
+ * a labeller that names each arc as the parser makes it, so that later decisions see the
+ * relations of the children, and two models that correct the finished tree: a reattacher that
+ * may move a word up one or two levels or to a sibling, and a relabeller that names each arc again
+ * seeing the whole tree (features and transitions: syntax.c; training: train.c).  Arabic
  * words are split into syntactic words first (segment.c).  A model file (model.c) holds them
  * all with a magic, a version and a checksum.  Parsing a sentence allocates nothing: the
  * caller's mz_parse_work holds the scratch arrays.
@@ -107,7 +109,7 @@ typedef struct mz_train_opts {
     void *progress_ctx;
 } mz_train_opts;
 
-/* Trains the four models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
+/* Trains the models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).
  * Returns a new model (free with mz_parse_model_free) or NULL with err filled. */
 mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
                                const mz_train_opts *opts, mz_error *err);

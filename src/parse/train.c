@@ -11,7 +11,10 @@
  * supertagger learns on the jackknifed tags); it follows the dynamic oracle of Goldberg & Nivre
  * (2013) for arc-hybrid, exploring its own mistakes after the first pass.  The labeller learns
  * with the parser: it names each arc as the parser makes it, and is updated toward the gold
- * relation when the arc is right.
+ * relation when the arc is right.  Then the training sentences are parsed by parsers trained
+ * on the other folds (jackknifing again), and on those trees, whose errors are the kind the
+ * parser makes on new text, two models learn to correct the finished tree: a relabeller and a
+ * reattacher (syntax.c).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,6 +41,8 @@ typedef struct trainer {
     uint8_t *tags1;       /* the first tagging pass's jackknifed tags, per treebank word */
     int tagpass;          /* the tagging pass being trained or run: 1 or 2 */
     uint8_t *stags;       /* supertags + 1 for parser training, per treebank word */
+    int16_t *pheads;      /* jackknifed parses for the relabeller: heads and labels, per */
+    uint8_t *plabs;       /* treebank word */
     uint64_t rng;
     int quiet;
     const mz_train_opts *opts;
@@ -212,9 +217,10 @@ static void tag_with(trainer *t, const mz_lin *tagger, const uint32_t *sents, si
 typedef int (*train_fn)(trainer *t, int iterations, mz_lin *out);
 typedef void (*apply_fn)(trainer *t, const mz_lin *model, const uint32_t *sents, size_t n);
 
-/* Jackknifing: the parser's training tags (and supertags) come from models that did not see
- * the sentence.  Sentence k is in fold k mod `folds`; each fold is tagged by a model trained,
- * quietly, on the others. */
+/* Jackknifing: the parser's training tags (and supertags, and the relabeller's trees) come from
+ * models that did not see the sentence.  Sentence k is in fold k mod `folds`; each fold is
+ * tagged by a model trained, quietly, on the others.  A train_fn may fill two models (out[0]
+ * and out[1], the parser and its labeller); both are freed here. */
 static int jackknife(trainer *t, int iterations, int folds, train_fn train, apply_fn apply)
 {
     uint32_t *orig = t->order;
@@ -229,17 +235,17 @@ static int jackknife(trainer *t, int iterations, int folds, train_fn train, appl
             else
                 in[nin++] = orig[k];
         }
-        mz_lin model;
+        mz_lin model[2] = {{0}, {0}};
         t->order = in;
         t->count = nin;
         int q = t->quiet;
         t->quiet = 1;
-        rc = train(t, iterations, &model);
+        rc = train(t, iterations, model);
         t->quiet = q;
-        if (rc == 0) {
-            apply(t, &model, out, nout);
-            mz_lin_free(&model);
-        }
+        if (rc == 0)
+            apply(t, model, out, nout);
+        mz_lin_free(&model[0]);
+        mz_lin_free(&model[1]);
     }
     t->order = orig;
     t->count = count;
@@ -263,20 +269,26 @@ static int train_second_pass(trainer *t, int iterations, int folds, mz_lin *out)
     return rc;
 }
 
-/* Whether a language's model tags in two passes (measured, docs/ACCURACY.md).  English: dev
- * UPOS +0.16 (two seeds), LAS unchanged within the noise.  Arabic-PUD (10-fold): UPOS 91.48 ->
- * 91.78 % but UAS 79.63 -> 79.52 % and LAS 72.20 -> 72.22 %, for a slower parse of the
- * language whose coding parses the most words; so one pass there. */
-static int two_pass_tagging(const char *lang)
+/* What a language's model has beyond the common models, each measured (docs/ACCURACY.md).
+ * Tagging in two passes: English dev UPOS +0.16 (two seeds), LAS unchanged within the noise;
+ * Arabic-PUD (10-fold) UPOS 91.48 -> 91.78 % but UAS 79.63 -> 79.52 % and LAS 72.20 -> 72.22 %,
+ * for a slower parse of the language whose coding parses the most words; so one pass there.
+ * Correcting the finished tree (the reattacher and the relabeller): English dev LAS 81.48 ->
+ * 81.74 and 81.20 -> 81.41 (seeds 1, 2); Arabic-PUD UAS 79.63 -> 79.77 % but LAS 72.20 ->
+ * 72.18 %, for a slower parse and training; so not there. */
+static const struct lang_models {
+    const char *lang;
+    int two_pass, corrections;
+} lang_models[] = {{"en", 1, 1}, {"ar", 0, 0}};
+
+/* The entry of lang_models for a language (the last one's for an unknown language). */
+static const struct lang_models *models_of(const char *lang)
 {
-    static const struct {
-        const char *lang;
-        int two_pass;
-    } langs[] = {{"en", 1}, {"ar", 0}};
-    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
-        if (strcmp(langs[i].lang, lang) == 0)
-            return langs[i].two_pass;
-    return 0;
+    size_t n = sizeof lang_models / sizeof lang_models[0];
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(lang_models[i].lang, lang) == 0)
+            return &lang_models[i];
+    return &lang_models[n - 1];
 }
 
 /* ---- supertagger --------------------------------------------------------------------------- */
@@ -358,6 +370,15 @@ static void stag_with(trainer *t, const mz_lin *st, const uint32_t *sents, size_
 
 /* ---- parser ------------------------------------------------------------------------------ */
 
+/* Puts the jackknifed supertags of sentence si (loaded) into t->w. */
+static void set_stags(trainer *t, uint32_t si)
+{
+    const mz_ud_sent *us = &t->tb->sents[si];
+    for (uint32_t i = 0; i < us->n; i++)
+        t->w->stag[i + 1] = t->stags[us->first + i];
+    t->w->stag[0] = t->w->stag[us->n + 1] = 0;
+}
+
 /* Cost of a transition under the dynamic oracle: gold arcs it makes unreachable. */
 static int arc_cost(const mz_parse_work *w, const int16_t *g, int tr)
 {
@@ -417,17 +438,11 @@ static int parser_pass(trainer *t, mz_lin_train *lt, mz_lin_train *ll, int count
                        size_t *right, size_t *total)
 {
     for (size_t k = 0; k < t->count; k++) {
-        load_sent(t, t->order[k]);
+        load_tagged(t, t->order[k]);
         if (!has_tree(t->s))
             continue;
         mz_parse_work *w = t->w;
-        const mz_ud_sent *us = &t->tb->sents[t->order[k]];
-        for (uint32_t i = 0; i < us->n; i++)
-        {
-            w->tag[i + 1] = t->tags[us->first + i];
-            w->stag[i + 1] = t->stags[us->first + i];
-        }
-        w->stag[0] = w->stag[us->n + 1] = 0;
+        set_stags(t, t->order[k]);
         mz_arc_init(w);
         mz_lab_begin(w);
         while (!mz_arc_done(w)) {
@@ -492,6 +507,176 @@ static int train_parser(trainer *t, int iterations, mz_lin *out, mz_lin *lab)
     return rc;
 }
 
+/* The parser and labeller as one train_fn for jackknifing: out[0] and out[1]. */
+static int train_parser_pair(trainer *t, int iterations, mz_lin *out)
+{
+    return train_parser(t, iterations, &out[0], &out[1]);
+}
+
+/* Parses the selected sentences with a parser and labeller (model[0] and [1]) into t->pheads
+ * and t->plabs. */
+static void parse_with(trainer *t, const mz_lin *model, const uint32_t *sents, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        load_tagged(t, sents[k]);
+        set_stags(t, sents[k]);
+        mz_run_parser(&model[0], &model[1], t->w);
+        uint32_t first = t->tb->sents[sents[k]].first;
+        for (uint32_t i = 1; i <= t->s->n; i++) {
+            t->pheads[first + i - 1] = t->w->head[i];
+            t->plabs[first + i - 1] = t->w->lab[i];
+        }
+    }
+}
+
+/* ---- relabeller -------------------------------------------------------------------------- */
+
+/* Counting pass or one training pass of the relabeller over the jackknifed parses: it learns
+ * the gold relation of every word whose predicted head is right (the relation of a wrong arc
+ * has no gold answer). */
+static int relabeller_pass(trainer *t, mz_lin_train *lt, int counting)
+{
+    int16_t head[MZ_TOKS];
+    uint8_t lab[MZ_TOKS];
+    float sc[MZ_DEPREL_COUNT];
+    uint64_t mask = ((1ULL << MZ_DEPREL_COUNT) - 1) & ~(1ULL << MZ_DEPREL_ROOT);
+    for (size_t k = 0; k < t->count; k++) {
+        uint32_t si = t->order[k], first = t->tb->sents[si].first;
+        load_tagged(t, si);
+        if (!has_tree(t->s))
+            continue;
+        mz_parse_work *w = t->w;
+        set_stags(t, si);
+        for (uint32_t i = 1; i <= t->s->n; i++) {
+            head[i] = t->pheads[first + i - 1];
+            lab[i] = t->plabs[first + i - 1];
+        }
+        mz_lab_begin(w);
+        mz_tree_load(w, head, lab);
+        mz_rel_begin(w);
+        for (int d = 1; d <= (int)t->s->n; d++) {
+            int gold = t->s->gold_lab[d];
+            if (head[d] <= 0 || head[d] != t->s->gold_head[d] || gold == MZ_DEPREL_ROOT)
+                continue;
+            size_t nf = mz_rel_feats(w, d, w->feats);
+            if (counting) {
+                if (mz_lin_count(lt, w->feats, nf) < 0)
+                    return -1;
+                continue;
+            }
+            mz_lin_train_score(lt, w->feats, nf, sc);
+            mz_lin_update(lt, w->feats, nf, gold, best_float(sc, MZ_DEPREL_COUNT, mask));
+        }
+    }
+    return 0;
+}
+
+/* Trains the relabeller on the jackknifed parses in t->pheads and t->plabs. */
+static int train_relabeller(trainer *t, int iterations, mz_lin *out)
+{
+    mz_lin_train lt;
+    if (mz_lin_train_init(&lt, MZ_DEPREL_COUNT) < 0 || relabeller_pass(t, &lt, 1) < 0 ||
+        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
+        mz_lin_train_free(&lt);
+        return -1;
+    }
+    for (int it = 0; it < iterations; it++) {
+        shuffle(t);
+        relabeller_pass(t, &lt, 0);
+    }
+    int rc = mz_lin_finish(&lt, out);
+    mz_lin_train_free(&lt);
+    return rc;
+}
+
+/* ---- reattacher ------------------------------------------------------------------------- */
+
+/* Loads sentence si with its jackknifed parse in t->w, tree summaries set; 0 when it has no
+ * gold tree. */
+static int load_parsed(trainer *t, uint32_t si)
+{
+    int16_t head[MZ_TOKS];
+    uint8_t lab[MZ_TOKS];
+    uint32_t first = t->tb->sents[si].first;
+    load_tagged(t, si);
+    if (!has_tree(t->s))
+        return 0;
+    set_stags(t, si);
+    for (uint32_t i = 1; i <= t->s->n; i++) {
+        head[i] = t->pheads[first + i - 1];
+        lab[i] = t->plabs[first + i - 1];
+    }
+    mz_lab_begin(t->w);
+    mz_tree_load(t->w, head, lab);
+    mz_rel_begin(t->w);
+    return 1;
+}
+
+/* Counting pass or one training pass of the reattacher: for every word whose gold head is
+ * among its candidates, a ranking perceptron update toward the gold candidate's features and
+ * away from the predicted one's (the two classes' difference is the score). */
+static int reattacher_pass(trainer *t, mz_lin_train *lt, int counting)
+{
+    uint64_t fg[MZ_MAX_FEATS], fp[MZ_MAX_FEATS];
+    int16_t c[MZ_ATT_MAX];
+    uint8_t kind[MZ_ATT_MAX];
+    float sc[2];
+    for (size_t k = 0; k < t->count; k++) {
+        if (!load_parsed(t, t->order[k]))
+            continue;
+        mz_parse_work *w = t->w;
+        for (int d = 1; d <= (int)t->s->n; d++) {
+            if (w->head[d] <= 0)
+                continue;
+            int m = mz_att_cands(w, d, c, kind), gold = -1, pred = 0;
+            float best = 0;
+            for (int i = 0; i < m; i++)
+                if (c[i] == t->s->gold_head[d])
+                    gold = i;
+            if (gold < 0)
+                continue;
+            for (int i = 0; i < m; i++) {
+                size_t nf = mz_att_feats(w, d, c[i], kind[i], fp);
+                if (counting) {
+                    if (mz_lin_count(lt, fp, nf) < 0)
+                        return -1;
+                    continue;
+                }
+                mz_lin_train_score(lt, fp, nf, sc);
+                if (i == 0 || sc[1] - sc[0] > best) {
+                    best = sc[1] - sc[0];
+                    pred = i;
+                }
+            }
+            if (counting || pred == gold)
+                continue;
+            size_t ng = mz_att_feats(w, d, c[gold], kind[gold], fg);
+            size_t np = mz_att_feats(w, d, c[pred], kind[pred], fp);
+            mz_lin_update(lt, fg, ng, 1, 0);
+            mz_lin_update(lt, fp, np, 0, 1);
+        }
+    }
+    return 0;
+}
+
+/* Trains the reattacher on the jackknifed parses in t->pheads and t->plabs. */
+static int train_reattacher(trainer *t, int iterations, mz_lin *out)
+{
+    mz_lin_train lt;
+    if (mz_lin_train_init(&lt, 2) < 0 || reattacher_pass(t, &lt, 1) < 0 ||
+        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
+        mz_lin_train_free(&lt);
+        return -1;
+    }
+    for (int it = 0; it < iterations; it++) {
+        shuffle(t);
+        reattacher_pass(t, &lt, 0);
+    }
+    int rc = mz_lin_finish(&lt, out);
+    mz_lin_train_free(&lt);
+    return rc;
+}
+
 /* ---- the whole model --------------------------------------------------------------------- */
 
 /* Allocates the trainer's arrays for the selected sentences.  Returns 0, -1 when OOM. */
@@ -508,9 +693,11 @@ static int trainer_init(trainer *t, const mz_treebank *tb, const unsigned char *
     t->tags1 = calloc(tb->nwords + 1, 1);
     t->tagpass = 1;
     t->stags = calloc(tb->nwords + 1, 1);
+    t->pheads = calloc(tb->nwords + 1, sizeof *t->pheads);
+    t->plabs = calloc(tb->nwords + 1, 1);
     t->w = mz_parse_work_new();
     t->s = malloc(sizeof *t->s);
-    if (!t->order || !t->tags || !t->tags1 || !t->stags || !t->w || !t->s)
+    if (!t->order || !t->tags || !t->tags1 || !t->stags || !t->pheads || !t->plabs || !t->w || !t->s)
         return -1;
     for (size_t i = 0; i < tb->nsents; i++)
         if (!sel || sel[i])
@@ -524,6 +711,8 @@ static void trainer_free(trainer *t)
     free(t->tags);
     free(t->tags1);
     free(t->stags);
+    free(t->pheads);
+    free(t->plabs);
     mz_parse_work_free(t->w);
     free(t->s);
 }
@@ -556,7 +745,7 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
     else if (rc == 0)
         tag_with(&t, &m->tag, t.order, t.count);
     m->tag2.nclass = MZ_UPOS_COUNT; /* an untrained second pass saves and loads as empty */
-    if (rc == 0 && two_pass_tagging(m->lang))
+    if (rc == 0 && models_of(m->lang)->two_pass)
         rc = train_second_pass(&t, iters, folds, &m->tag2);
     progress(&t, "training the supertagger");
     int siters = iters;
@@ -569,6 +758,16 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
     progress(&t, "training the parser");
     if (rc == 0)
         rc = train_parser(&t, iters, &m->arc, &m->lab);
+    m->rel.nclass = MZ_DEPREL_COUNT; /* an untrained relabeller saves and loads as empty */
+    m->att.nclass = 2;
+    if (rc == 0 && folds > 1 && models_of(m->lang)->corrections) {
+        progress(&t, "training the reattacher and the relabeller");
+        rc = jackknife(&t, iters, folds, train_parser_pair, parse_with);
+        if (rc == 0)
+            rc = train_relabeller(&t, iters, &m->rel);
+        if (rc == 0)
+            rc = train_reattacher(&t, iters, &m->att);
+    }
 
     if (rc == 0 && strcmp(m->lang, "ar") == 0)
         rc = mz_seg_train(&m->seg, tb, t.order, t.count);
