@@ -213,6 +213,21 @@ static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
     return -1;
 }
 
+/* The giver of an act received (see the `receive` marker): the group after "from"/من past the
+ * act, else the genitive right after an Arabic verbal noun ("استجابة لطلب الرئيس اليمني", at
+ * the Yemeni president's request: طلب is written as the verb); -1 when none is named, and the act is then no one's. */
+static int giver_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    int g = from_group(c, vend - 1, stop);
+    if (g >= 0 || !c->arabic) /* after the marker the act is a noun, even one written as a verb */
+        return g;
+    for (size_t k = 0; k < c->ng; k++)
+        if (c->gv[k].b == vend && !(c->av[c->gv[k].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
+            return (int)k;
+    return -1;
+}
+
 /* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
  * Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates تقدم. */
 static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
@@ -1201,10 +1216,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->last_src;
     /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
      * receiver, and with no giver named it is no one's */
-    if (marker_before(c, v->b, b, 3, MZ_M_RECEIVE)) {
-        uint32_t vend0 = v->tail_e > v->e ? v->tail_e : v->e;
-        int giver = from_group(c, vend0 - 1, stop);
-        tgt = src >= 0 ? src : tgt;
+    int received = marker_before(c, v->b, b, 3, MZ_M_RECEIVE);
+    if (received) {
+        int giver = giver_group(c, v, stop);
+        if (src != giver) /* a source before the act is its receiver, unless it is the giver */
+            tgt = src >= 0 ? src : tgt == giver ? -1 : tgt;
         src = giver;
         note(c, v, "received: the giver is the source, the receiver the target");
     }
@@ -1227,11 +1243,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
     int passive = is_passive(c, v, b, by_group(c, v, b, stop, e));
-    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
+    if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
         src = st->speaker;
-    if (src < 0 && !passive && continues_subject(c, v, b))
+    if (src < 0 && !received && !passive && continues_subject(c, v, b))
         src = mz_subject_group(c);
-    if (src < 0 && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
+    if (src < 0 && !received && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
         src = st->last_src >= 0 ? st->last_src : first_subject(c, b, v->b);
     if (managed >= 0 && managed != tgt)
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
