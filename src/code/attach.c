@@ -198,12 +198,15 @@ static int right_group_any(mz_coder *c, uint32_t from, uint32_t stop, int skip)
     return g;
 }
 
-/* The first group in [from, stop) right after "from"/من: the giver of an act received. */
+/* The first group in [from, stop) right after "from"/من, with من at most FROM_REACH words after
+ * `from`: the giver of an act received.  A من further on belongs to another word ("تعرض لقصف
+ * عنيف انتقاما من المدنيين": revenge on the civilians). */
+enum { FROM_REACH = 2 };
 static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
 {
     for (size_t g = 0; g < c->ng; g++) {
         uint32_t gb = c->gv[g].b;
-        if (gb <= from || gb >= stop)
+        if (gb <= from || gb >= stop || gb > from + FROM_REACH + 2)
             continue;
         if (gb > from + 1 && mz_tok_is(c, gb - 1, "the"))
             gb--;
@@ -213,13 +216,45 @@ static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
     return -1;
 }
 
+/* The country an Arabic act of fighting (root 19) came from, named as its land after من within a few words
+ * of the act ("سقوط مقذوف عسكري من داخل الأراضي اليمنية", a projectile from inside Yemeni
+ * territory): a group for that country, made here, or -1.  The land is a place elsewhere. */
+static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    if (!c->arabic || strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "19", 2) != 0)
+        return -1;
+    for (uint32_t i = vend; i + 2 < stop && i < vend + 4; i++) {
+        if (!mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */))
+            continue;
+        uint32_t j = i + 1 + mz_tok_is(c, i + 1, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84" /* داخل */);
+        if (j + 1 >= stop || !mz_territory_noun(c, j))
+            return -1;
+        int k = c->tok_mention[j + 1];
+        char country[8] = "";
+        if (k >= 0 && (c->mv[k].kind == MZ_E_ADJ || c->mv[k].kind == MZ_E_ACTOR))
+            mz_actor_country(mz_mention_code(c, &c->mv[k]), country);
+        if (strlen(country) != 3)
+            return -1;
+        mz_actor land = {.b = j, .e = c->mv[k].e};
+        int g = mz_unnamed_group(c, country, "", &land);
+        if (g >= 0)
+            c->av[c->gv[g].first].implied = 0; /* named by the sentence, not supplied */
+        return g;
+    }
+    return -1;
+}
+
 /* The giver of an act received (see the `receive` marker): the group after "from"/من past the
  * act, else the genitive right after an Arabic verbal noun ("استجابة لطلب الرئيس اليمني", at
- * the Yemeni president's request: طلب is written as the verb); -1 when none is named, and the act is then no one's. */
-static int giver_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
+ * the Yemeni president's request: طلب is written as the verb), or the country whose land an act
+ * of force came from (launched_from); -1 when none is named, and the act is then no one's. */
+static int giver_group(mz_coder *c, const mz_mention *v, uint32_t stop)
 {
     uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
     int g = from_group(c, vend - 1, stop);
+    if (g < 0) /* "تعرض المركز لقذائف من الأراضي اليمنية" */
+        g = launched_from(c, v, stop);
     if (g >= 0 || !c->arabic) /* after the marker the act is a noun, even one written as a verb */
         return g;
     for (size_t k = 0; k < c->ng; k++)
@@ -1224,6 +1259,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = giver;
         note(c, v, "received: the giver is the source, the receiver the target");
     }
+    int launched = src < 0 && !received ? launched_from(c, v, stop) : -1;
+    if (launched >= 0)
+        src = launched;
     int pair = -1; /* a dual pronoun's coordinated antecedents */
     if ((v->last_clitic & MZ_CL_DUAL) && (src < 0 || (v->flags & MZ_V_NOUN))) {
         int g2 = previous_actor_group(c, v->b, b, -1);
@@ -1269,6 +1307,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
      * (unnamed_parties) */
     if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v))
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
+    /* fire from a neighbour's land with no target named falls on the document's country */
+    if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
+        strcmp(c->home, c->av[c->gv[src].first].country) != 0)
+        tgt = mz_unnamed_group(c, c->home, "", NULL);
     if (src == tgt)
         tgt = -1;
     if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))

@@ -191,6 +191,9 @@ int mz_build_actors(mz_coder *c);
  * `place`, an actor of the sentence naming where the act happens, or else the document's) in
  * role `role` ("" for the country itself).  It lies outside the sentence's tokens, so word order
  * never gives it to another verb.  Returns its index, or -1 when out of memory. */
+/* Whether Arabic token i is a noun of a country's land (الأراضي, الحدود) no dictionary knows,
+ * whose adjective names the country (actors.c). */
+int mz_territory_noun(const mz_coder *c, uint32_t i);
 int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */

@@ -326,12 +326,21 @@ static const struct {
     {"15", {"MED"}}, {"17", {"MED"}}, {"18", {"MED"}}, {"19", {"MED"}}, {"20", {"MED"}},
 };
 
-/* Whether group g cannot be the source of an act coded `code` (see not_by_role). */
+/* Actors, by the start of their code, that use no force (roots 15 to 20): non-governmental
+ * organisations report shelling ("أفاد المرصد السوري سقوط 160 قذيفة"), they do not fire it. */
+static const char *const unarmed_prefixes[] = {"NGO"};
+
+/* Whether group g cannot be the source of an act coded `code` (see not_by_role and
+ * unarmed_prefixes). */
 int mz_implausible_source(const mz_coder *c, int g, const char *code)
 {
     if (g < 0)
         return 0;
     const mz_actor *a = &c->av[c->gv[g].first];
+    for (size_t k = 0; a->code && k < sizeof unarmed_prefixes / sizeof *unarmed_prefixes; k++)
+        if (strncmp(a->code, unarmed_prefixes[k], strlen(unarmed_prefixes[k])) == 0 &&
+            strncmp(code, "15", 2) >= 0 && strncmp(code, "20", 2) <= 0)
+            return 1;
     size_t base = strlen(a->country);
     if (!a->code || strlen(a->code) != base + 3)
         return 0;
