@@ -660,6 +660,7 @@ static const char *const background_words[] = {
     "\xd8\xb0\xd9\x83\xd8\xb1\xd9\x8a",               /* ذكري: ذكرى folded */
     "\xd8\xb8\xd9\x84",                                   /* ظل: في ظل, amid */
     "\xd9\x88\xd8\xb3\xd8\xb7",                         /* وسط: amid */
+    "\xd8\xa7\xd8\xaa\xd9\x81\xd8\xa7\xd9\x82\xd9\x8a\xd9\x87", /* اتفاقيه: اتفاقية التعاون, the agreement's name */
 };
 
 /* Arabic nouns (folded stems) that make the act named after them the matter of a charge, a
@@ -1273,9 +1274,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = g2;
         }
     } else if ((v->last_clitic & MZ_CL_SUFFIX) && (v->flags & MZ_V_NOUN)) {
-        /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا */
+        /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا; a place
+         * (بإيطاليا, in Italy) is none: "وصل المدرب إلى معسكر الفريق بإيطاليا وكان في استقباله" */
         int g = previous_actor_group(c, v->b, b, tgt);
-        if (g >= 0)
+        if (g >= 0 && !located(c, (size_t)g) && !(c->av[c->gv[g].first].clitic & MZ_CL_BI))
             src = g;
     }
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
