@@ -237,6 +237,24 @@ static int lookup_keys(mz_coder *c)
     return 0;
 }
 
+/* Acts (code prefixes) a government does to its state named alone, which stands for the people
+ * or places of the country: a street protest of the people against their government, an
+ * arrest in the country (the convention 3 of the coding guide), fighting in a place of the
+ * country (forces loyal to the government taking a city from rebels). */
+static const char *const own_state_acts[] = {"14", "173", "19"};
+
+/* Whether an act coded `code` between a government and its own state named alone is one
+ * (own_state_acts): otherwise the two are one side, and a government acting on itself is no
+ * event (the coding guide's convention 1): "عبر مجلس الأمن الوطني الأمريكي عن إدانة الولايات
+ * المتحدة" names the United States as the doer, not the target. */
+static int own_state_act(const char *code)
+{
+    for (size_t k = 0; k < sizeof own_state_acts / sizeof *own_state_acts; k++)
+        if (strncmp(code, own_state_acts[k], strlen(own_state_acts[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether an event between two actors of one country is one CAMEO codes: two different parts of
  * the country (police against protesters, IRNJUD → IRNOPP), a part acting on the country
  * (citizens protesting in Cairo), or the country acting on a part the sentence names ("the
@@ -249,6 +267,10 @@ static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
     size_t base = strlen(s->country);
     if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
         return 0; /* a visit inside one's own country (the president went to Aden) is no event */
+    /* a government and its own state named alone are one side (own_state_act) */
+    if (!own_state_act(code) && ((strlen(t->code) == base && strcmp(s->code + base, "GOV") == 0) ||
+                                 (strlen(s->code) == base && strcmp(t->code + base, "GOV") == 0)))
+        return 0;
     /* a country named alone that protests in the street is its people ("Hongkongers have been
      * protesting"): a state's own protest is a statement (114), and the government the protest
      * is against may come from the document */
