@@ -277,11 +277,44 @@ static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
     return strlen(s->code) > base || !t->home || strncmp(code, "14", 2) == 0;
 }
 
+/* Countries where transnational armed groups hold ground and fight their wars: a document about
+ * one of them places the group's acts there when the sentence names no place. */
+static const char *const militant_grounds[] = {"SYR", "IRQ", "AFG", "LBY", "YEM", "SOM", "MLI"};
+
+/* Transnational armed groups, coded IMGREB by the dictionaries (Daesh, al-Qaeda), are coded by
+ * the country where they act, as the coding guide's convention 6 codes armed groups: the place
+ * the sentence names ("غارة أمريكية في أفغانستان قتلت قياديا بتنظيم القاعدة"), else the
+ * document's country when it is one of militant_grounds (not Turkey's, whose strikes on Daesh
+ * fall in Syria).  Returns a, or tmp filled with the group of that country. */
+static const mz_actor *where_active(mz_coder *c, const mz_actor *a, mz_actor *tmp)
+{
+    if (!a || !a->code || strcmp(a->code, "IMGREB") != 0 || c->sentence < 0 || (size_t)c->sentence >= c->sents.n)
+        return a;
+    const mz_sentence *st = &c->sents.v[c->sentence];
+    const mz_actor *place = mz_place_of(c, st->tok_begin, st->tok_end);
+    const char *country = place ? place->country : "";
+    for (size_t k = 0; !place && k < sizeof militant_grounds / sizeof *militant_grounds; k++)
+        if (strcmp(c->home, militant_grounds[k]) == 0)
+            country = c->home;
+    int state = strlen(country) == 3 && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY;
+    char *code = state ? mz_arena_alloc(&c->arena, 7) : NULL; /* not a region (الشرق الأوسط) */
+    if (!code)
+        return a;
+    snprintf(code, 7, "%sREB", country);
+    *tmp = *a;
+    tmp->code = code;
+    memcpy(tmp->country, country, 4);
+    return tmp;
+}
+
 /* Appends one event of act coded `code`.  `s` or `t` may be NULL in partial mode; the caller
  * checks that. */
 static int emit_one(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act,
                     const char *code)
 {
+    mz_actor s_active, t_active;
+    s = where_active(c, s, &s_active);
+    t = where_active(c, t, &t_active);
     const mz_mention *v = act->verb;
     const char *sc = s && s->code ? s->code : "---", *tc = t && t->code ? t->code : "---";
     if (s && t && s->code && t->code && s->country[0] && strcmp(s->country, t->country) == 0 &&

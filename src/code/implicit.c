@@ -294,8 +294,7 @@ static const struct {
     {"193", "UAF", "CVL", 0, 0}, {"14", "CVL", "GOV", 1, 1},
 };
 
-/* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
-static const mz_actor *place_of(const mz_coder *c, uint32_t b, uint32_t e)
+const mz_actor *mz_place_of(const mz_coder *c, uint32_t b, uint32_t e)
 {
     for (size_t g = 0; g < c->ng; g++)
         if (c->gv[g].b >= b && c->gv[g].e <= e && mz_after_place_word(c, c->gv[g].b) && c->av[c->gv[g].first].code &&
@@ -390,7 +389,7 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
     /* where it happened: the place the sentence names, else, for an attack, the named victim's
      * country (an attack on a person is most often at home, an arrest as often abroad), else
      * the document's */
-    const mz_actor *place = place_of(c, b, e);
+    const mz_actor *place = mz_place_of(c, b, e);
     const mz_actor *victim = *tgt >= 0 && *src < 0 ? &c->av[c->gv[*tgt].first] : NULL;
     int at_victims = victim && victim->code && victim->country[0] &&
                      strcmp(unnamed_parties[k].source_role, "UAF") == 0 &&
