@@ -749,6 +749,70 @@ static int charged(const mz_coder *c, const mz_mention *v, uint32_t b)
            (joined && charge_word(c, i, inquiry_stems, sizeof inquiry_stems / sizeof *inquiry_stems));
 }
 
+/* Arabic أسر is a verb of capture (181) and the plural of أسرة, families.  It is families with
+ * the article or a preposition on it (الأسر, بأسر, لأسر), with a possessive (أسرهم), or before
+ * the people whose families they are (أسر الشهداء, أسر الضحايا).  Folded forms. */
+static const char family_word[] = "\xd8\xa7\xd8\xb3\xd8\xb1"; /* اسر */
+static const char *const family_prefixes[] = {"\xd8\xa7\xd9\x84",         /* ال */
+                                              "\xd9\x88\xd8\xa7\xd9\x84", /* وال */
+                                              "\xd8\xa8\xd8\xa7\xd9\x84", /* بال */
+                                              "\xd9\x84\xd9\x84",         /* لل */
+                                              "\xd8\xa8", "\xd9\x84",      /* ب ل */
+                                              "\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x84"}; /* وب ول */
+static const char *const family_suffixes[] = {"\xd9\x87\xd9\x85", "\xd9\x87\xd8\xa7", "\xd9\x87",
+                                              "\xd9\x87\xd9\x86", "\xd9\x86\xd8\xa7"}; /* هم ها ه هن نا */
+static const char *const family_members[] = {
+    "\xd8\xb4\xd9\x87\xd8\xaf\xd8\xa7\xd8\xa1",             /* شهداء */
+    "\xd8\xb6\xd8\xad\xd8\xa7\xd9\x8a\xd8\xa7",             /* ضحايا */
+    "\xd8\xb3\xd8\xac\xd9\x86\xd8\xa7\xd8\xa1",             /* سجناء */
+    "\xd9\x85\xd8\xb9\xd8\xaa\xd9\x82\xd9\x84\xd9\x8a\xd9\x86", /* معتقلين */
+    "\xd8\xa7\xd8\xb3\xd8\xb1\xd9\x8a",                       /* اسري: أسرى */
+    "\xd9\x85\xd9\x81\xd9\x82\xd9\x88\xd8\xaf\xd9\x8a\xd9\x86", /* مفقودين */
+    "\xd9\x82\xd8\xaa\xd9\x84\xd9\x8a",                       /* قتلي: قتلى */
+    "\xd9\x85\xd8\xb1\xd8\xb6\xd9\x8a",                       /* مرضي: مرضى */
+    "\xd8\xa7\xd9\x8a\xd8\xaa\xd8\xa7\xd9\x85",             /* ايتام */
+    "\xd8\xac\xd8\xa7\xd9\x84\xd9\x8a\xd9\x87",             /* جاليه: الجالية */
+    "\xd9\x85\xd8\xb5\xd8\xa7\xd8\xa8\xd9\x8a\xd9\x86",   /* مصابين */
+};
+
+/* Whether folded word w is `word` after one of the npre prefixes `pre` (or none, with npre 0)
+ * and before one of the nsuf suffixes `suf` (or none, with nsuf 0). */
+static int affixed(const char *w, const char *word, const char *const *pre, size_t npre,
+                   const char *const *suf, size_t nsuf)
+{
+    size_t wl = strlen(w), n = strlen(word);
+    for (size_t p = 0; p < (npre ? npre : 1); p++) {
+        size_t pl = npre ? strlen(pre[p]) : 0;
+        if ((npre && strncmp(w, pre[p], pl) != 0) || strncmp(w + pl, word, n) != 0)
+            continue;
+        if (!nsuf && wl == pl + n)
+            return 1;
+        for (size_t k = 0; k < nsuf; k++)
+            if (strcmp(w + pl + n, suf[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether the Arabic act v is the word أسر read as families (see family_word). */
+static int families(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || v->e != v->b + 1)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    size_t np = sizeof family_prefixes / sizeof *family_prefixes, ns = sizeof family_suffixes / sizeof *family_suffixes;
+    if (affixed(w, family_word, family_prefixes, np, NULL, 0) ||
+        affixed(w, family_word, family_prefixes, np, family_suffixes, ns) ||
+        affixed(w, family_word, NULL, 0, family_suffixes, ns))
+        return 1;
+    if (strcmp(w, family_word) != 0 || v->e >= c->toks.n)
+        return 0;
+    const char *next = mz_tok_fold(&c->toks, v->e);
+    if (strncmp(next, "\xd8\xa7\xd9\x84", 4) == 0) /* ال */
+        next += 4;
+    return in_list(next, family_members, sizeof family_members / sizeof *family_members);
+}
+
 /* The group that did what v names when v is an Arabic verbal noun after a verb of managing
  * ("تمكنت قوات الجيش من السيطرة على عدن": the first group between them, even one only the
  * document's country resolves), or -1. */
@@ -1189,6 +1253,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     int managed = managed_act(c, v, b);
     if (managed < 0 && background(c, v, b, e)) {
         note(c, v, "not coded: named as the time or cause of another act (background)");
+        return 0;
+    }
+    if (families(c, v)) {
+        note(c, v, "not coded: أسر here is families, not a capture");
         return 0;
     }
     if (charged(c, v, b)) {
