@@ -832,6 +832,23 @@ static int managed_act(const mz_coder *c, const mz_mention *v, uint32_t b)
     return -1;
 }
 
+/* Pronouns an Arabic preposition may carry, folded. */
+static const char *const object_pronouns[] = {"\xd9\x87", "\xd9\x87\xd8\xa7", "\xd9\x87\xd9\x85",
+                                              "\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x87\xd9\x86"}; /* ه ها هم هما هن */
+
+/* Whether the Arabic act v's tail ends in على with a pronoun ("السيطرة عليها", control of it):
+ * the pronoun is its object, and a group after it is no target ("في محاولة السيطرة عليها
+ * مستعينة بالطائرات": the fires are controlled, not the aircraft). */
+static int pronoun_object(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || v->tail_e <= v->e)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->tail_e - 1);
+    const char *on = "\xd8\xb9\xd9\x84\xd9\x8a"; /* علي: على folded */
+    return strncmp(w, on, strlen(on)) == 0 &&
+           in_list(w + strlen(on), object_pronouns, sizeof object_pronouns / sizeof *object_pronouns);
+}
+
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
  * or cause of another act (see background_words), or made definite with no party of its own —
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
@@ -1285,6 +1302,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    int pronoun_obj = pronoun_object(c, v);
+    if (pronoun_obj && tgt >= 0 && c->gv[tgt].b >= v->tail_e)
+        tgt = -1;
     if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
         note(c, v, "target from the parse: a prepositional object of the verb");
     if (tgt >= 0 && another_verbs(c, v, tgt)) {
@@ -1375,7 +1395,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
      * but not "met his counterpart in Jakarta"; a protest there is against its government
      * (unnamed_parties) */
-    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v))
+    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj)
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
     /* fire from a neighbour's land with no target named falls on the document's country */
     if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
