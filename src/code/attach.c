@@ -1056,12 +1056,34 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
     }
 }
 
+/* Arabic relative pronouns, folded. */
+static const char *const arabic_relatives[] = {"\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",         /* الذي */
+                                               "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a",         /* التي */
+                                               "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a\xd9\x86"}; /* الذين */
+
+/* Whether Arabic token i stands in a relative clause: a relative pronoun opens its clause, or
+ * stands in it before i. */
+static int in_relative(const mz_coder *c, uint32_t i, uint32_t b)
+{
+    if (!c->arabic)
+        return 0;
+    uint32_t k = i;
+    while (k > b && c->clause[k - 1] == c->clause[i])
+        k--; /* the clause's first token; its opener is that token or the one before */
+    for (uint32_t j = k > b ? k - 1 : k; j < i; j++)
+        if (in_list(mz_tok_fold(&c->toks, j), arabic_relatives, sizeof arabic_relatives / sizeof *arabic_relatives))
+            return 1;
+    return 0;
+}
+
 /* The first group of the sentence [b, before) that could be its subject: no place, no object of
- * a preposition. */
+ * a preposition, none inside a relative clause ("منتقدة الحماسة التي يبديها الغربيون": the
+ * Westerners show the zeal, they do not criticise it). */
 static int first_subject(const mz_coder *c, uint32_t b, uint32_t before)
 {
     for (size_t g = 0; g < c->ng; g++)
-        if (c->gv[g].b >= b && c->gv[g].e <= before && !located(c, g) && !prepositional(c, (int)g))
+        if (c->gv[g].b >= b && c->gv[g].e <= before && !located(c, g) && !prepositional(c, (int)g) &&
+            !in_relative(c, c->gv[g].b, b))
             return (int)g;
     return -1;
 }
