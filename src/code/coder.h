@@ -191,13 +191,14 @@ int mz_build_actors(mz_coder *c);
  * `place`, an actor of the sentence naming where the act happens, or else the document's) in
  * role `role` ("" for the country itself).  It lies outside the sentence's tokens, so word order
  * never gives it to another verb.  Returns its index, or -1 when out of memory. */
-/* Whether Arabic token i is a noun of a country's land (الأراضي, الحدود) no dictionary knows,
- * whose adjective names the country (actors.c). */
+int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
+
+/* actors.c: whether Arabic token i is a noun of a country's land (الأراضي, الحدود) that no
+ * dictionary knows, whose adjective names the country. */
 int mz_territory_noun(const mz_coder *c, uint32_t i);
 /* implicit.c: the first actor of the sentence [b, e) that names a place ("in Pakistan", "في
  * القاهرة"), or NULL. */
 const mz_actor *mz_place_of(const mz_coder *c, uint32_t b, uint32_t e);
-int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const mz_actor *place);
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */
 
