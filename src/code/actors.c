@@ -142,6 +142,32 @@ static int adjective_doer(const mz_coder *c, uint32_t b, uint32_t e)
     return c->arabic ? (c->mv[k].flags & MZ_V_NOUN) && c->mv[k].e == b : c->mv[k].b == e;
 }
 
+/* Nouns of a country's land, folded: the adjective after them names the country
+ * ("من داخل الأراضي اليمنية", from inside Yemeni territory). */
+static const char *const territory_nouns[] = {"\xd8\xa7\xd8\xb1\xd8\xa7\xd8\xb6\xd9\x8a" /* اراضي */,
+                                              "\xd8\xad\xd8\xaf\xd9\x88\xd8\xaf" /* حدود */};
+
+/* Prefixes a territory noun may carry: the article, and و ب ل ف before it. */
+static const char *const territory_prefixes[] = {"\xd8\xa7\xd9\x84" /* ال */, "\xd9\x88\xd8\xa7\xd9\x84" /* وال */,
+                                                 "\xd8\xa8\xd8\xa7\xd9\x84" /* بال */, "\xd9\x84\xd9\x84" /* لل */,
+                                                 "\xd9\x81\xd8\xa7\xd9\x84" /* فال */, ""};
+
+int mz_territory_noun(const mz_coder *c, uint32_t i)
+{
+    if (!c->arabic || !(c->toks.v[i].flags & MZ_TOK_ARABIC) || c->tok_mention[i] >= 0)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, i);
+    for (size_t p = 0; p < sizeof territory_prefixes / sizeof *territory_prefixes; p++) {
+        size_t len = strlen(territory_prefixes[p]);
+        if (strncmp(w, territory_prefixes[p], len) != 0)
+            continue;
+        for (size_t k = 0; k < sizeof territory_nouns / sizeof *territory_nouns; k++)
+            if (strcmp(w + len, territory_nouns[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Keeps a named actor of a country other than the last one as the newest of the last two
  * countries named, for "the two countries" (push_pair). */
 static void remember_country(mz_coder *c, const mz_actor *a)

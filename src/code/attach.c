@@ -198,18 +198,68 @@ static int right_group_any(mz_coder *c, uint32_t from, uint32_t stop, int skip)
     return g;
 }
 
-/* The first group in [from, stop) right after "from"/من: the giver of an act received. */
+/* The first group in [from, stop) right after "from"/من, with من at most FROM_REACH words after
+ * `from`: the giver of an act received.  A من further on belongs to another word ("تعرض لقصف
+ * عنيف انتقاما من المدنيين": revenge on the civilians). */
+enum { FROM_REACH = 2 };
 static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
 {
     for (size_t g = 0; g < c->ng; g++) {
         uint32_t gb = c->gv[g].b;
-        if (gb <= from || gb >= stop)
+        if (gb <= from || gb >= stop || gb > from + FROM_REACH + 2)
             continue;
         if (gb > from + 1 && mz_tok_is(c, gb - 1, "the"))
             gb--;
         if (mz_tok_is(c, gb - 1, "from") || mz_tok_is(c, gb - 1, "\xd9\x85\xd9\x86" /* من */))
             return (int)g;
     }
+    return -1;
+}
+
+/* The country an Arabic act of fighting (root 19) came from, named as its land after من within a few words
+ * of the act ("سقوط مقذوف عسكري من داخل الأراضي اليمنية", a projectile from inside Yemeni
+ * territory): a group for that country, made here, or -1.  The land is a place elsewhere. */
+static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    if (!c->arabic || strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "19", 2) != 0)
+        return -1;
+    for (uint32_t i = vend; i + 2 < stop && i < vend + 4; i++) {
+        if (!mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */))
+            continue;
+        uint32_t j = i + 1 + mz_tok_is(c, i + 1, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84" /* داخل */);
+        if (j + 1 >= stop || !mz_territory_noun(c, j))
+            return -1;
+        int k = c->tok_mention[j + 1];
+        char country[8] = "";
+        if (k >= 0 && (c->mv[k].kind == MZ_E_ADJ || c->mv[k].kind == MZ_E_ACTOR))
+            mz_actor_country(mz_mention_code(c, &c->mv[k]), country);
+        if (strlen(country) != 3)
+            return -1;
+        mz_actor land = {.b = j, .e = c->mv[k].e};
+        int g = mz_unnamed_group(c, country, "", &land);
+        if (g >= 0)
+            c->av[c->gv[g].first].implied = 0; /* named by the sentence, not supplied */
+        return g;
+    }
+    return -1;
+}
+
+/* The giver of an act received (see the `receive` marker): the group after "from"/من past the
+ * act, else the genitive right after an Arabic verbal noun ("استجابة لطلب الرئيس اليمني", at
+ * the Yemeni president's request: طلب is written as the verb), or the country whose land an act
+ * of force came from (launched_from); -1 when none is named, and the act is then no one's. */
+static int giver_group(mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    int g = from_group(c, vend - 1, stop);
+    if (g < 0) /* "تعرض المركز لقذائف من الأراضي اليمنية" */
+        g = launched_from(c, v, stop);
+    if (g >= 0 || !c->arabic) /* after the marker the act is a noun, even one written as a verb */
+        return g;
+    for (size_t k = 0; k < c->ng; k++)
+        if (c->gv[k].b == vend && !(c->av[c->gv[k].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
+            return (int)k;
     return -1;
 }
 
@@ -633,6 +683,7 @@ static const char *const background_words[] = {
     "\xd8\xb0\xd9\x83\xd8\xb1\xd9\x8a",               /* ذكري: ذكرى folded */
     "\xd8\xb8\xd9\x84",                                   /* ظل: في ظل, amid */
     "\xd9\x88\xd8\xb3\xd8\xb7",                         /* وسط: amid */
+    "\xd8\xa7\xd8\xaa\xd9\x81\xd8\xa7\xd9\x82\xd9\x8a\xd9\x87", /* اتفاقيه: اتفاقية التعاون, the agreement's name */
 };
 
 /* Arabic nouns (folded stems) that make the act named after them the matter of a charge, a
@@ -747,6 +798,70 @@ static int charged(const mz_coder *c, const mz_mention *v, uint32_t b)
            (joined && charge_word(c, i, inquiry_stems, sizeof inquiry_stems / sizeof *inquiry_stems));
 }
 
+/* Arabic أسر is a verb of capture (181) and the plural of أسرة, families.  It is families with
+ * the article or a preposition on it (الأسر, بأسر, لأسر), with a possessive (أسرهم), or before
+ * the people whose families they are (أسر الشهداء, أسر الضحايا).  Folded forms. */
+static const char family_word[] = "\xd8\xa7\xd8\xb3\xd8\xb1"; /* اسر */
+static const char *const family_prefixes[] = {"\xd8\xa7\xd9\x84",         /* ال */
+                                              "\xd9\x88\xd8\xa7\xd9\x84", /* وال */
+                                              "\xd8\xa8\xd8\xa7\xd9\x84", /* بال */
+                                              "\xd9\x84\xd9\x84",         /* لل */
+                                              "\xd8\xa8", "\xd9\x84",      /* ب ل */
+                                              "\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x84"}; /* وب ول */
+static const char *const family_suffixes[] = {"\xd9\x87\xd9\x85", "\xd9\x87\xd8\xa7", "\xd9\x87",
+                                              "\xd9\x87\xd9\x86", "\xd9\x86\xd8\xa7"}; /* هم ها ه هن نا */
+static const char *const family_members[] = {
+    "\xd8\xb4\xd9\x87\xd8\xaf\xd8\xa7\xd8\xa1",             /* شهداء */
+    "\xd8\xb6\xd8\xad\xd8\xa7\xd9\x8a\xd8\xa7",             /* ضحايا */
+    "\xd8\xb3\xd8\xac\xd9\x86\xd8\xa7\xd8\xa1",             /* سجناء */
+    "\xd9\x85\xd8\xb9\xd8\xaa\xd9\x82\xd9\x84\xd9\x8a\xd9\x86", /* معتقلين */
+    "\xd8\xa7\xd8\xb3\xd8\xb1\xd9\x8a",                       /* اسري: أسرى */
+    "\xd9\x85\xd9\x81\xd9\x82\xd9\x88\xd8\xaf\xd9\x8a\xd9\x86", /* مفقودين */
+    "\xd9\x82\xd8\xaa\xd9\x84\xd9\x8a",                       /* قتلي: قتلى */
+    "\xd9\x85\xd8\xb1\xd8\xb6\xd9\x8a",                       /* مرضي: مرضى */
+    "\xd8\xa7\xd9\x8a\xd8\xaa\xd8\xa7\xd9\x85",             /* ايتام */
+    "\xd8\xac\xd8\xa7\xd9\x84\xd9\x8a\xd9\x87",             /* جاليه: الجالية */
+    "\xd9\x85\xd8\xb5\xd8\xa7\xd8\xa8\xd9\x8a\xd9\x86",   /* مصابين */
+};
+
+/* Whether folded word w is `word` after one of the npre prefixes `pre` (or none, with npre 0)
+ * and before one of the nsuf suffixes `suf` (or none, with nsuf 0). */
+static int affixed(const char *w, const char *word, const char *const *pre, size_t npre,
+                   const char *const *suf, size_t nsuf)
+{
+    size_t wl = strlen(w), n = strlen(word);
+    for (size_t p = 0; p < (npre ? npre : 1); p++) {
+        size_t pl = npre ? strlen(pre[p]) : 0;
+        if ((npre && strncmp(w, pre[p], pl) != 0) || strncmp(w + pl, word, n) != 0)
+            continue;
+        if (!nsuf && wl == pl + n)
+            return 1;
+        for (size_t k = 0; k < nsuf; k++)
+            if (strcmp(w + pl + n, suf[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether the Arabic act v is the word أسر read as families (see family_word). */
+static int families(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || v->e != v->b + 1)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    size_t np = sizeof family_prefixes / sizeof *family_prefixes, ns = sizeof family_suffixes / sizeof *family_suffixes;
+    if (affixed(w, family_word, family_prefixes, np, NULL, 0) ||
+        affixed(w, family_word, family_prefixes, np, family_suffixes, ns) ||
+        affixed(w, family_word, NULL, 0, family_suffixes, ns))
+        return 1;
+    if (strcmp(w, family_word) != 0 || v->e >= c->toks.n)
+        return 0;
+    const char *next = mz_tok_fold(&c->toks, v->e);
+    if (strncmp(next, "\xd8\xa7\xd9\x84", 4) == 0) /* ال */
+        next += 4;
+    return in_list(next, family_members, sizeof family_members / sizeof *family_members);
+}
+
 /* The group that did what v names when v is an Arabic verbal noun after a verb of managing
  * ("تمكنت قوات الجيش من السيطرة على عدن": the first group between them, even one only the
  * document's country resolves), or -1. */
@@ -764,6 +879,23 @@ static int managed_act(const mz_coder *c, const mz_mention *v, uint32_t b)
         return -1;
     }
     return -1;
+}
+
+/* Pronouns an Arabic preposition may carry, folded. */
+static const char *const object_pronouns[] = {"\xd9\x87", "\xd9\x87\xd8\xa7", "\xd9\x87\xd9\x85",
+                                              "\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x87\xd9\x86"}; /* ه ها هم هما هن */
+
+/* Whether the Arabic act v's tail ends in على with a pronoun ("السيطرة عليها", control of it):
+ * the pronoun is its object, and a group after it is no target ("في محاولة السيطرة عليها
+ * مستعينة بالطائرات": the fires are controlled, not the aircraft). */
+static int pronoun_object(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || v->tail_e <= v->e)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->tail_e - 1);
+    const char *on = "\xd8\xb9\xd9\x84\xd9\x8a"; /* علي: على folded */
+    return strncmp(w, on, strlen(on)) == 0 &&
+           in_list(w + strlen(on), object_pronouns, sizeof object_pronouns / sizeof *object_pronouns);
 }
 
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
@@ -984,12 +1116,34 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
     }
 }
 
+/* Arabic relative pronouns, folded. */
+static const char *const arabic_relatives[] = {"\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",         /* الذي */
+                                               "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a",         /* التي */
+                                               "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a\xd9\x86"}; /* الذين */
+
+/* Whether Arabic token i stands in a relative clause: a relative pronoun opens its clause, or
+ * stands in it before i. */
+static int in_relative(const mz_coder *c, uint32_t i, uint32_t b)
+{
+    if (!c->arabic)
+        return 0;
+    uint32_t k = i;
+    while (k > b && c->clause[k - 1] == c->clause[i])
+        k--; /* the clause's first token; its opener is that token or the one before */
+    for (uint32_t j = k > b ? k - 1 : k; j < i; j++)
+        if (in_list(mz_tok_fold(&c->toks, j), arabic_relatives, sizeof arabic_relatives / sizeof *arabic_relatives))
+            return 1;
+    return 0;
+}
+
 /* The first group of the sentence [b, before) that could be its subject: no place, no object of
- * a preposition. */
+ * a preposition, none inside a relative clause ("منتقدة الحماسة التي يبديها الغربيون": the
+ * Westerners show the zeal, they do not criticise it). */
 static int first_subject(const mz_coder *c, uint32_t b, uint32_t before)
 {
     for (size_t g = 0; g < c->ng; g++)
-        if (c->gv[g].b >= b && c->gv[g].e <= before && !located(c, g) && !prepositional(c, (int)g))
+        if (c->gv[g].b >= b && c->gv[g].e <= before && !located(c, g) && !prepositional(c, (int)g) &&
+            !in_relative(c, c->gv[g].b, b))
             return (int)g;
     return -1;
 }
@@ -1208,6 +1362,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: named as the time or cause of another act (background)");
         return 0;
     }
+    if (families(c, v)) {
+        note(c, v, "not coded: أسر here is families, not a capture");
+        return 0;
+    }
     if (charged(c, v, b)) {
         note(c, v, "not coded: the matter of a charge, case or inquiry, not news");
         return 0;
@@ -1234,6 +1392,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    int pronoun_obj = pronoun_object(c, v);
+    if (pronoun_obj && tgt >= 0 && c->gv[tgt].b >= v->tail_e)
+        tgt = -1;
     if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
         note(c, v, "target from the parse: a prepositional object of the verb");
     if (tgt >= 0 && another_verbs(c, v, tgt)) {
@@ -1269,13 +1430,17 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->last_src;
     /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
      * receiver, and with no giver named it is no one's */
-    if (marker_before(c, v->b, b, 3, MZ_M_RECEIVE)) {
-        uint32_t vend0 = v->tail_e > v->e ? v->tail_e : v->e;
-        int giver = from_group(c, vend0 - 1, stop);
-        tgt = src >= 0 ? src : tgt;
+    int received = marker_before(c, v->b, b, 3, MZ_M_RECEIVE);
+    if (received) {
+        int giver = giver_group(c, v, stop);
+        if (src != giver) /* a source before the act is its receiver, unless it is the giver */
+            tgt = src >= 0 ? src : tgt == giver ? -1 : tgt;
         src = giver;
         note(c, v, "received: the giver is the source, the receiver the target");
     }
+    int launched = src < 0 && !received ? launched_from(c, v, stop) : -1;
+    if (launched >= 0)
+        src = launched;
     int pair = -1; /* a dual pronoun's coordinated antecedents */
     if ((v->last_clitic & MZ_CL_DUAL) && (src < 0 || (v->flags & MZ_V_NOUN))) {
         int g2 = previous_actor_group(c, v->b, b, -1);
@@ -1287,19 +1452,20 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = g2;
         }
     } else if ((v->last_clitic & MZ_CL_SUFFIX) && (v->flags & MZ_V_NOUN)) {
-        /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا */
+        /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا; a place
+         * (بإيطاليا, in Italy) is none: "وصل المدرب إلى معسكر الفريق بإيطاليا وكان في استقباله" */
         int g = previous_actor_group(c, v->b, b, tgt);
-        if (g >= 0)
+        if (g >= 0 && !located(c, (size_t)g) && !(c->av[c->gv[g].first].clitic & MZ_CL_BI))
             src = g;
     }
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
     int passive = is_passive(c, v, b, by_group(c, v, b, stop, e));
-    if (src < 0 && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
+    if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
         src = st->speaker;
-    if (src < 0 && !passive && continues_subject(c, v, b))
+    if (src < 0 && !received && !passive && continues_subject(c, v, b))
         src = mz_subject_group(c);
-    if (src < 0 && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
+    if (src < 0 && !received && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
         src = st->last_src >= 0 ? st->last_src : first_subject(c, b, v->b);
     if (managed >= 0 && managed != tgt)
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
@@ -1321,8 +1487,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
      * but not "met his counterpart in Jakarta"; a protest there is against its government
      * (unnamed_parties) */
-    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v))
+    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj)
         tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
+    /* fire from a neighbour's land with no target named falls on the document's country */
+    if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
+        strcmp(c->home, c->av[c->gv[src].first].country) != 0)
+        tgt = mz_unnamed_group(c, c->home, "", NULL);
     if (src == tgt)
         tgt = -1;
     if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))

@@ -237,6 +237,24 @@ static int lookup_keys(mz_coder *c)
     return 0;
 }
 
+/* Acts (code prefixes) a government does to its state named alone, which stands for the people
+ * or places of the country: a street protest of the people against their government, an
+ * arrest in the country (the convention 3 of the coding guide), fighting in a place of the
+ * country (forces loyal to the government taking a city from rebels). */
+static const char *const own_state_acts[] = {"14", "173", "19"};
+
+/* Whether an act coded `code` between a government and its own state named alone is one
+ * (own_state_acts): otherwise the two are one side, and a government acting on itself is no
+ * event (the coding guide's convention 1): "عبر مجلس الأمن الوطني الأمريكي عن إدانة الولايات
+ * المتحدة" names the United States as the doer, not the target. */
+static int own_state_act(const char *code)
+{
+    for (size_t k = 0; k < sizeof own_state_acts / sizeof *own_state_acts; k++)
+        if (strncmp(code, own_state_acts[k], strlen(own_state_acts[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether an event between two actors of one country is one CAMEO codes: two different parts of
  * the country (police against protesters, IRNJUD → IRNOPP), a part acting on the country
  * (citizens protesting in Cairo), or the country acting on a part the sentence names ("the
@@ -249,10 +267,44 @@ static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
     size_t base = strlen(s->country);
     if (strcmp(code, "042") == 0 || strcmp(code, "043") == 0)
         return 0; /* a visit inside one's own country (the president went to Aden) is no event */
+    /* a government and its own state named alone are one side (own_state_act) */
+    if (!own_state_act(code) && ((strlen(t->code) == base && strcmp(s->code + base, "GOV") == 0) ||
+                                 (strlen(s->code) == base && strcmp(t->code + base, "GOV") == 0)))
+        return 0;
     /* a country named alone that protests in the street is its people ("Hongkongers have been
      * protesting"): a state's own protest is a statement (114), and the government the protest
      * is against may come from the document */
     return strlen(s->code) > base || !t->home || strncmp(code, "14", 2) == 0;
+}
+
+/* Countries where transnational armed groups hold ground and fight their wars: a document about
+ * one of them places the group's acts there when the sentence names no place. */
+static const char *const militant_grounds[] = {"SYR", "IRQ", "AFG", "LBY", "YEM", "SOM", "MLI"};
+
+/* Transnational armed groups, coded IMGREB by the dictionaries (Daesh, al-Qaeda), are coded by
+ * the country where they act, as the coding guide's convention 6 codes armed groups: the place
+ * the sentence names ("غارة أمريكية في أفغانستان قتلت قياديا بتنظيم القاعدة"), else the
+ * document's country when it is one of militant_grounds (not Turkey's, whose strikes on Daesh
+ * fall in Syria).  Returns a, or tmp filled with the group of that country. */
+static const mz_actor *where_active(mz_coder *c, const mz_actor *a, mz_actor *tmp)
+{
+    if (!a || !a->code || strcmp(a->code, "IMGREB") != 0 || c->sentence < 0 || (size_t)c->sentence >= c->sents.n)
+        return a;
+    const mz_sentence *st = &c->sents.v[c->sentence];
+    const mz_actor *place = mz_place_of(c, st->tok_begin, st->tok_end);
+    const char *country = place ? place->country : "";
+    for (size_t k = 0; !place && k < sizeof militant_grounds / sizeof *militant_grounds; k++)
+        if (strcmp(c->home, militant_grounds[k]) == 0)
+            country = c->home;
+    int state = strlen(country) == 3 && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY;
+    char *code = state ? mz_arena_alloc(&c->arena, 7) : NULL; /* not a region (الشرق الأوسط) */
+    if (!code)
+        return a;
+    snprintf(code, 7, "%sREB", country);
+    *tmp = *a;
+    tmp->code = code;
+    memcpy(tmp->country, country, 4);
+    return tmp;
 }
 
 /* Appends one event of act coded `code`.  `s` or `t` may be NULL in partial mode; the caller
@@ -260,6 +312,9 @@ static int domestic_ok(const mz_actor *s, const mz_actor *t, const char *code)
 static int emit_one(mz_coder *c, const mz_actor *s, const mz_actor *t, const mz_act *act,
                     const char *code)
 {
+    mz_actor s_active, t_active;
+    s = where_active(c, s, &s_active);
+    t = where_active(c, t, &t_active);
     const mz_mention *v = act->verb;
     const char *sc = s && s->code ? s->code : "---", *tc = t && t->code ? t->code : "---";
     if (s && t && s->code && t->code && s->country[0] && strcmp(s->country, t->country) == 0 &&

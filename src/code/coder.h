@@ -199,6 +199,12 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
  * the source's); for a state yielding on a measure ("will withdraw the bill"), its people; for
  * repression of protests ("suppress protests"), the protesters of the source's country. */
 void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt);
+/* actors.c: whether Arabic token i is a noun of a country's land (الأراضي, الحدود) that no
+ * dictionary knows, whose adjective names the country. */
+int mz_territory_noun(const mz_coder *c, uint32_t i);
+/* implicit.c: the first actor of the sentence [b, e) that names a place ("in Pakistan", "في
+ * القاهرة"), or NULL. */
+const mz_actor *mz_place_of(const mz_coder *c, uint32_t b, uint32_t e);
 
 /* implicit.c: what a sentence leaves implicit or names without reporting (see that file). */
 

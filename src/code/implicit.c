@@ -326,8 +326,7 @@ static const struct {
     {"193", "UAF", "CVL", 0, 0, 0}, {"14", "CVL", "GOV", 1, 1, 0}, {"080", "GOV", "CVL", 1, 0, 'e'},
 };
 
-/* The first actor of the sentence [b, e) that names a place ("in Pakistan", "في القاهرة"). */
-static const mz_actor *place_of(const mz_coder *c, uint32_t b, uint32_t e)
+const mz_actor *mz_place_of(const mz_coder *c, uint32_t b, uint32_t e)
 {
     for (size_t g = 0; g < c->ng; g++)
         if (c->gv[g].b >= b && c->gv[g].e <= e && mz_after_place_word(c, c->gv[g].b) && c->av[c->gv[g].first].code &&
@@ -358,12 +357,21 @@ static const struct {
     {"15", {"MED"}}, {"17", {"MED"}}, {"18", {"MED"}}, {"19", {"MED"}}, {"20", {"MED"}},
 };
 
-/* Whether group g cannot be the source of an act coded `code` (see not_by_role). */
+/* Actors, by the start of their code, that use no force (roots 15 to 20): non-governmental
+ * organisations report shelling ("أفاد المرصد السوري سقوط 160 قذيفة"), they do not fire it. */
+static const char *const unarmed_prefixes[] = {"NGO"};
+
+/* Whether group g cannot be the source of an act coded `code` (see not_by_role and
+ * unarmed_prefixes). */
 int mz_implausible_source(const mz_coder *c, int g, const char *code)
 {
     if (g < 0)
         return 0;
     const mz_actor *a = &c->av[c->gv[g].first];
+    for (size_t k = 0; a->code && k < sizeof unarmed_prefixes / sizeof *unarmed_prefixes; k++)
+        if (strncmp(a->code, unarmed_prefixes[k], strlen(unarmed_prefixes[k])) == 0 &&
+            strncmp(code, "15", 2) >= 0 && strncmp(code, "20", 2) <= 0)
+            return 1;
     size_t base = strlen(a->country);
     if (!a->code || strlen(a->code) != base + 3)
         return 0;
@@ -414,7 +422,7 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
     /* where it happened: the place the sentence names, else, for an attack, the named victim's
      * country (an attack on a person is most often at home, an arrest as often abroad), else
      * the document's */
-    const mz_actor *place = place_of(c, b, e);
+    const mz_actor *place = mz_place_of(c, b, e);
     const mz_actor *victim = *tgt >= 0 && *src < 0 ? &c->av[c->gv[*tgt].first] : NULL;
     int at_victims = victim && victim->code && victim->country[0] &&
                      strcmp(unnamed_parties[k].source_role, "UAF") == 0 &&
