@@ -849,6 +849,8 @@ static int families(const mz_coder *c, const mz_mention *v)
     if (!c->arabic || v->e != v->b + 1)
         return 0;
     const char *w = mz_tok_fold(&c->toks, v->b);
+    if (!strstr(w, family_word))
+        return 0; /* most acts: one scan instead of the affix tests */
     size_t np = sizeof family_prefixes / sizeof *family_prefixes, ns = sizeof family_suffixes / sizeof *family_suffixes;
     if (affixed(w, family_word, family_prefixes, np, NULL, 0) ||
         affixed(w, family_word, family_prefixes, np, family_suffixes, ns) ||
