@@ -44,8 +44,11 @@ int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e)
         verbs = c->mv[k].kind == MZ_E_VERB;
     if (!verbs || c->ng < 2)
         return 0; /* nothing for a parse to decide */
-    if (!c->pwork && !(c->pwork = mz_parse_work_new()))
-        return -1;
+    if (!c->pwork) {
+        if (!(c->pwork = mz_parse_work_new()))
+            return -1;
+        mz_parse_work_quick(c->pwork, 1); /* the reattacher changes none of the coder's events */
+    }
     c->parse_pending = 1;
     c->parse_b = b;
     c->parse_e = e;

@@ -51,6 +51,7 @@ enum { MZ_TOKS = MZ_PARSE_MAX_WORDS + 4, MZ_MAX_FEATS = 128 };
 
 struct mz_parse_work {
     size_t n;
+    int quick;                 /* skip the reattacher (mz_parse_work_quick) */
     mz_wattr a[MZ_TOKS];
     uint8_t tag[MZ_TOKS];      /* UPOS of each token (token 0 unused) */
     uint8_t tag1[MZ_TOKS];     /* the first tagging pass's UPOS of each token */

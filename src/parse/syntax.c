@@ -911,6 +911,8 @@ mz_parse_work *mz_parse_work_new(void) { return calloc(1, sizeof(mz_parse_work))
 
 void mz_parse_work_free(mz_parse_work *w) { free(w); }
 
+void mz_parse_work_quick(mz_parse_work *w, int quick) { w->quick = quick; }
+
 /* Tags tokens 1..n left to right with `model` over the features of `feats`. */
 static void tag_pass(const mz_lin *model, size_t (*feats)(const mz_parse_work *, int, uint64_t *),
                      mz_parse_work *w)
@@ -985,7 +987,7 @@ int mz_parse_sentence(const mz_parse_model *m, mz_parse_work *w, const char *con
     else
         memset(w->stag, 0, n + 2);
     mz_run_parser(&m->arc, &m->lab, w);
-    if (m->att.nrows)
+    if (m->att.nrows && !w->quick)
         mz_reattach(&m->att, w);
     if (m->rel.nrows)
         mz_relabel(&m->rel, w);

@@ -483,6 +483,18 @@ static void builtin_english_model_parses(void **state)
     assert_int_equal(p[3].head, 3);
     assert_string_equal(mz_deprel_names[p[3].deprel], "obj");
     assert_string_equal(mz_upos_names[p[0].upos], "DET");
+    /* the quick parse (no reattacher, as the coder runs it) is a tree too, here the same one */
+    const char *forms[] = {"The", "president", "visited", "Cairo", "on", "Monday", "."};
+    uint32_t lens[] = {3, 9, 7, 5, 2, 6, 1};
+    mz_parsed q[8];
+    mz_parse_work *w = mz_parse_work_new();
+    assert_non_null(w);
+    mz_parse_work_quick(w, 1);
+    assert_int_equal(mz_parse_sentence(m, w, forms, lens, 7, NULL, q), 0);
+    mz_parse_work_free(w);
+    assert_tree(q, 7);
+    for (size_t i = 0; i < 7; i++)
+        assert_int_equal(q[i].head, p[i].head);
     mz_parse_model_free(m);
     assert_null(mz_parse_model_builtin("fr", &err));
 }
