@@ -1473,7 +1473,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     int between = between_group(c, v, stop);
     if (between < 0 && pair < 0)
-        mz_policy_target(c, v, e, src, &tgt);
+        mz_supplied_target(c, v, e, src, &tgt);
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder"), or it is
      * an act of protest or force, which stands alone ("تجمعوا للتنديد", gathered to denounce) */

@@ -198,7 +198,7 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
  * those aimed at a measure ("opposed the bill"), the government of the document's country (else
  * the source's); for a state yielding on a measure ("will withdraw the bill"), its people; for
  * repression of protests ("suppress protests"), the protesters of the source's country. */
-void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt);
+void mz_supplied_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt);
 /* actors.c: whether Arabic token i is a noun of a country's land (الأراضي, الحدود) that no
  * dictionary knows, whose adjective names the country. */
 int mz_territory_noun(const mz_coder *c, uint32_t i);

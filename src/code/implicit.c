@@ -448,9 +448,10 @@ static const char *const policy_nouns[] = {
 
 /* Acts about a measure (policy_nouns) with no party named on their other side, and whom CAMEO
  * practice takes as that party: a demand, criticism, rejection or threat aimed at a measure is
- * aimed at the government that makes it ("opposed the bill"); a state that yields on one (0832:
- * "will withdraw the bill", "scrapped the law") yields to its people, who asked for it.  The
- * source must have one of source_roles (NULL: any). */
+ * aimed at the government that makes it ("opposed the bill"), and so is a state power's attack on
+ * one (which mz_code_on_target makes criticism: "attacked the impeachment inquiry"); a state that
+ * yields on one (0832: "will withdraw the bill") yields to its people, who asked for it.  The
+ * source must have one of source_roles (NULL: any); the first row of the act's root decides. */
 static const char *const state_roles[] = {"GOV", "LEG", "JUD", NULL};
 
 static const struct {
@@ -521,7 +522,7 @@ static int protest_object(const mz_coder *c, const mz_mention *v, uint32_t e)
     return 0;
 }
 
-void mz_policy_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt)
+void mz_supplied_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, int *tgt)
 {
     if (c->arabic || src < 0 || *tgt >= 0)
         return;

@@ -70,7 +70,8 @@ typedef struct mz_lin {
 
 enum { MZ_LIN_INLINE = 3 };
 
-/* Adds the weights of the nf features to scores[0..nclass). */
+/* Adds the weights of the nf features to scores[0..nclass); scores has room for at least
+ * MZ_LIN_INLINE values (an inline model adds to all of them, 0 to those past nclass). */
 void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores);
 void mz_lin_free(mz_lin *m);
 

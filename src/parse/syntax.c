@@ -857,7 +857,7 @@ size_t mz_att_feats(const mz_parse_work *w, int d, int c, int kind, uint64_t *f)
 /* Score of a candidate: class 1 against class 0 of the two-class model. */
 static int32_t att_score(const mz_lin *att, mz_parse_work *w, int d, int c, int kind)
 {
-    int32_t s[2] = {0, 0};
+    int32_t s[MZ_LIN_INLINE] = {0}; /* two classes, room for what an inline model adds */
     size_t nf = mz_att_feats(w, d, c, kind, w->feats);
     mz_lin_score(att, w->feats, nf, s);
     return s[1] - s[0];
