@@ -134,11 +134,18 @@ static int add_labelled(json_t *o, void *ctx)
     return 0;
 }
 
-static double prob(const float *w, const example *x)
+/* The weight index of example x's feature i: each event type has weights of its own (the model
+ * is written "typed", mz_salience_mix), so that one type's acts do not move another's scores. */
+static uint32_t feat_index(const trainer *t, const example *x, int i)
+{
+    return mz_salience_mix(x->f[i], t->type_of_set[t->s[x->sentence].set]) & (DIMS - 1);
+}
+
+static double prob(const trainer *t, const float *w, const example *x)
 {
     double z = 0;
     for (int i = 0; i < x->n; i++)
-        z += w[x->f[i] & (DIMS - 1)];
+        z += w[feat_index(t, x, i)];
     return 1.0 / (1.0 + exp(-z));
 }
 
@@ -171,9 +178,9 @@ static void fit_order(const trainer *t, float *w, int folds, int skip, int skip2
             if (!trains(x->sentence, folds, skip, skip2))
                 continue;
             int y = t->s[x->sentence].label;
-            double g = (y - prob(w, x)) * (y ? wpos : 1.0) * rate;
+            double g = (y - prob(t, w, x)) * (y ? wpos : 1.0) * rate;
             for (int i = 0; i < x->n; i++)
-                w[x->f[i] & (DIMS - 1)] += (float)g;
+                w[feat_index(t, x, i)] += (float)g;
         }
     }
 }
@@ -200,7 +207,7 @@ static double sentence_score(const trainer *t, const float *w, size_t s)
 {
     double best = t->s[s].told ? 1.0 : -1;
     for (size_t i = t->s[s].first; i < t->s[s].first + t->s[s].n; i++) {
-        double p = prob(w, &t->x[i]);
+        double p = prob(t, w, &t->x[i]);
         best = p > best ? p : best;
     }
     return best;
@@ -306,7 +313,7 @@ static int cross_validate(const trainer *t, float *w, int folds, int epochs, dou
             score[s] = sentence_score(t, w, s);
             th[s] = tk[t->type_of_set[t->s[s].set]];
             for (size_t i = t->s[s].first; xs && i < t->s[s].first + t->s[s].n; i++)
-                xs[i] = prob(w, &t->x[i]);
+                xs[i] = prob(t, w, &t->x[i]);
         }
     }
     if (xs)
@@ -408,7 +415,7 @@ int mz_cmd_train_salience(int argc, char **argv)
         fprintf(stderr, "mizan train-salience: a model judges at most %d event types\n", MZ_SALIENCE_TYPES);
         rc = 1;
     }
-    mz_salience m = {.dims = DIMS, .w = w, .threshold = 0.5}; /* every type gets its own */
+    mz_salience m = {.dims = DIMS, .w = w, .threshold = 0.5, .typed = 1}; /* every type gets its own */
     double chosen[MAX_SETS];
     if (rc == 0 && cross_validate(&t, w, folds, epochs, chosen) < 0)
         rc = 2;

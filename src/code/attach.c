@@ -1509,13 +1509,15 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         act.code = intention_code(act.code);
         act.intent = 0;
     }
-    /* the members of a dual pronoun's pair, or of a "between" group close after an act two
-     * sides do to each other ("اشتباكات عنيفة بين", not "تفجير خط للغاز بين", where it is the
-     * pipeline's, nor "زرع ألغام بين", an act one side does), are the act's named parties */
+    /* the members of a dual pronoun's pair, of a "between" group close after an act two sides do
+     * to each other ("اشتباكات عنيفة بين", not "تفجير خط للغاز بين", where it is the pipeline's,
+     * nor "زرع ألغام بين", an act one side does), or of a joint subject, are the act's named
+     * parties */
     int near = between >= 0 && c->gv[between].b <= vend + 3 &&
                (strncmp(act.code, "19", 2) == 0 || mz_code_mutual(act.code));
+    int joint = src >= 0 && tgt < 0 && c->gv[src].n >= 2 && root_joint(c, v); /* "تبادل الجيشان" */
     int named_s = pair >= 0 ? pair : src < 0 && near ? between : src;
-    int named_t = pair >= 0 ? pair : near ? between : tgt;
+    int named_t = pair >= 0 ? pair : near ? between : joint ? src : tgt;
     int news = mz_salience_keep(c, v, b, e, named_s, named_t, act.code, &act.feat);
     if (news <= 0)
         return news;

@@ -124,7 +124,7 @@ int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
     }
     if (!judged || (c->flags & MZ_CODE_ALL_ACTS))
         return 1;
-    double p = mz_salience_prob(m, f, n), th = mz_salience_threshold(m, cm->plover);
+    double p = mz_salience_prob(m, cm->plover, f, n), th = mz_salience_threshold(m, cm->plover);
     if (p >= th)
         return 1;
     if (c->flags & MZ_CODE_EXPLAIN)

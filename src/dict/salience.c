@@ -65,6 +65,8 @@ static mz_status header(mz_salience *m, char *line, const char *name, long no, m
             return mz_fail(err, MZ_ERR_NOMEM, name, no, "out of memory");
     } else if (strcmp(key, "threshold") == 0) {
         return threshold_line(m, &save, name, no, err);
+    } else if (strcmp(key, "typed") == 0) {
+        m->typed = 1;
     } else {
         return mz_fail(err, MZ_ERR_PARSE, name, no, "unknown model line '%s'", key);
     }
@@ -123,6 +125,8 @@ int mz_salience_write(const mz_salience *m, FILE *f)
     for (int i = 0; i < m->ntypes; i++)
         if (m->type_has_threshold[i])
             fprintf(f, "threshold %s %.4f\n", m->types[i], m->type_threshold[i]);
+    if (m->typed)
+        fprintf(f, "typed\n");
     for (uint32_t k = 0; k < m->dims; k++)
         if (fabsf(m->w[k]) >= 1e-4f)
             fprintf(f, "%u %.4f\n", k, m->w[k]);
@@ -142,10 +146,16 @@ int mz_salience_judges(const mz_salience *m, const char *lang, const char *plove
     return type_index(m, plover) >= 0;
 }
 
-double mz_salience_prob(const mz_salience *m, const uint32_t *f, int n)
+uint32_t mz_salience_mix(uint32_t f, int type)
 {
+    return (f * 0x9E3779B1u) ^ ((uint32_t)(type + 1) * 0x85EBCA6Bu);
+}
+
+double mz_salience_prob(const mz_salience *m, const char *plover, const uint32_t *f, int n)
+{
+    int type = m->typed ? type_index(m, plover) : -1;
     double z = 0;
     for (int i = 0; i < n; i++)
-        z += m->w[f[i] & (m->dims - 1)];
+        z += m->w[(type >= 0 ? mz_salience_mix(f[i], type) : f[i]) & (m->dims - 1)];
     return 1.0 / (1.0 + exp(-z));
 }

@@ -13,6 +13,7 @@
  *     dims 262144
  *     threshold 0.42          the default
  *     threshold PROTEST 0.30  a type's own threshold (optional, after "types")
+ *     typed                   each type has weights of its own (optional: mz_salience_mix)
  *     INDEX WEIGHT            one line per non-zero weight
  */
 #ifndef MZ_SALIENCE_H
@@ -35,6 +36,7 @@ typedef struct mz_salience {
     double threshold;                     /* probability below which an act is not news */
     double type_threshold[MZ_SALIENCE_TYPES]; /* a type's own threshold, where type_has_threshold */
     unsigned char type_has_threshold[MZ_SALIENCE_TYPES];
+    int typed;                            /* a feature's weight is its type's (mz_salience_mix) */
 } mz_salience;
 
 /* Parses a model from text; *m is filled and owns its weights (mz_salience_free). */
@@ -49,8 +51,13 @@ int mz_salience_judges(const mz_salience *m, const char *lang, const char *plove
 /* The threshold for acts of PLOVER type `plover`: the type's own, else the model's. */
 double mz_salience_threshold(const mz_salience *m, const char *plover);
 
-/* The probability that an act with hashed features f[0..n) is news. */
-double mz_salience_prob(const mz_salience *m, const uint32_t *f, int n);
+/* The probability that an act of PLOVER type `plover` with hashed features f[0..n) is news. */
+double mz_salience_prob(const mz_salience *m, const char *plover, const uint32_t *f, int n);
+
+/* Feature f as seen by the weights of the type at position `type` of a typed model, to be
+ * reduced modulo dims: the types share one table, each in its own scattering of it.  Part of the
+ * model files' format. */
+uint32_t mz_salience_mix(uint32_t f, int type);
 
 /* The hash of the feature named "prefix=value", to be reduced modulo dims (FNV-1a of util/hash.h
  * folded to 32 bits): part of the model files' format. */

@@ -40,9 +40,34 @@ static void reads_and_scores(void **state)
     assert_false(mz_salience_judges(&m, "ar", "CONSULT"));
     /* features are reduced modulo dims: 19 is 3, 23 is 7 */
     const uint32_t f[] = {19, 23};
-    double p = mz_salience_prob(&m, f, 2); /* sigmoid(1.5 - 2.0) */
+    double p = mz_salience_prob(&m, "PROTEST", f, 2); /* sigmoid(1.5 - 2.0) */
     assert_true(p > 0.377 && p < 0.378);
-    assert_true(mz_salience_prob(&m, f, 0) == 0.5);
+    assert_true(mz_salience_prob(&m, "PROTEST", f, 0) == 0.5);
+    mz_salience_free(&m);
+}
+
+/* In a typed model each type reads the weights at its own mix of the feature. */
+static void typed_models_keep_types_apart(void **state)
+{
+    (void)state;
+    char text[256];
+    uint32_t fa = mz_salience_mix(5, 0) & 15, fb = mz_salience_mix(5, 1) & 15;
+    if (fa == fb)
+        skip(); /* the two mixes of 5 share a slot of 16: nothing to tell apart */
+    snprintf(text, sizeof text, "lang ar\ntypes PROTEST ASSAULT\ndims 16\ntyped\n%u 2.0\n", fa);
+    mz_salience m;
+    mz_error err = {0};
+    assert_int_equal(mz_salience_parse(&m, "t", text, strlen(text), &err), MZ_OK);
+    assert_true(m.typed);
+    const uint32_t f[] = {5};
+    assert_true(mz_salience_prob(&m, "PROTEST", f, 1) > 0.88); /* sigmoid(2.0) */
+    assert_true(mz_salience_prob(&m, "ASSAULT", f, 1) == 0.5);
+    char buf[512] = "";
+    FILE *out = fmemopen(buf, sizeof buf, "w");
+    assert_non_null(out);
+    assert_int_equal(mz_salience_write(&m, out), 0);
+    fclose(out);
+    assert_non_null(strstr(buf, "\ntyped\n"));
     mz_salience_free(&m);
 }
 
@@ -99,6 +124,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_and_scores),
+        cmocka_unit_test(typed_models_keep_types_apart),
         cmocka_unit_test(writes_what_it_reads),
         cmocka_unit_test(malformed_models),
     };
