@@ -221,7 +221,7 @@ static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
  * territory): a group for that country, made here, or -1.  The land is a place elsewhere. */
 static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
 {
-    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t vend = mz_act_end(v);
     if (!c->arabic || strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "19", 2) != 0)
         return -1;
     for (uint32_t i = vend; i + 2 < stop && i < vend + 4; i++) {
@@ -251,7 +251,7 @@ static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
  * of force came from (launched_from); -1 when none is named, and the act is then no one's. */
 static int giver_group(mz_coder *c, const mz_mention *v, uint32_t stop)
 {
-    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t vend = mz_act_end(v);
     int g = from_group(c, vend - 1, stop);
     if (g < 0) /* "تعرض المركز لقذائف من الأراضي اليمنية" */
         g = launched_from(c, v, stop);
@@ -405,7 +405,7 @@ static int emit_within(mz_coder *c, int g, const mz_act *a)
 /* The group after "between"/بين following the verb, when it has two members or more. */
 static int between_group(const mz_coder *c, const mz_mention *v, uint32_t stop)
 {
-    uint32_t from = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t from = mz_act_end(v);
     for (uint32_t i = from; i < from + WINDOW + 1 && i < stop; i++) {
         if (mz_marker_at(c, i) != MZ_M_BETWEEN)
             continue;
@@ -425,7 +425,7 @@ static const char *const reciprocals[][2] = {
 /* Whether a reciprocal (reciprocals) follows act v within four words of its clause. */
 static int reciprocal(const mz_coder *c, const mz_mention *v, uint32_t e)
 {
-    uint32_t from = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t from = mz_act_end(v);
     for (uint32_t i = from; i < e && i < from + 4 && c->clause[i] == c->clause[v->b]; i++)
         for (size_t k = 0; k < sizeof reciprocals / sizeof *reciprocals; k++)
             if (mz_tok_is(c, i, reciprocals[k][0]) &&
@@ -1477,7 +1477,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* a verb with no target right before another verb modifies it ("agreed to supply"), unless
      * a determiner makes the next one a noun of its own ("sentenced for her murder"), or it is
      * an act of protest or force, which stands alone ("تجمعوا للتنديد", gathered to denounce) */
-    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t vend = mz_act_end(v);
     if (tgt < 0 && between < 0 && pair < 0 && stop < e && stop <= vend + WINDOW && !standalone(c, v) &&
         !(src >= 0 && c->gv[src].n >= 2 && root_joint(c, v)) && !determiner_in(c, vend, stop)) {
         st->active = 1;
@@ -1490,7 +1490,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
      * but not "met his counterpart in Jakarta"; a protest there is against its government
      * (unnamed_parties) */
     if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj)
-        tgt = right_group_at(c, v->tail_e > v->e ? v->tail_e : v->e, stop, src, 1);
+        tgt = right_group_at(c, vend, stop, src, 1);
     /* fire from a neighbour's land with no target named falls on the document's country */
     if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
         strcmp(c->home, c->av[c->gv[src].first].country) != 0)
@@ -1530,7 +1530,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         rc = emit_within(c, between, &act);
     } else if (src >= 0 && between >= 0) {
         rc = emit_pairs(c, src, between, &act);
-    } else if (src >= 0 && tgt < 0 && c->gv[src].n >= 2 && root_joint(c, v)) {
+    } else if (joint) {
         rc = emit_within(c, src, &act);
     } else if (src >= 0 && (tgt >= 0 || (c->flags & MZ_CODE_PARTIAL))) {
         rc = emit_pairs(c, src, tgt, &act);
@@ -1541,7 +1541,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         rc = mz_emit(c, NULL, NULL, &act); /* "thousands protested": the model judged it news */
     }
     if (c->nev > emitted) {
-        st->last_end = v->tail_e > v->e ? v->tail_e : v->e;
+        st->last_end = vend;
         if (src >= 0 && c->gv[src].n == 1)
             mz_remember_subject(c, &c->av[c->gv[src].first]);
     }
@@ -1550,7 +1550,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         st->last_tgt = tgt;
         if (governs(c, v)) {
             st->governed = 1;
-            st->governed_at = v->tail_e > v->e ? v->tail_e : v->e;
+            st->governed_at = vend;
         }
     }
     mark_objects(c, tgt);

@@ -315,6 +315,12 @@ void mz_explain_home(mz_coder *c, const char *how);
 /* The text of tokens [b, e) as an arena string. */
 const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);
 
+/* The token after verb mention v's last word, its tail's included. */
+static inline uint32_t mz_act_end(const mz_mention *v)
+{
+    return v->tail_e > v->e ? v->tail_e : v->e;
+}
+
 /* Whether token i's folded form equals s.  Inline: with s a literal, the length test and the
  * comparison compile to a few instructions, and the attachment rules ask this of many tokens. */
 static inline int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)

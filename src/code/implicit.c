@@ -144,7 +144,7 @@ int mz_past_year(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
         if (y && y < now && (c->clause[i] == c->clause[v->b] || i < b + 3))
             return 1;
     }
-    uint32_t vend = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t vend = mz_act_end(v);
     for (uint32_t i = vend + 1; i < e && c->clause[i] == c->clause[v->b]; i++) {
         int y = year_at(c, i);
         if (y && y < now && year_prep_at(c, i - 1))
@@ -494,7 +494,7 @@ static int measure_object(const mz_coder *c, const mz_mention *v, uint32_t e)
     for (uint32_t i = v->tail_b; i < v->tail_e; i++)
         if (policy_noun_at(c, i))
             return 1;
-    uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t i = mz_act_end(v);
     if (i + 1 >= e || !(mz_tok_is(c, i, "the") || mz_tok_is(c, i, "this") || mz_tok_is(c, i, "a")))
         return 0;
     for (uint32_t n = 0; ++i < e && n < 3; n++) {
@@ -511,7 +511,7 @@ static int measure_object(const mz_coder *c, const mz_mention *v, uint32_t e)
  * with only plain words between ("suppress protests", "broke up the demonstration"). */
 static int protest_object(const mz_coder *c, const mz_mention *v, uint32_t e)
 {
-    uint32_t i = v->tail_e > v->e ? v->tail_e : v->e;
+    uint32_t i = mz_act_end(v);
     for (uint32_t n = 0; i < e && n < 3; i++, n++) {
         int k = c->tok_mention[i];
         if (k >= 0 && c->mv[k].kind == MZ_E_VERB)
