@@ -645,6 +645,13 @@ size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
 
 /* ---- relabeller ------------------------------------------------------------------------ */
 
+/* The core relations of h's children other than d, whose relation bit is `bit` (mz_rel_begin's
+ * summaries): d's own relation stays only when another child has it too. */
+static uint64_t other_children(const mz_parse_work *w, int h, uint16_t bit)
+{
+    return (uint64_t)((w->cmask[h] & ~bit) | (w->cdup[h] & bit));
+}
+
 /* Tree summaries for the relabeller, in one pass each way over the finished tree: per token
  * the core relations of its children seen once (cmask) and at least twice (cdup), its nearest
  * left and right siblings (0 for none) and the word of its first case or mark child. */
@@ -692,7 +699,7 @@ size_t mz_rel_feats(const mz_parse_work *w, int d, uint64_t *f)
     uint64_t dir = d < h ? 1 : 2, td = at(w, d), th = at(w, h), wd = aw(w, d), wh = aw(w, h);
     uint64_t l0 = lb1(w, d), lh = lb1(w, h), tdh = td * 32 + th;
     uint16_t bit = mz_core_bit(w->lab1[d]);
-    uint64_t sibs = (uint64_t)((w->cmask[h] & ~bit) | (w->cdup[h] & bit));
+    uint64_t sibs = other_children(w, h, bit);
     uint64_t kids = w->cmask[d], cw = w->casew[d];
     uint64_t nk = (uint64_t)(w->nl[d] < 3 ? w->nl[d] : 3) * 4 + (w->nr[d] < 3 ? w->nr[d] : 3);
     int ls = w->lsib[d] ? w->lsib[d] : -1, rs = w->rsib[d] ? w->rsib[d] : -1;
@@ -822,7 +829,7 @@ size_t mz_att_feats(const mz_parse_work *w, int d, int c, int kind, uint64_t *f)
     uint64_t l0 = lb1(w, d), lc = lb1(w, c), dist = dist_bin(d - c), cw = w->casew[d];
     uint64_t tdc = td * 32 + tc, sd = w->stag[d];
     uint16_t bit = mz_core_bit(w->lab1[d]);
-    uint64_t kids = c == h ? (uint64_t)((w->cmask[c] & ~bit) | (w->cdup[c] & bit)) : w->cmask[c];
+    uint64_t kids = c == h ? other_children(w, c, bit) : w->cmask[c];
     size_t k = 0;
     f[k++] = mz_feat1(500, kd);
     f[k++] = mz_feat2(501, kd, tdc);

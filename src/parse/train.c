@@ -340,21 +340,31 @@ static int stagger_pass(trainer *t, mz_lin_train *lt, int counting)
     return 0;
 }
 
-static int train_stagger(trainer *t, int iterations, mz_lin *out)
+/* A pass of one model over the selected sentences: counting its features (counting set) or
+ * training it (perceptron updates); 0, or -1 when out of memory. */
+typedef int (*pass_fn)(trainer *t, mz_lin_train *lt, int counting);
+
+/* Trains a linear model of nclass classes by `pass`: a counting pass, the features seen twice
+ * admitted, then `iterations` shuffled training passes.  Returns 0 or -1. */
+static int train_linear(trainer *t, uint32_t nclass, pass_fn pass, int iterations, mz_lin *out)
 {
     mz_lin_train lt;
-    if (mz_lin_train_init(&lt, MZ_STAG_COUNT) < 0 || stagger_pass(t, &lt, 1) < 0 ||
-        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
+    if (mz_lin_train_init(&lt, nclass) < 0 || pass(t, &lt, 1) < 0 || mz_lin_admit(&lt, min_count(t, 2)) < 0) {
         mz_lin_train_free(&lt);
         return -1;
     }
     for (int it = 0; it < iterations; it++) {
         shuffle(t);
-        stagger_pass(t, &lt, 0);
+        pass(t, &lt, 0);
     }
     int rc = mz_lin_finish(&lt, out);
     mz_lin_train_free(&lt);
     return rc;
+}
+
+static int train_stagger(trainer *t, int iterations, mz_lin *out)
+{
+    return train_linear(t, MZ_STAG_COUNT, stagger_pass, iterations, out);
 }
 
 /* Supertags the selected sentences into t->stags. */
@@ -571,24 +581,6 @@ static int relabeller_pass(trainer *t, mz_lin_train *lt, int counting)
     return 0;
 }
 
-/* Trains the relabeller on the jackknifed parses in t->pheads and t->plabs. */
-static int train_relabeller(trainer *t, int iterations, mz_lin *out)
-{
-    mz_lin_train lt;
-    if (mz_lin_train_init(&lt, MZ_DEPREL_COUNT) < 0 || relabeller_pass(t, &lt, 1) < 0 ||
-        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
-        mz_lin_train_free(&lt);
-        return -1;
-    }
-    for (int it = 0; it < iterations; it++) {
-        shuffle(t);
-        relabeller_pass(t, &lt, 0);
-    }
-    int rc = mz_lin_finish(&lt, out);
-    mz_lin_train_free(&lt);
-    return rc;
-}
-
 /* ---- reattacher ------------------------------------------------------------------------- */
 
 /* Loads sentence si with its jackknifed parse in t->w, tree summaries set; 0 when it has no
@@ -657,24 +649,6 @@ static int reattacher_pass(trainer *t, mz_lin_train *lt, int counting)
         }
     }
     return 0;
-}
-
-/* Trains the reattacher on the jackknifed parses in t->pheads and t->plabs. */
-static int train_reattacher(trainer *t, int iterations, mz_lin *out)
-{
-    mz_lin_train lt;
-    if (mz_lin_train_init(&lt, 2) < 0 || reattacher_pass(t, &lt, 1) < 0 ||
-        mz_lin_admit(&lt, min_count(t, 2)) < 0) {
-        mz_lin_train_free(&lt);
-        return -1;
-    }
-    for (int it = 0; it < iterations; it++) {
-        shuffle(t);
-        reattacher_pass(t, &lt, 0);
-    }
-    int rc = mz_lin_finish(&lt, out);
-    mz_lin_train_free(&lt);
-    return rc;
 }
 
 /* ---- the whole model --------------------------------------------------------------------- */
@@ -763,10 +737,11 @@ mz_parse_model *mz_parse_train(const mz_treebank *tb, const unsigned char *sel,
     if (rc == 0 && folds > 1 && models_of(m->lang)->corrections) {
         progress(&t, "training the reattacher and the relabeller");
         rc = jackknife(&t, iters, folds, train_parser_pair, parse_with);
+        /* both on the jackknifed parses in t->pheads and t->plabs */
         if (rc == 0)
-            rc = train_relabeller(&t, iters, &m->rel);
+            rc = train_linear(&t, MZ_DEPREL_COUNT, relabeller_pass, iters, &m->rel);
         if (rc == 0)
-            rc = train_reattacher(&t, iters, &m->att);
+            rc = train_linear(&t, 2, reattacher_pass, iters, &m->att);
     }
 
     if (rc == 0 && strcmp(m->lang, "ar") == 0)
