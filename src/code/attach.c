@@ -222,7 +222,7 @@ static int from_group(const mz_coder *c, uint32_t from, uint32_t stop)
 static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
 {
     uint32_t vend = mz_act_end(v);
-    if (!c->arabic || strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "19", 2) != 0)
+    if (!c->arabic || strncmp(mz_verb_code(c, v), "19", 2) != 0)
         return -1;
     for (uint32_t i = vend; i + 2 < stop && i < vend + 4; i++) {
         if (!mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */))
@@ -480,11 +480,7 @@ static int complement(const mz_coder *c, const carry *st, const mz_mention *v)
 static int governs(const mz_coder *c, const mz_mention *v)
 {
     static const char *const prefixes[] = {"02", "10", "11", "12", "13", "012", "014", "016"};
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (strncmp(code, prefixes[i], strlen(prefixes[i])) == 0)
-            return 1;
-    return 0;
+    return mz_code_prefixed(mz_verb_code(c, v), prefixes, sizeof prefixes / sizeof prefixes[0]);
 }
 
 /* Whether the act at v is the content of a governing act coded before it in the same clause
@@ -519,7 +515,7 @@ static int root_joint(const mz_coder *c, const mz_mention *v)
 {
     if (c->e->verbs[v->value].flags & MZ_V_COMPOUND)
         return 1; /* a PETRARCH "% ... *" pattern says so itself */
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    const char *code = mz_verb_code(c, v);
     for (size_t i = 0; i < sizeof joint_codes / sizeof *joint_codes; i++)
         if (strncmp(code, joint_codes[i].prefix, strlen(joint_codes[i].prefix)) == 0)
             return joint_codes[i].joint;
@@ -741,7 +737,7 @@ static int word_or_plural(const mz_coder *c, uint32_t i, const char *word)
  * with no other act between.  The sentence was passed before; serving it is no event. */
 static int served(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (c->arabic || strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "17", 2) != 0)
+    if (c->arabic || strncmp(mz_verb_code(c, v), "17", 2) != 0)
         return 0;
     for (uint32_t i = v->b; i > b && v->b - i < 7 && c->clause[i - 1] == c->clause[v->b];) {
         i--;
@@ -1242,7 +1238,7 @@ static int asked(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
  * after it, as "agreed" or "threatened" are ("agreed to supply", "threatened to strike"). */
 static int standalone(const mz_coder *c, const mz_mention *v)
 {
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    const char *code = mz_verb_code(c, v);
     return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
 }
 
@@ -1288,7 +1284,7 @@ static void note(mz_coder *c, const mz_mention *v, const char *what)
 {
     if (c->flags & MZ_CODE_EXPLAIN)
         mz_explain(c, "  verb \"%s\" %s: %s", mz_span_text(c, v->b, v->e),
-                   mz_pool_str(c->e, c->e->verbs[v->value].code), what);
+                   mz_verb_code(c, v), what);
 }
 
 /* With --explain: the roles chosen for verb v. */
@@ -1497,12 +1493,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = mz_unnamed_group(c, c->home, "", NULL);
     if (src == tgt)
         tgt = -1;
-    if (mz_implausible_source(c, src, mz_pool_str(c->e, c->e->verbs[v->value].code)))
+    if (mz_implausible_source(c, src, mz_verb_code(c, v)))
         src = -1;
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
                         &src, &tgt);
-    mz_act act = {v, mz_code_on_target(c, v, mz_pool_str(c->e, c->e->verbs[v->value].code), src, tgt), intent, text, -1,
+    mz_act act = {v, mz_code_on_target(c, v, mz_verb_code(c, v), src, tgt), intent, text, -1,
                   reciprocal(c, v, e)};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {

@@ -243,16 +243,21 @@ static int lookup_keys(mz_coder *c)
  * country (forces loyal to the government taking a city from rebels). */
 static const char *const own_state_acts[] = {"14", "173", "19"};
 
+int mz_code_prefixed(const char *code, const char *const *prefixes, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strncmp(code, prefixes[k], strlen(prefixes[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether an act coded `code` between a government and its own state named alone is one
  * (own_state_acts): otherwise the two are one side, and a government acting on itself is no
  * event (the coding guide's convention 1): "عبر مجلس الأمن الوطني الأمريكي عن إدانة الولايات
  * المتحدة" names the United States as the doer, not the target. */
 static int own_state_act(const char *code)
 {
-    for (size_t k = 0; k < sizeof own_state_acts / sizeof *own_state_acts; k++)
-        if (strncmp(code, own_state_acts[k], strlen(own_state_acts[k])) == 0)
-            return 1;
-    return 0;
+    return mz_code_prefixed(code, own_state_acts, sizeof own_state_acts / sizeof *own_state_acts);
 }
 
 /* Whether an event between two actors of one country is one CAMEO codes: two different parts of

@@ -315,6 +315,15 @@ void mz_explain_home(mz_coder *c, const char *how);
 /* The text of tokens [b, e) as an arena string. */
 const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e);
 
+/* The CAMEO code of verb mention v's pattern. */
+static inline const char *mz_verb_code(const mz_coder *c, const mz_mention *v)
+{
+    return mz_pool_str(c->e, c->e->verbs[v->value].code);
+}
+
+/* coder.c: whether `code` begins with one of the n prefixes ("14", "173"). */
+int mz_code_prefixed(const char *code, const char *const *prefixes, size_t n);
+
 /* The token after verb mention v's last word, its tail's included. */
 static inline uint32_t mz_act_end(const mz_mention *v)
 {

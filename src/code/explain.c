@@ -50,7 +50,7 @@ static void explain_mention(mz_coder *c, const mz_mention *m)
         what = mz_mention_code(c, m);
         break;
     case MZ_E_VERB:
-        what = mz_pool_str(c->e, c->e->verbs[m->value].code);
+        what = mz_verb_code(c, m);
         if (m->tail_e > m->tail_b)
             snprintf(tail, sizeof tail, " ... \"%s\"", mz_span_text(c, m->tail_b, m->tail_e));
         break;

@@ -395,13 +395,13 @@ int mz_judged_by_model(const mz_coder *c, const char *code)
 /* Whether verb v names a street protest (root 14). */
 int mz_is_protest(const mz_coder *c, const mz_mention *v)
 {
-    return strncmp(mz_pool_str(c->e, c->e->verbs[v->value].code), "14", 2) == 0;
+    return strncmp(mz_verb_code(c, v), "14", 2) == 0;
 }
 
 /* The unnamed_parties entry of verb v's act, or -1. */
 int mz_unnamed_entry(const mz_coder *c, const mz_mention *v)
 {
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    const char *code = mz_verb_code(c, v);
     for (size_t k = 0; k < sizeof unnamed_parties / sizeof unnamed_parties[0]; k++)
         if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0 &&
             (!unnamed_parties[k].lang || !c->arabic))
@@ -414,7 +414,7 @@ int mz_unnamed_entry(const mz_coder *c, const mz_mention *v)
 void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, int passive, int nominal,
                      int *src, int *tgt)
 {
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    const char *code = mz_verb_code(c, v);
     int k = mz_unnamed_entry(c, v);
     if (k < 0 || (*src >= 0 && *tgt >= 0) || nominal || root_coded(c, code) ||
         (unnamed_parties[k].one_named && *src < 0 && *tgt < 0 && !mz_judged_by_model(c, code)))
@@ -515,7 +515,7 @@ static int protest_object(const mz_coder *c, const mz_mention *v, uint32_t e)
     for (uint32_t n = 0; i < e && n < 3; i++, n++) {
         int k = c->tok_mention[i];
         if (k >= 0 && c->mv[k].kind == MZ_E_VERB)
-            return strncmp(mz_pool_str(c->e, c->e->verbs[c->mv[k].value].code), "14", 2) == 0;
+            return strncmp(mz_verb_code(c, &c->mv[k]), "14", 2) == 0;
         if (k >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
             return 0;
     }
@@ -526,10 +526,11 @@ void mz_supplied_target(mz_coder *c, const mz_mention *v, uint32_t e, int src, i
 {
     if (c->arabic || src < 0 || *tgt >= 0)
         return;
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    const char *code = mz_verb_code(c, v);
     const mz_actor *a = &c->av[c->gv[src].first];
-    if (strncmp(code, "1", 1) == 0 && code[1] >= '0' && code[1] <= '3' /* roots 10 to 13 */ &&
-        all_have_role(c, src, people_roles) && mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY) {
+    static const char *const claims[] = {"10", "11", "12", "13"}; /* demand, disapprove, reject, threaten */
+    if (mz_code_prefixed(code, claims, sizeof claims / sizeof *claims) && all_have_role(c, src, people_roles) &&
+        mz_actor_class_of(a->country, 0, 0) == MZ_ACTOR_COUNTRY) {
         *tgt = mz_unnamed_group(c, a->country, "GOV", NULL);
         return;
     }

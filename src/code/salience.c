@@ -49,7 +49,7 @@ int mz_salience_features(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t 
 {
     feats f = {out, 0, max};
     char w[128], t[16];
-    const char *code = mz_pool_str(c->e, c->e->verbs[v->value].code);
+    const char *code = mz_verb_code(c, v);
     add(&f, "bias", "");
     add(&f, "code", code);
     snprintf(t, sizeof t, "%.2s", code);
