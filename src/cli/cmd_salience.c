@@ -346,7 +346,7 @@ static void index_types(trainer *t)
         while (k < t->ntypes && strcmp(t->types[k], t->events[s]) != 0)
             k++;
         if (k == t->ntypes)
-            snprintf(t->types[t->ntypes++], sizeof t->types[0], "%s", t->events[s]);
+            memcpy(t->types[t->ntypes++], t->events[s], sizeof t->types[0]); /* both NUL-ended arrays of 16 */
         t->type_of_set[s] = k;
     }
 }

@@ -305,7 +305,8 @@ static const mz_actor *where_active(mz_coder *c, const mz_actor *a, mz_actor *tm
     char *code = state ? mz_arena_alloc(&c->arena, 7) : NULL; /* not a region (الشرق الأوسط) */
     if (!code)
         return a;
-    snprintf(code, 7, "%sREB", country);
+    memcpy(code, country, 3); /* three letters, checked above */
+    memcpy(code + 3, "REB", 4);
     *tmp = *a;
     tmp->code = code;
     memcpy(tmp->country, country, 4);
