@@ -263,23 +263,30 @@ static int giver_group(mz_coder *c, const mz_mention *v, uint32_t stop)
     return -1;
 }
 
-/* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
- * Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates تقدم. */
-static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
+/* The kinds of the markers (bit 1 << kind) that cover the `n` tokens before `at`, in the same
+ * clause.  Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates
+ * تقدم.  One scan answers every kind asked about with the same reach. */
+static unsigned markers_before(const mz_coder *c, uint32_t at, uint32_t b, int n)
 {
+    unsigned kinds = 0;
     for (uint32_t i = at; i > b && n > 0;) {
         i--;
         if (c->clause[i] != c->clause[at > b ? at - 1 : b])
-            return 0;
-        if (mz_marker_at(c, i) == kind)
-            return 1;
+            break;
+        kinds |= 1u << mz_marker_at(c, i);
         int k = c->tok_mention[i];
         int nominal = (k >= 0 && (c->mv[k].kind == MZ_E_ACTOR || c->mv[k].kind == MZ_E_ADJ ||
                                   c->mv[k].kind == MZ_E_AGENT)) || mz_tok_is(c, i, "the");
         if (!nominal)
             n--;
     }
-    return 0;
+    return kinds & ~1u; /* bit 0: tokens with no marker */
+}
+
+/* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause. */
+static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
+{
+    return (markers_before(c, at, b, n) >> kind) & 1u;
 }
 
 static int marker_in(const mz_coder *c, uint32_t from, uint32_t to, int kind)
@@ -545,7 +552,7 @@ static const char *const quantity_words[] = {
 static int in_list(const char *w, const char *const *list, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (strcmp(w, list[k]) == 0)
+        if (w[0] == list[k][0] && strcmp(w, list[k]) == 0) /* the first byte rules out most */
             return 1;
     return 0;
 }
@@ -1193,15 +1200,16 @@ static int counterfactual(const mz_coder *c, const mz_mention *v, uint32_t b)
  * verb came before it ("said he would meet": a reported future); "would have" always is. */
 static int suppressed(const mz_coder *c, const mz_mention *v, uint32_t b, int reported)
 {
-    if (!reported && marker_before(c, v->b, b, WINDOW, MZ_M_BACKSHIFT))
+    unsigned before = markers_before(c, v->b, b, WINDOW);
+    if (!reported && (before & 1u << MZ_M_BACKSHIFT))
         return 1;
     if (counterfactual(c, v, b))
         return 1;
-    if (marker_before(c, v->b, b, WINDOW, MZ_M_NEG))
+    if (before & 1u << MZ_M_NEG)
         return 1;
     if (marker_in(c, b, v->b, MZ_M_COND))
         return 1;
-    if (marker_before(c, v->b, b, WINDOW, MZ_M_MODAL)) {
+    if (before & 1u << MZ_M_MODAL) {
         /* Arabic قد right before a past verb asserts ("قد زودت": has indeed supplied) */
         int adjacent = v->b > b && mz_marker_at(c, v->b - 1) == MZ_M_MODAL;
         return !(c->arabic && adjacent && (v->flags & MZ_V_PAST) && !(v->flags & MZ_V_PRES));
@@ -1409,8 +1417,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* a stated intention coded as such (CAMEO 03x: "offered to mediate") is a fact; the mood is
      * intent for an act announced for the future or carried by a modifying verb of intention */
-    int intent = marker_before(c, v->b, b, WINDOW, MZ_M_FUTURE) ||
-                 marker_before(c, v->b, b, WINDOW, MZ_M_BACKSHIFT) ||
+    int intent = (markers_before(c, v->b, b, WINDOW) & (1u << MZ_M_FUTURE | 1u << MZ_M_BACKSHIFT)) ||
                  (v->e < e && mz_marker_at(c, v->e) == MZ_M_FUTURE) || /* زيارة مرتقبة */
                  (v->clitic & MZ_CL_FUT) || (carried && st->intent);
     /* "in exchange for" / مقابل: the act goes back from the last event's target */

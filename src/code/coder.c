@@ -121,12 +121,6 @@ int mz_after_place_word(const mz_coder *c, uint32_t i)
     return i > 0 && mz_marker_at(c, i - 1) == MZ_M_LOC;
 }
 
-int mz_marker_at(const mz_coder *c, uint32_t i)
-{
-    int k = c->tok_mention[i];
-    return k >= 0 && c->mv[k].kind == MZ_E_MARKER ? (int)c->mv[k].value : 0;
-}
-
 const char *mz_span_text(mz_coder *c, uint32_t b, uint32_t e)
 {
     if (e <= b)
@@ -245,9 +239,13 @@ static const char *const own_state_acts[] = {"14", "173", "19"};
 
 int mz_code_prefixed(const char *code, const char *const *prefixes, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strncmp(code, prefixes[k], strlen(prefixes[k])) == 0)
+    for (size_t k = 0; k < n; k++) {
+        const char *p = prefixes[k], *q = code;
+        while (*p && *p == *q) /* one pass, no strlen: this runs for every act */
+            p++, q++;
+        if (!*p)
             return 1;
+    }
     return 0;
 }
 

@@ -343,6 +343,10 @@ static inline int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
 int mz_after_place_word(const mz_coder *c, uint32_t i);
 
 /* The marker kind of the mention covering token i, or 0. */
-int mz_marker_at(const mz_coder *c, uint32_t i);
+static inline int mz_marker_at(const mz_coder *c, uint32_t i)
+{
+    int k = c->tok_mention[i];
+    return k >= 0 && c->mv[k].kind == MZ_E_MARKER ? (int)c->mv[k].value : 0;
+}
 
 #endif

@@ -95,6 +95,10 @@ int mz_adjective_form(const char *w, size_t len)
     static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
     /* words whose stem is a verb's ("several": sever) */
     static const char *const words[] = {"several"};
+    /* every word the lists take has seven letters or more and ends in e, s or l: most words
+     * are ruled out at once */
+    if (len < 7 || (w[len - 1] != 'e' && w[len - 1] != 's' && w[len - 1] != 'l'))
+        return 0;
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
         if (ends_in(w, len, nouns[k]))
             return 0;
@@ -111,7 +115,7 @@ int mz_adverb_form(const char *w, size_t len)
 {
     static const char *const endings[] = {"ally", "arily", "ively", "ously", "edly", "ently",
                                           "antly", "ingly", "ately", "icly"};
-    if (len < 8)
+    if (len < 8 || w[len - 1] != 'y')
         return 0; /* rally, family, supply, locally: short words are nouns and verbs as often */
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
         if (ends_in(w, len, endings[k]))

@@ -15,7 +15,7 @@ static const char *const abbreviations[] = {
 static int is_abbreviation(const char *fold)
 {
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++)
-        if (strcmp(fold, abbreviations[i]) == 0)
+        if (fold[0] == abbreviations[i][0] && strcmp(fold, abbreviations[i]) == 0)
             return 1;
     return 0;
 }
@@ -25,7 +25,7 @@ static int is_terminal(const char *p)
     static const char *const enders[] = {".", "!", "?", "\xd8\x9f" /* ؟ */, "\xd8\x9b" /* ؛ */,
                                          "\xe2\x80\xa6" /* … */, "\xdb\x94" /* ۔ */};
     for (size_t i = 0; i < sizeof enders / sizeof enders[0]; i++)
-        if (strcmp(p, enders[i]) == 0)
+        if (p[0] == enders[i][0] && strcmp(p, enders[i]) == 0) /* the first byte rules out most */
             return 1;
     return 0;
 }
@@ -35,7 +35,7 @@ static int is_closer(const char *p)
     static const char *const closers[] = {"\"", "'", ")", "]", "\xe2\x80\x9d" /* ” */,
                                           "\xe2\x80\x99" /* ’ */, "\xc2\xbb" /* » */};
     for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
-        if (strcmp(p, closers[i]) == 0)
+        if (p[0] == closers[i][0] && strcmp(p, closers[i]) == 0)
             return 1;
     return 0;
 }
@@ -45,7 +45,7 @@ static int stop_ends(const mz_tokens *t, size_t i, size_t end)
 {
     if (i > 0 && (t->v[i - 1].flags & MZ_TOK_WORD) && t->v[i - 1].end == t->v[i].start) {
         const char *prev = mz_tok_fold(t, i - 1);
-        if (is_abbreviation(prev))
+        if (t->v[i - 1].fold_len <= 4 && is_abbreviation(prev)) /* none is longer */
             return 0;
         /* an initial: "J. Smith" */
         if (t->v[i - 1].fold_len == 1 && (t->v[i - 1].flags & MZ_TOK_INITCAP))

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int mz_grow(void **v, size_t *cap, size_t need, size_t elem)
+int mz_grow_slow(void **v, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return 0;
