@@ -31,7 +31,8 @@ static const char *const stateless[] = {
 /* Orders an actor code (the key) against a stateless prefix by its first three letters. */
 static int cmp_prefix(const void *key, const void *entry)
 {
-    return strncmp(key, *(const char *const *)entry, 3);
+    const unsigned char *a = key, *b = *(const unsigned char *const *)entry;
+    return a[0] != b[0] ? a[0] - b[0] : a[1] != b[1] ? a[1] - b[1] : a[2] - b[2]; /* keys have three */
 }
 
 /* The country of a mention naming one (an actor or adjective whose code is a country's, with or

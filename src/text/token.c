@@ -221,8 +221,17 @@ static inline size_t ascii_run(const cursor *c, size_t i, word_state *s, char *f
     const unsigned char *text = c->s;
     size_t len = c->len, flen = s->flen, start = i;
     int letters = 0, uppers = 0;
-    for (; i < len; i++) {
-        unsigned k = mz_ascii_word[text[i]];
+    /* while the form has room, without the clamp below (a capital is a letter too) */
+    size_t room = flen + 1 < WORD_FOLD_MAX ? WORD_FOLD_MAX - 1 - flen : 0;
+    size_t roomy_end = len - i > room ? i + room : len;
+    unsigned k = 1;
+    for (; i < roomy_end && (k = mz_ascii_word[text[i]]) != 0; i++) {
+        fold[flen++] = (char)(k & 0xFF);
+        letters += (k & MZ_AW_LETTER) / MZ_AW_LETTER;
+        uppers += (k & MZ_AW_UPPER) / MZ_AW_UPPER;
+    }
+    for (; k && i < len; i++) { /* a word longer than the form keeps its last byte rewritten */
+        k = mz_ascii_word[text[i]];
         if (!k)
             break;
         fold[flen] = (char)(k & 0xFF);
@@ -233,10 +242,10 @@ static inline size_t ascii_run(const cursor *c, size_t i, word_state *s, char *f
     if (i == start)
         return i;
     if (letters && s->letters == 0) { /* the run holds the word's first letter */
-        size_t k = start;
-        while (!(mz_ascii_word[text[k]] & MZ_AW_LETTER))
-            k++;
-        s->first_upper = (mz_ascii_word[text[k]] & MZ_AW_UPPER) != 0;
+        size_t f = start;
+        while (!(mz_ascii_word[text[f]] & MZ_AW_LETTER))
+            f++;
+        s->first_upper = (mz_ascii_word[text[f]] & MZ_AW_UPPER) != 0;
     }
     if (letters)
         s->digits_only = 0;
