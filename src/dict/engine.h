@@ -92,6 +92,7 @@ typedef struct mz_verb {
 struct mz_engine {
     mz_cameo *cameo;
     size_t ncameo;
+    uint16_t *cameo_slot; /* per digit code (engine.c, cameo_slot_of): its index + 1 in cameo, 0 */
     mz_buf cameo_text;   /* owns the strings of the code table */
     mz_buf pool;         /* NUL-terminated codes */
     mz_entry *entries;
