@@ -682,6 +682,14 @@ static const char *const background_words[] = {
     "\xd8\xa7\xd8\xaa\xd9\x81\xd8\xa7\xd9\x82\xd9\x8a\xd9\x87", /* اتفاقيه: اتفاقية التعاون, the agreement's name */
 };
 
+/* Those of them that place the news inside the act after them ("قال خلال زيارته إلى طهران",
+ * said during his visit to Tehran): a visit, meeting or talks (root 04) named so is going on
+ * when the news happens, and the gold's guide codes it; other acts are its time (background). */
+static const char *const during_words[] = {
+    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",               /* خلال */
+    "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1",     /* اثناء: أثناء folded */
+};
+
 /* Arabic nouns (folded stems) that make the act named after them the matter of a charge, a
  * case, an inquiry or an imputed involvement: "بتهمة قتل", "في قضية خطف", "التحقيق في اغتيال",
  * "تورطه في تفجيرات".  The act is what is alleged or examined, not news; a claim of
@@ -911,8 +919,11 @@ static int background(const mz_coder *c, const mz_mention *v, uint32_t b, uint32
         if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ))
             return 1;
     }
-    return in_list(mz_tok_fold(&c->toks, v->b - 1), background_words,
-                   sizeof background_words / sizeof background_words[0]);
+    const char *w = mz_tok_fold(&c->toks, v->b - 1);
+    if (in_list(w, during_words, sizeof during_words / sizeof during_words[0]) &&
+        strncmp(mz_verb_code(c, v), "04", 2) == 0)
+        return 0; /* "خلال زيارته إلى": the visit is going on */
+    return in_list(w, background_words, sizeof background_words / sizeof background_words[0]);
 }
 
 /* English relative pronouns: the subject of a relative clause is the noun it qualifies. */
