@@ -187,9 +187,20 @@ static uint32_t name_end(const mz_coder *c, uint32_t b, uint32_t e, size_t max)
     return fe > ne ? fe : ne;
 }
 
+/* Whether Arabic token i is written with tanween fatha (ً, رداً, أيضاً): an accusative adverb
+ * or object, never a name ("المتحدث مارك تونر رداً على سؤال": Toner, not رداً). */
+static int tanween(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    for (uint32_t k = t->start; k + 1 < t->end; k++)
+        if ((unsigned char)c->text[k] == 0xd9 && (unsigned char)c->text[k + 1] == 0x8b)
+            return 1;
+    return 0;
+}
+
 /* Whether token i may be a word of a name the dictionaries do not know.  An Arabic word ending
- * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, and one with
- * the article is a noun. */
+ * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, one with
+ * the article is a noun, and one with tanween an adverb. */
 static int name_word(const mz_coder *c, uint32_t i)
 {
     const mz_token *t = &c->toks.v[i];
@@ -203,7 +214,7 @@ static int name_word(const mz_coder *c, uint32_t i)
                !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
     const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
     return (t->flags & MZ_TOK_ARABIC) && !definite_ar(w, t->fold_len) &&
-           memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) &&
+           memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) && !tanween(c, i) &&
            !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
 }
 
