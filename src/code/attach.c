@@ -1277,6 +1277,32 @@ static void mark_objects(mz_coder *c, int g)
 /* English subject pronouns that continue the last subject of an earlier sentence. */
 static const char *const subject_pronouns[] = {"he", "she", "they"};
 
+/* Whether Arabic verb v is in the 3rd person plural (أطلقوا, يطلقون): its subject is a group
+ * named before it or a pronoun, never the one speaker who reports it ("وأضاف تونر أن الحوثيين
+ * ... وأطلقوا صواريخ": the Houthis fired, not Toner). */
+static int they_form(const mz_coder *c, const mz_mention *v)
+{
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    size_t n = c->toks.v[v->b].fold_len;
+    return c->arabic && (v->flags & MZ_V_OWN) && !(v->flags & MZ_V_NOUN) && n > 4 &&
+           (memcmp(w + n - 4, "\xd9\x88\xd8\xa7", 4) == 0 /* وا */ || memcmp(w + n - 4, "\xd9\x88\xd9\x86", 4) == 0 /* ون */);
+}
+
+/* The group right after the nearest "that" (أن, إن) before v in its sentence, when it ends
+ * before v: the subject of the clause أن opens, which an Arabic noun right after it always is. */
+static int that_subject(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    for (uint32_t i = v->b; i > b; i--) {
+        if (mz_marker_at(c, i - 1) != MZ_M_THAT)
+            continue;
+        for (size_t g = 0; g < c->ng; g++)
+            if (c->gv[g].b == i && c->gv[g].e <= v->b)
+                return (int)g;
+        return -1;
+    }
+    return -1;
+}
+
 /* Whether v's subject is the document's last named subject, from an earlier sentence: an
  * English sentence opening with he, she or they a few words before v ("He later said"), an
  * Arabic one opening with the verb itself and naming no subject after it ("وأضاف أن"). */
@@ -1470,8 +1496,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
     int passive = is_passive(c, v, b, by_group(c, v, b, stop, e));
-    if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
+    if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0) &&
+        !(they_form(c, v) && c->gv[st->speaker].n == 1))
         src = st->speaker;
+    if (src < 0 && !received && they_form(c, v))
+        src = that_subject(c, v, b); /* "أن الحوثيين قاموا بالتسلل وأطلقوا صواريخ" */
     if (src < 0 && !received && !passive && continues_subject(c, v, b))
         src = mz_subject_group(c);
     if (src < 0 && !received && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
