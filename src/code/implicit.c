@@ -312,12 +312,41 @@ static int period_past(const mz_coder *c, uint32_t i, uint32_t b, uint32_t e)
  * period back from it, and whether the token's clause has been looked at. */
 enum { TIME_NEWS_DAY = 1, TIME_PAST_PERIOD = 2, TIME_MARKED = 4 };
 
+/* Eras of the past that place the acts of their clause in history (the guide's convention 7:
+ * "an era given"): the world wars and the cold war.  Folded words after الحرب, "the war", which
+ * may carry و ف ب ل (war_forms). */
+static const char *const war_forms[] = {"الحرب", "والحرب", "فالحرب", "بالحرب", "للحرب"};
+enum { ERA_WORDS = 2 };
+static const char *const eras[][ERA_WORDS + 1] = {
+    {"العالميه", "الاولي"},
+    {"العالميه", "الثانيه"},
+    {"البارده"},
+};
+
+/* Whether an era's words start at token i (before e). */
+static int era_at(const mz_coder *c, uint32_t i, uint32_t e)
+{
+    int war = 0;
+    for (size_t k = 0; k < sizeof war_forms / sizeof *war_forms; k++)
+        war |= mz_tok_is(c, i, war_forms[k]);
+    for (size_t k = 0; war && k < sizeof eras / sizeof *eras; k++) {
+        uint32_t j = 0;
+        while (eras[k][j] && i + 1 + j < e && mz_tok_is(c, i + 1 + j, eras[k][j]))
+            j++;
+        if (!eras[k][j])
+            return 1;
+    }
+    return 0;
+}
+
 /* Marks the tokens of clause [cb, ce) of Arabic sentence [b, e) that name the day of the news or a
  * period back from it, the first time an act of that clause is asked about. */
 static void mark_times(mz_coder *c, uint32_t cb, uint32_t ce, uint32_t b, uint32_t e)
 {
     for (uint32_t i = cb; i < ce; i++) {
         c->tok_time[i] = TIME_MARKED;
+        if ((c->toks.v[i].flags & MZ_TOK_ARABIC) && era_at(c, i, e))
+            c->tok_time[i] |= TIME_PAST_PERIOD;
         size_t len = c->toks.v[i].fold_len;
         if (!(c->toks.v[i].flags & MZ_TOK_ARABIC) || len < PERIOD_WORD_MIN || len > PERIOD_WORD_MAX)
             continue;
