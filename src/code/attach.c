@@ -1303,6 +1303,26 @@ static int that_subject(const mz_coder *c, const mz_mention *v, uint32_t b)
     return -1;
 }
 
+/* Whether group g is the genitive of Arabic verbal noun v that names its doer: v is a visit or
+ * the hosting of one (042, 043: زيارة, استقبال), g follows it within a few words that are no
+ * party (honorifics: زيارة صاحب السمو الملكي الأمير ...), with no preposition on it or before
+ * it; a noun with the article has no genitive (خلال الاستقبال تحيات الرئيس).  The genitive of such a noun is its subject ("زيارة الأمير للقاهرة", the prince's visit
+ * to Cairo).  That of other nouns is as often their matter or object (مناقشة التدخل الإيراني,
+ * the discussion of Iran's meddling; اعتقال الناشط), which word order already reads. */
+enum { GENITIVE_REACH = 4 };
+static int genitive_doer(const mz_coder *c, const mz_mention *v, int g)
+{
+    const char *code = mz_verb_code(c, v);
+    uint32_t vend = mz_act_end(v), gb = c->gv[g].b;
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || (v->clitic & MZ_CL_DEF) || (strcmp(code, "042") != 0 && strcmp(code, "043") != 0) || gb < vend ||
+        gb > vend + GENITIVE_REACH || (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
+        return 0;
+    for (uint32_t i = vend; i < gb; i++)
+        if (c->tok_mention[i] >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
+            return 0; /* a marker (إلى, مع), a comma, another act between */
+    return 1;
+}
+
 /* Whether v's subject is the document's last named subject, from an earlier sentence: an
  * English sentence opening with he, she or they a few words before v ("He later said"), an
  * Arabic one opening with the verb itself and naming no subject after it ("وأضاف أن"). */
@@ -1427,6 +1447,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    if (src < 0 && tgt >= 0 && genitive_doer(c, v, tgt)) {
+        src = tgt; /* "زيارة الأمير محمد بن سلمان للقاهرة": the prince visits Cairo */
+        tgt = right_group(c, c->gv[src].e, stop, src);
+    }
     int pronoun_obj = pronoun_object(c, v);
     if (pronoun_obj && tgt >= 0 && c->gv[tgt].b >= v->tail_e)
         tgt = -1;
