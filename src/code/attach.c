@@ -904,17 +904,49 @@ static int pronoun_object(const mz_coder *c, const mz_mention *v)
            in_list(w + strlen(on), object_pronouns, sizeof object_pronouns / sizeof *object_pronouns);
 }
 
+/* Arabic light verbs with a pronoun for the act noun before them (folded): "تصريحات أطلقها
+ * المالكي" (statements Maliki made), "هجوم نفذته طالبان", "اتصال هاتفي أجراه الرئيس".  أدلى
+ * is read with بها/به after it.  قام بها (تقوم بها القوات) is left out: its relative clauses
+ * moved the subject later sentences continue (Arabic pool: more wrong events than right). */
+static const char *const light_relatives_ar[] = {
+    "اطلقها", "اطلقه", "اطلقتها", "اطلقته", "ادلي", "ادلت", "تبذلها", "يبذلها", "بذلها", "بذلته", "بذلتها",
+    "بذله", "اجراها", "اجراه", "اجرتها", "اجرته", "ارتكبها", "ارتكبه",
+    "ارتكبتها", "ارتكبته", "نفذها", "نفذه", "نفذتها", "نفذته", "تنفذها", "ينفذها",
+};
+
+/* The group an Arabic act noun's relative clause names as its doer, or -1: a light verb right
+ * after the noun (or after الذي/التي), with بها/به after it when it takes one, and a group
+ * right after that.  The relative clause says who did the act the noun names. */
+static int light_doer(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    uint32_t i = v->e;
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || i >= e)
+        return -1;
+    if (mz_tok_is(c, i, "الذي") || mz_tok_is(c, i, "التي"))
+        i++;
+    if (i >= e || c->tok_mention[i] >= 0 || !in_list(mz_tok_fold(&c->toks, i), light_relatives_ar,
+                                                      sizeof light_relatives_ar / sizeof *light_relatives_ar))
+        return -1;
+    i++;
+    if (i < e && (mz_tok_is(c, i, "بها") || mz_tok_is(c, i, "به")))
+        i++;
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b == i && !(c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
+            return (int)g;
+    return -1;
+}
+
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
  * or cause of another act (see background_words), or made definite with no party of its own —
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
- * "between" (المفاوضات بين), no تم/جرى: "الاغتيال", "التفجيرات" name an act the reader already
- * knows of. */
+ * "between" (المفاوضات بين), no تم/جرى, no doer named by a light verb after it (light_doer):
+ * "الاغتيال", "التفجيرات" name an act the reader already knows of. */
 static int background(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == b)
         return 0;
     if ((v->clitic & MZ_CL_DEF) && !marker_before(c, v->b, b, 2, MZ_M_BE) &&
-        left_group(c, v->b, b, 0) < 0 && between_group(c, v, e) < 0) {
+        left_group(c, v->b, b, 0) < 0 && between_group(c, v, e) < 0 && light_doer(c, v, e) < 0) {
         int k = v->e < c->toks.n ? c->tok_mention[v->e] : -1;
         if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ))
             return 1;
@@ -1447,6 +1479,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    int doer = src < 0 ? light_doer(c, v, stop) : -1;
+    if (doer >= 0) { /* "تصريحات أطلقها المالكي ضد السعودية" */
+        src = doer;
+        if (tgt == src || tgt < 0 || c->gv[tgt].b < c->gv[src].e)
+            tgt = right_group(c, c->gv[src].e, stop, src);
+    }
     if (src < 0 && tgt >= 0 && genitive_doer(c, v, tgt)) {
         src = tgt; /* "زيارة الأمير محمد بن سلمان للقاهرة": the prince visits Cairo */
         tgt = right_group(c, c->gv[src].e, stop, src);
