@@ -263,6 +263,36 @@ static int giver_group(mz_coder *c, const mz_mention *v, uint32_t stop)
     return -1;
 }
 
+/* Whether Arabic act v is aid received (root 07) under a head that is itself a word of receiving
+ * (a `receive` marker: "تسلمت مصر طائرات مقاتلة من فرنسا"): its subject is the receiver. */
+static int receives_arms(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || strncmp(mz_verb_code(c, v), "07", 2) != 0 || (v->clitic & MZ_CL_FUT))
+        return 0; /* ستسلم is سلم's future: will deliver */
+    const mz_engine *e = c->e;
+    for (uint32_t j = 0; j < c->kn[v->b]; j++) {
+        uint32_t node = mz_matcher_next(&e->m, 0, c->kc[c->kfirst[v->b] + j].word);
+        for (uint32_t x = node == MZ_NONE ? MZ_NONE : e->m.node_entry[node]; x != MZ_NONE; x = e->entries[x].next)
+            if (e->entries[x].kind == MZ_E_MARKER && e->entries[x].value == MZ_M_RECEIVE)
+                return 1;
+    }
+    return 0;
+}
+
+/* The first group right after a من past act v, in its clause: the giver of arms received, named
+ * after what was received ("طائرات مقاتلة من طراز رافال من فرنسا"). */
+static int from_clause(const mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    for (uint32_t i = mz_act_end(v); i + 1 < stop; i++) {
+        if (!mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */))
+            continue;
+        for (size_t g = 0; g < c->ng; g++)
+            if (c->gv[g].b == i + 1)
+                return (int)g;
+    }
+    return -1;
+}
+
 /* Whether a marker of kind `kind` covers one of the `n` tokens before `at`, in the same clause.
  * Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates تقدم. */
 static int marker_before(const mz_coder *c, uint32_t at, uint32_t b, int n, int kind)
@@ -1527,9 +1557,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->last_src;
     /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
      * receiver, and with no giver named it is no one's */
-    int received = marker_before(c, v->b, b, 3, MZ_M_RECEIVE);
+    int received = marker_before(c, v->b, b, 3, MZ_M_RECEIVE), received_arms = receives_arms(c, v);
+    received |= received_arms;
     if (received) {
-        int giver = giver_group(c, v, stop);
+        int giver = received_arms ? from_clause(c, v, stop) : giver_group(c, v, stop);
         if (src != giver) /* a source before the act is its receiver, unless it is the giver */
             tgt = src >= 0 ? src : tgt == giver ? -1 : tgt;
         src = giver;
