@@ -1365,18 +1365,40 @@ static int that_subject(const mz_coder *c, const mz_mention *v, uint32_t b)
     return -1;
 }
 
-/* Whether group g is the genitive of Arabic verbal noun v that names its doer: v is a visit or
- * the hosting of one (042, 043: زيارة, استقبال), g follows it within a few words that are no
- * party (honorifics: زيارة صاحب السمو الملكي الأمير ...), with no preposition on it or before
- * it; a noun with the article has no genitive (خلال الاستقبال تحيات الرئيس).  The genitive of such a noun is its subject ("زيارة الأمير للقاهرة", the prince's visit
- * to Cairo).  That of other nouns is as often their matter or object (مناقشة التدخل الإيراني,
- * the discussion of Iran's meddling; اعتقال الناشط), which word order already reads. */
+/* Whether group g is the genitive of Arabic verbal noun v that names its doer: v is a visit,
+ * its hosting, a meeting, a call or talks (genitive_subject_code: زيارة, استقبال, اجتماع), g
+ * follows it within a few words that are no party (honorifics: زيارة صاحب السمو الملكي الأمير
+ * ...), with no preposition on it or before it; a noun with the article has no genitive (خلال
+ * الاستقبال تحيات الرئيس).  The genitive of such a noun is its subject ("زيارة الأمير
+ * للقاهرة", the prince's visit to Cairo).  That of other nouns is as often their matter or
+ * object (مناقشة التدخل الإيراني, the discussion of Iran's meddling; اعتقال الناشط), which
+ * word order already reads. */
 enum { GENITIVE_REACH = 4 };
+
+/* The codes of acts whose genitive is their doer (a visit, its hosting, a meeting, a call, talks),
+ * and the nouns among them whose genitive is their matter (مناقشة التدخل الإيراني). */
+static const char *const genitive_subject_codes[] = {"040", "041", "042", "043", "046"};
+static const char *const matter_nouns_ar[] = {"مناقشه", "مناقشات", "بحث", "استعراض", "حوار"};
+
+static int genitive_subject_code(const mz_coder *c, const mz_mention *v, const char *code)
+{
+    for (size_t k = 0; k < sizeof matter_nouns_ar / sizeof *matter_nouns_ar; k++)
+        for (uint32_t j = 0; j < c->kn[v->b]; j++) {
+            uint32_t w = c->kc[c->kfirst[v->b] + j].word;
+            if (c->e->m.wlen[w] == strlen(matter_nouns_ar[k]) &&
+                memcmp(c->e->m.words + c->e->m.woff[w], matter_nouns_ar[k], c->e->m.wlen[w]) == 0)
+                return 0;
+        }
+    for (size_t k = 0; k < sizeof genitive_subject_codes / sizeof *genitive_subject_codes; k++)
+        if (strcmp(code, genitive_subject_codes[k]) == 0)
+            return 1;
+    return 0;
+}
 static int genitive_doer(const mz_coder *c, const mz_mention *v, int g)
 {
     const char *code = mz_verb_code(c, v);
     uint32_t vend = mz_act_end(v), gb = c->gv[g].b;
-    if (!c->arabic || !(v->flags & MZ_V_NOUN) || (v->clitic & MZ_CL_DEF) || (strcmp(code, "042") != 0 && strcmp(code, "043") != 0) || gb < vend ||
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || (v->clitic & MZ_CL_DEF) || !genitive_subject_code(c, v, code) || gb < vend ||
         gb > vend + GENITIVE_REACH || (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
         return 0;
     for (uint32_t i = vend; i < gb; i++)
