@@ -934,6 +934,22 @@ static int pronoun_object(const mz_coder *c, const mz_mention *v)
            in_list(w + strlen(on), object_pronouns, sizeof object_pronouns / sizeof *object_pronouns);
 }
 
+/* "Any" (أي, بأي, لأي), folded. */
+static const char *const any_words_ar[] = {"اي", "باي", "لاي"};
+
+/* Whether the object of Arabic act v is "any" one of a kind, right after the act or after one
+ * preposition (تدعم أي جهود, يجري التحقيق في أي تقارير, ترحب بأي اتفاق): a stance toward
+ * whatever may come, no act told.  (دون أي ذنب, without any guilt, is no object.) */
+static int any_object(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    uint32_t i = mz_act_end(v);
+    if (!c->arabic || i >= e)
+        return 0;
+    if (mz_marker_at(c, i) == MZ_M_PREP || mz_marker_at(c, i) == MZ_M_LOC)
+        i++;
+    return i < e && in_list(mz_tok_fold(&c->toks, i), any_words_ar, sizeof any_words_ar / sizeof *any_words_ar);
+}
+
 /* Arabic light verbs with a pronoun for the act noun before them (folded): "تصريحات أطلقها
  * المالكي" (statements Maliki made), "هجوم نفذته طالبان", "اتصال هاتفي أجراه الرئيس".  أدلى
  * is read with بها/به after it.  قام بها (تقوم بها القوات) is left out: its relative clauses
@@ -1503,6 +1519,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (families(c, v)) {
         note(c, v, "not coded: أسر here is families, not a capture");
+        return 0;
+    }
+    if (any_object(c, v, e)) {
+        note(c, v, "not coded: its object is any one of a kind (أي جهود), no act is told");
         return 0;
     }
     if (charged(c, v, b)) {
