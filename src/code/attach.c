@@ -1662,10 +1662,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
      * (unnamed_parties) */
     if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj)
         tgt = right_group_at(c, vend, stop, src, 1);
-    /* fire from a neighbour's land with no target named falls on the document's country */
+    /* fire from a neighbour's land with no target named falls on the document's country; the
+     * sentence tells it (the land it came from is the border's other side), and it is not judged
+     * by the salience model as an act with a party supplied */
     if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
-        strcmp(c->home, c->av[c->gv[src].first].country) != 0)
-        tgt = mz_unnamed_group(c, c->home, "", NULL);
+        strcmp(c->home, c->av[c->gv[src].first].country) != 0 &&
+        (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0)
+        c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
     if (src == tgt)
         tgt = -1;
     if (mz_implausible_source(c, src, mz_verb_code(c, v)))
