@@ -263,6 +263,36 @@ static int giver_group(mz_coder *c, const mz_mention *v, uint32_t stop)
     return -1;
 }
 
+/* Whether Arabic act v is aid received (root 07) under a head that is itself a word of receiving
+ * (a `receive` marker: "تسلمت مصر طائرات مقاتلة من فرنسا"): its subject is the receiver. */
+static int receives_arms(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || strncmp(mz_verb_code(c, v), "07", 2) != 0 || (v->clitic & MZ_CL_FUT))
+        return 0; /* ستسلم is سلم's future: will deliver */
+    const mz_engine *e = c->e;
+    for (uint32_t j = 0; j < c->kn[v->b]; j++) {
+        uint32_t node = mz_matcher_next(&e->m, 0, c->kc[c->kfirst[v->b] + j].word);
+        for (uint32_t x = node == MZ_NONE ? MZ_NONE : e->m.node_entry[node]; x != MZ_NONE; x = e->entries[x].next)
+            if (e->entries[x].kind == MZ_E_MARKER && e->entries[x].value == MZ_M_RECEIVE)
+                return 1;
+    }
+    return 0;
+}
+
+/* The first group right after a من past act v, in its clause: the giver of arms received, named
+ * after what was received ("طائرات مقاتلة من طراز رافال من فرنسا"). */
+static int from_clause(const mz_coder *c, const mz_mention *v, uint32_t stop)
+{
+    for (uint32_t i = mz_act_end(v); i + 1 < stop; i++) {
+        if (!mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */))
+            continue;
+        for (size_t g = 0; g < c->ng; g++)
+            if (c->gv[g].b == i + 1)
+                return (int)g;
+    }
+    return -1;
+}
+
 /* The kinds of the markers (bit 1 << kind) that cover the `n` tokens before `at`, in the same
  * clause.  Tokens of actors do not count against `n`: "لم تعد الولايات المتحدة تقدم" negates
  * تقدم.  One scan answers every kind asked about with the same reach. */
@@ -689,6 +719,14 @@ static const char *const background_words[] = {
     "\xd8\xa7\xd8\xaa\xd9\x81\xd8\xa7\xd9\x82\xd9\x8a\xd9\x87", /* اتفاقيه: اتفاقية التعاون, the agreement's name */
 };
 
+/* Those of them that place the news inside the act after them ("قال خلال زيارته إلى طهران",
+ * said during his visit to Tehran): a visit, meeting or talks (root 04) named so is going on
+ * when the news happens, and the gold's guide codes it; other acts are its time (background). */
+static const char *const during_words[] = {
+    "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",               /* خلال */
+    "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1",     /* اثناء: أثناء folded */
+};
+
 /* Arabic nouns (folded stems) that make the act named after them the matter of a charge, a
  * case, an inquiry or an imputed involvement: "بتهمة قتل", "في قضية خطف", "التحقيق في اغتيال",
  * "تورطه في تفجيرات".  The act is what is alleged or examined, not news; a claim of
@@ -903,23 +941,74 @@ static int pronoun_object(const mz_coder *c, const mz_mention *v)
            in_list(w + strlen(on), object_pronouns, sizeof object_pronouns / sizeof *object_pronouns);
 }
 
+/* "Any" (أي, بأي, لأي), folded. */
+static const char *const any_words_ar[] = {"اي", "باي", "لاي"};
+
+/* Whether the object of Arabic act v is "any" one of a kind, right after the act or after one
+ * preposition (تدعم أي جهود, يجري التحقيق في أي تقارير, ترحب بأي اتفاق): a stance toward
+ * whatever may come, no act told.  (دون أي ذنب, without any guilt, is no object.) */
+static int any_object(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    uint32_t i = mz_act_end(v);
+    if (!c->arabic || i >= e)
+        return 0;
+    if (mz_marker_at(c, i) == MZ_M_PREP || mz_marker_at(c, i) == MZ_M_LOC)
+        i++;
+    return i < e && in_list(mz_tok_fold(&c->toks, i), any_words_ar, sizeof any_words_ar / sizeof *any_words_ar);
+}
+
+/* Arabic light verbs with a pronoun for the act noun before them (folded): "تصريحات أطلقها
+ * المالكي" (statements Maliki made), "هجوم نفذته طالبان", "اتصال هاتفي أجراه الرئيس".  أدلى
+ * is read with بها/به after it.  قام بها (تقوم بها القوات) is left out: its relative clauses
+ * moved the subject later sentences continue (Arabic pool: more wrong events than right). */
+static const char *const light_relatives_ar[] = {
+    "اطلقها", "اطلقه", "اطلقتها", "اطلقته", "ادلي", "ادلت", "تبذلها", "يبذلها", "بذلها", "بذلته", "بذلتها",
+    "بذله", "اجراها", "اجراه", "اجرتها", "اجرته", "ارتكبها", "ارتكبه",
+    "ارتكبتها", "ارتكبته", "نفذها", "نفذه", "نفذتها", "نفذته", "تنفذها", "ينفذها",
+};
+
+/* The group an Arabic act noun's relative clause names as its doer, or -1: a light verb right
+ * after the noun (or after الذي/التي), with بها/به after it when it takes one, and a group
+ * right after that.  The relative clause says who did the act the noun names. */
+static int light_doer(const mz_coder *c, const mz_mention *v, uint32_t e)
+{
+    uint32_t i = v->e;
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || i >= e)
+        return -1;
+    if (mz_tok_is(c, i, "الذي") || mz_tok_is(c, i, "التي"))
+        i++;
+    if (i >= e || c->tok_mention[i] >= 0 || !in_list(mz_tok_fold(&c->toks, i), light_relatives_ar,
+                                                      sizeof light_relatives_ar / sizeof *light_relatives_ar))
+        return -1;
+    i++;
+    if (i < e && (mz_tok_is(c, i, "بها") || mz_tok_is(c, i, "به")))
+        i++;
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b == i && !(c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
+            return (int)g;
+    return -1;
+}
+
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
  * or cause of another act (see background_words), or made definite with no party of its own —
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
- * "between" (المفاوضات بين), no تم/جرى: "الاغتيال", "التفجيرات" name an act the reader already
- * knows of. */
+ * "between" (المفاوضات بين), no تم/جرى, no doer named by a light verb after it (light_doer):
+ * "الاغتيال", "التفجيرات" name an act the reader already knows of. */
 static int background(const mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->b == b)
         return 0;
     if ((v->clitic & MZ_CL_DEF) && !marker_before(c, v->b, b, 2, MZ_M_BE) &&
-        left_group(c, v->b, b, 0) < 0 && between_group(c, v, e) < 0) {
+        left_group(c, v->b, b, 0) < 0 && between_group(c, v, e) < 0 && light_doer(c, v, e) < 0) {
         int k = v->e < c->toks.n ? c->tok_mention[v->e] : -1;
         if (k < 0 || (c->mv[k].kind != MZ_E_ACTOR && c->mv[k].kind != MZ_E_ADJ))
             return 1;
     }
-    return in_list(mz_tok_fold(&c->toks, v->b - 1), background_words,
-                   sizeof background_words / sizeof background_words[0]);
+    const char *w = mz_tok_fold(&c->toks, v->b - 1);
+    if (in_list(w, during_words, sizeof during_words / sizeof during_words[0]) &&
+        strncmp(mz_verb_code(c, v), "04", 2) == 0)
+        return 0; /* "خلال زيارته إلى": the visit is going on */
+    return in_list(w, background_words, sizeof background_words / sizeof background_words[0]);
 }
 
 /* English relative pronouns: the subject of a relative clause is the noun it qualifies. */
@@ -1274,6 +1363,74 @@ static void mark_objects(mz_coder *c, int g)
 /* English subject pronouns that continue the last subject of an earlier sentence. */
 static const char *const subject_pronouns[] = {"he", "she", "they"};
 
+/* Whether Arabic verb v is in the 3rd person plural (أطلقوا, يطلقون): its subject is a group
+ * named before it or a pronoun, never the one speaker who reports it ("وأضاف تونر أن الحوثيين
+ * ... وأطلقوا صواريخ": the Houthis fired, not Toner). */
+static int they_form(const mz_coder *c, const mz_mention *v)
+{
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    size_t n = c->toks.v[v->b].fold_len;
+    return c->arabic && (v->flags & MZ_V_OWN) && !(v->flags & MZ_V_NOUN) && n > 4 &&
+           (memcmp(w + n - 4, "\xd9\x88\xd8\xa7", 4) == 0 /* وا */ || memcmp(w + n - 4, "\xd9\x88\xd9\x86", 4) == 0 /* ون */);
+}
+
+/* The group right after the nearest "that" (أن, إن) before v in its sentence, when it ends
+ * before v: the subject of the clause أن opens, which an Arabic noun right after it always is. */
+static int that_subject(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    for (uint32_t i = v->b; i > b; i--) {
+        if (mz_marker_at(c, i - 1) != MZ_M_THAT)
+            continue;
+        for (size_t g = 0; g < c->ng; g++)
+            if (c->gv[g].b == i && c->gv[g].e <= v->b)
+                return (int)g;
+        return -1;
+    }
+    return -1;
+}
+
+/* Whether group g is the genitive of Arabic verbal noun v that names its doer: v is a visit,
+ * its hosting, a meeting, a call or talks (genitive_subject_code: زيارة, استقبال, اجتماع), g
+ * follows it within a few words that are no party (honorifics: زيارة صاحب السمو الملكي الأمير
+ * ...), with no preposition on it or before it; a noun with the article has no genitive (خلال
+ * الاستقبال تحيات الرئيس).  The genitive of such a noun is its subject ("زيارة الأمير
+ * للقاهرة", the prince's visit to Cairo).  That of other nouns is as often their matter or
+ * object (مناقشة التدخل الإيراني, the discussion of Iran's meddling; اعتقال الناشط), which
+ * word order already reads. */
+enum { GENITIVE_REACH = 4 };
+
+/* The codes of acts whose genitive is their doer (a visit, its hosting, a meeting, a call, talks),
+ * and the nouns among them whose genitive is their matter (مناقشة التدخل الإيراني). */
+static const char *const genitive_subject_codes[] = {"040", "041", "042", "043", "046"};
+static const char *const matter_nouns_ar[] = {"مناقشه", "مناقشات", "بحث", "استعراض", "حوار"};
+
+static int genitive_subject_code(const mz_coder *c, const mz_mention *v, const char *code)
+{
+    for (size_t k = 0; k < sizeof matter_nouns_ar / sizeof *matter_nouns_ar; k++)
+        for (uint32_t j = 0; j < c->kn[v->b]; j++) {
+            uint32_t w = c->kc[c->kfirst[v->b] + j].word;
+            if (c->e->m.wlen[w] == strlen(matter_nouns_ar[k]) &&
+                memcmp(c->e->m.words + c->e->m.woff[w], matter_nouns_ar[k], c->e->m.wlen[w]) == 0)
+                return 0;
+        }
+    for (size_t k = 0; k < sizeof genitive_subject_codes / sizeof *genitive_subject_codes; k++)
+        if (strcmp(code, genitive_subject_codes[k]) == 0)
+            return 1;
+    return 0;
+}
+static int genitive_doer(const mz_coder *c, const mz_mention *v, int g)
+{
+    const char *code = mz_verb_code(c, v);
+    uint32_t vend = mz_act_end(v), gb = c->gv[g].b;
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || (v->clitic & MZ_CL_DEF) || !genitive_subject_code(c, v, code) || gb < vend ||
+        gb > vend + GENITIVE_REACH || (c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
+        return 0;
+    for (uint32_t i = vend; i < gb; i++)
+        if (c->tok_mention[i] >= 0 || !(c->toks.v[i].flags & MZ_TOK_WORD))
+            return 0; /* a marker (إلى, مع), a comma, another act between */
+    return 1;
+}
+
 /* Whether v's subject is the document's last named subject, from an earlier sentence: an
  * English sentence opening with he, she or they a few words before v ("He later said"), an
  * Arabic one opening with the verb itself and naming no subject after it ("وأضاف أن"). */
@@ -1372,6 +1529,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: أسر here is families, not a capture");
         return 0;
     }
+    if (any_object(c, v, e)) {
+        note(c, v, "not coded: its object is any one of a kind (أي جهود), no act is told");
+        return 0;
+    }
     if (charged(c, v, b)) {
         note(c, v, "not coded: the matter of a charge, case or inquiry, not news");
         return 0;
@@ -1398,6 +1559,16 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
             tgt = t2;
     }
     petrarch_roles(c, v, b, e, &src, &tgt);
+    int doer = src < 0 ? light_doer(c, v, stop) : -1;
+    if (doer >= 0) { /* "تصريحات أطلقها المالكي ضد السعودية" */
+        src = doer;
+        if (tgt == src || tgt < 0 || c->gv[tgt].b < c->gv[src].e)
+            tgt = right_group(c, c->gv[src].e, stop, src);
+    }
+    if (src < 0 && tgt >= 0 && genitive_doer(c, v, tgt)) {
+        src = tgt; /* "زيارة الأمير محمد بن سلمان للقاهرة": the prince visits Cairo */
+        tgt = right_group(c, c->gv[src].e, stop, src);
+    }
     int pronoun_obj = pronoun_object(c, v);
     if (pronoun_obj && tgt >= 0 && c->gv[tgt].b >= v->tail_e)
         tgt = -1;
@@ -1435,9 +1606,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->last_src;
     /* "received a phone call from", "تلقى برقية تهنئة من": the act goes from the giver to the
      * receiver, and with no giver named it is no one's */
-    int received = marker_before(c, v->b, b, 3, MZ_M_RECEIVE);
+    int received = marker_before(c, v->b, b, 3, MZ_M_RECEIVE), received_arms = receives_arms(c, v);
+    received |= received_arms;
     if (received) {
-        int giver = giver_group(c, v, stop);
+        int giver = received_arms ? from_clause(c, v, stop) : giver_group(c, v, stop);
         if (src != giver) /* a source before the act is its receiver, unless it is the giver */
             tgt = src >= 0 ? src : tgt == giver ? -1 : tgt;
         src = giver;
@@ -1466,8 +1638,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
     int passive = is_passive(c, v, b, by_group(c, v, b, stop, e));
-    if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0))
+    if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0) &&
+        !(they_form(c, v) && c->gv[st->speaker].n == 1))
         src = st->speaker;
+    if (src < 0 && !received && they_form(c, v))
+        src = that_subject(c, v, b); /* "أن الحوثيين قاموا بالتسلل وأطلقوا صواريخ" */
     if (src < 0 && !received && !passive && continues_subject(c, v, b))
         src = mz_subject_group(c);
     if (src < 0 && !received && (v->flags & MZ_V_PART)) /* "..., مطالبا المجتمع الدولي بوقف": its subject's act */
@@ -1494,10 +1669,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
      * (unnamed_parties) */
     if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj)
         tgt = right_group_at(c, vend, stop, src, 1);
-    /* fire from a neighbour's land with no target named falls on the document's country */
+    /* fire from a neighbour's land with no target named falls on the document's country; the
+     * sentence tells it (the land it came from is the border's other side), and it is not judged
+     * by the salience model as an act with a party supplied */
     if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
-        strcmp(c->home, c->av[c->gv[src].first].country) != 0)
-        tgt = mz_unnamed_group(c, c->home, "", NULL);
+        strcmp(c->home, c->av[c->gv[src].first].country) != 0 &&
+        (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0)
+        c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
     if (src == tgt)
         tgt = -1;
     if (mz_implausible_source(c, src, mz_verb_code(c, v)))

@@ -78,8 +78,53 @@ static int verbal_attack(const mz_coder *c, const mz_mention *v, int src, int tg
            all_have_role(c, src, state_powers) && all_have_role(c, tgt, political_roles) && one_country(c, src, tgt);
 }
 
+/* Arabic residential areas (folded, without a leading و ب ل): a noun of dwellings ... */
+static const char *const dwellings_ar[] = {"احياء", "الاحياء", "مناطق", "المناطق", "منازل", "المنازل", "مساكن", "المساكن"};
+/* ... and the word after it that makes them civilians' (أحياء سكنية, منازل المواطنين). */
+static const char *const dwellers_ar[] = {"سكنيه", "السكنيه", "المواطنين", "المدنيين", "السكان", "الاهله"};
+
+/* Whether token i is one of the n words, or one of them after a و, ب or ل. */
+static int token_in(const mz_coder *c, uint32_t i, const char *const *words, size_t n)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    size_t len = c->toks.v[i].fold_len;
+    int clitic = len > 2 && (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd8\xa8", 2) == 0 ||
+                             memcmp(w, "\xd9\x84", 2) == 0); /* و ب ل */
+    for (size_t k = 0; k < n; k++) {
+        size_t m = strlen(words[k]);
+        if ((len == m && memcmp(w, words[k], m) == 0) || (clitic && len == m + 2 && memcmp(w + 2, words[k], m) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether Arabic act v is fire aimed at residential areas named after it in its clause (قصف شنه
+ * الحوثيون على أحياء سكنية, قصفت الميليشيات منازل المواطنين): shelling of civilian areas is an
+ * assault on civilians (the coding guide's convention 8), whatever place the target is.  Ground
+ * fire of any kind (190, 193, 194), and bombardment (195) told by قصف, which news uses for
+ * artillery too; air strikes named as such stay fighting. */
+enum { DWELLINGS_REACH = 10 };
+static int fire_on_homes(const mz_coder *c, const mz_mention *v, const char *code)
+{
+    static const char *const ground[] = {"190", "193", "194"};
+    int fire = 0;
+    for (size_t k = 0; k < sizeof ground / sizeof *ground; k++)
+        fire |= strcmp(code, ground[k]) == 0;
+    fire |= strcmp(code, "195") == 0 && strstr(mz_tok_fold(&c->toks, v->b), "\xd9\x82\xd8\xb5\xd9\x81" /* قصف */);
+    if (!c->arabic || !fire)
+        return 0;
+    uint32_t end = mz_act_end(v);
+    for (uint32_t i = end; i + 1 < c->toks.n && i < end + DWELLINGS_REACH && c->clause[i] == c->clause[v->b]; i++)
+        if (token_in(c, i, dwellings_ar, sizeof dwellings_ar / sizeof *dwellings_ar) &&
+            token_in(c, i + 1, dwellers_ar, sizeof dwellers_ar / sizeof *dwellers_ar))
+            return 1;
+    return 0;
+}
+
 const char *mz_code_on_target(const mz_coder *c, const mz_mention *v, const char *code, int src, int tgt)
 {
+    if (fire_on_homes(c, v, code))
+        return "180";
     if (tgt < 0)
         return code;
     if (strncmp(code, "19", 2) == 0 && verbal_attack(c, v, src, tgt))
@@ -267,12 +312,41 @@ static int period_past(const mz_coder *c, uint32_t i, uint32_t b, uint32_t e)
  * period back from it, and whether the token's clause has been looked at. */
 enum { TIME_NEWS_DAY = 1, TIME_PAST_PERIOD = 2, TIME_MARKED = 4 };
 
+/* Eras of the past that place the acts of their clause in history (the guide's convention 7:
+ * "an era given"): the world wars and the cold war.  Folded words after الحرب, "the war", which
+ * may carry و ف ب ل (war_forms). */
+static const char *const war_forms[] = {"الحرب", "والحرب", "فالحرب", "بالحرب", "للحرب"};
+enum { ERA_WORDS = 2 };
+static const char *const eras[][ERA_WORDS + 1] = {
+    {"العالميه", "الاولي"},
+    {"العالميه", "الثانيه"},
+    {"البارده"},
+};
+
+/* Whether an era's words start at token i (before e). */
+static int era_at(const mz_coder *c, uint32_t i, uint32_t e)
+{
+    int war = 0;
+    for (size_t k = 0; k < sizeof war_forms / sizeof *war_forms; k++)
+        war |= mz_tok_is(c, i, war_forms[k]);
+    for (size_t k = 0; war && k < sizeof eras / sizeof *eras; k++) {
+        uint32_t j = 0;
+        while (eras[k][j] && i + 1 + j < e && mz_tok_is(c, i + 1 + j, eras[k][j]))
+            j++;
+        if (!eras[k][j])
+            return 1;
+    }
+    return 0;
+}
+
 /* Marks the tokens of clause [cb, ce) of Arabic sentence [b, e) that name the day of the news or a
  * period back from it, the first time an act of that clause is asked about. */
 static void mark_times(mz_coder *c, uint32_t cb, uint32_t ce, uint32_t b, uint32_t e)
 {
     for (uint32_t i = cb; i < ce; i++) {
         c->tok_time[i] = TIME_MARKED;
+        if ((c->toks.v[i].flags & MZ_TOK_ARABIC) && era_at(c, i, e))
+            c->tok_time[i] |= TIME_PAST_PERIOD;
         size_t len = c->toks.v[i].fold_len;
         if (!(c->toks.v[i].flags & MZ_TOK_ARABIC) || len < PERIOD_WORD_MIN || len > PERIOD_WORD_MAX)
             continue;

@@ -187,9 +187,20 @@ static uint32_t name_end(const mz_coder *c, uint32_t b, uint32_t e, size_t max)
     return fe > ne ? fe : ne;
 }
 
+/* Whether Arabic token i is written with tanween fatha (ً, رداً, أيضاً): an accusative adverb
+ * or object, never a name ("المتحدث مارك تونر رداً على سؤال": Toner, not رداً). */
+static int tanween(const mz_coder *c, uint32_t i)
+{
+    const mz_token *t = &c->toks.v[i];
+    for (uint32_t k = t->start; k + 1 < t->end; k++)
+        if ((unsigned char)c->text[k] == 0xd9 && (unsigned char)c->text[k + 1] == 0x8b)
+            return 1;
+    return 0;
+}
+
 /* Whether token i may be a word of a name the dictionaries do not know.  An Arabic word ending
- * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, and one with
- * the article is a noun. */
+ * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, one with
+ * the article is a noun, and one with tanween an adverb. */
 static int name_word(const mz_coder *c, uint32_t i)
 {
     const mz_token *t = &c->toks.v[i];
@@ -203,7 +214,7 @@ static int name_word(const mz_coder *c, uint32_t i)
                !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
     const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
     return (t->flags & MZ_TOK_ARABIC) && !definite_ar(w, t->fold_len) &&
-           memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) &&
+           memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) && !tanween(c, i) &&
            !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
 }
 
@@ -314,10 +325,70 @@ static uint32_t title_name_end(const mz_coder *c, const mz_actor *a, uint32_t e,
     return a->home ? family_name_end(c, a->e, e, max) : name_end(c, a->e, e, max);
 }
 
+/* Whether token i reads as an Arabic given name of markers.txt, whatever phrase covers it (وليد
+ * in the listed person وليد المعلم is no marker mention of its own). */
+static int given_word(const mz_coder *c, uint32_t i)
+{
+    const mz_engine *e = c->e;
+    for (uint32_t j = 0; j < c->kn[i]; j++) {
+        uint32_t node = mz_matcher_next(&e->m, 0, c->kc[c->kfirst[i] + j].word);
+        for (uint32_t x = node == MZ_NONE ? MZ_NONE : e->m.node_entry[node]; x != MZ_NONE; x = e->entries[x].next)
+            if (e->entries[x].kind == MZ_E_MARKER && e->entries[x].value == MZ_M_GIVEN)
+                return 1;
+    }
+    return 0;
+}
+
+/* Arabic family names (folded) that are common words too, never learned from a full name: an
+ * adjective (نبيل العربي: العربي, Arab), an ordinal (عبدالله الثاني), a noun (خليفة, جودة), or
+ * the second word of a given name written apart (عبد العزيز, عبد الله); ة as ه. */
+static const char *const common_surnames_ar[] = {
+    "الاول", "الثالث", "الثاني", "الرحمن", "العربي", "العزيز", "الله", "جوده", "خليفه", "علوي", "غني",
+};
+
+static int common_surname(const mz_coder *c, uint32_t i)
+{
+    for (size_t k = 0; k < sizeof common_surnames_ar / sizeof common_surnames_ar[0]; k++)
+        if (mz_tok_is(c, i, common_surnames_ar[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether mention m is an Arabic person the dictionaries list, named in full from a given name
+ * (وليد المعلم, عادل الجبير) and ending in a family name: no given name itself, no common word. */
+static int listed_person_ar(const mz_coder *c, const mz_mention *m)
+{
+    return c->arabic && m->kind == MZ_E_ACTOR && !(m->flags & MZ_MENTION_LEARNED) && m->e - m->b >= 2 &&
+           given_word(c, m->b) && !given_word(c, m->e - 1) && c->toks.v[m->e - 1].fold_len >= 6 &&
+           !common_surname(c, m->e - 1);
+}
+
+/* The family names of the listed people the current sentence names in full: later in the
+ * document the family name alone names the person ("وقال المعلم"), as a titled name's does.
+ * The dictionaries leave out family names that are common words (المعلم, the teacher) or
+ * shared by many; after the full name, the document has said whom it means. */
+static int learn_listed(mz_coder *c)
+{
+    for (size_t k = 0; k < c->nm; k++) {
+        const mz_mention *m = &c->mv[k];
+        if (!listed_person_ar(c, m))
+            continue;
+        for (size_t a = 0; a < c->na; a++)
+            if (c->av[a].code && c->av[a].b <= m->b && c->av[a].e >= m->e) {
+                if (learn(c, &c->av[a], m->b, m->e) < 0)
+                    return -1;
+                break;
+            }
+    }
+    return 0;
+}
+
 /* The names the current sentence introduces (its actors are built). */
 static int learn_sentence(mz_coder *c, uint32_t b, uint32_t e)
 {
     size_t max = c->arabic ? NAME_WORDS_AR : NAME_WORDS_EN;
+    if (learn_listed(c) < 0)
+        return -1;
     for (size_t k = 0; k < c->na; k++) {
         const mz_actor *a = &c->av[k];
         if (!titled(c, a))
@@ -439,17 +510,18 @@ static int merge_sentence(mz_coder *c, size_t s, mz_mention **out, size_t *n, si
  * apposition).  A quick look, so that the actors of most sentences are not built twice. */
 static int may_introduce(const mz_coder *c, uint32_t b, uint32_t e)
 {
-    int agent = 0, name = 0;
+    int agent = 0, name = 0, listed = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *m = &c->mv[k];
         agent |= m->kind == MZ_E_AGENT;
+        listed |= listed_person_ar(c, m);
         if (m->kind != MZ_E_ACTOR && m->kind != MZ_E_ADJ && m->kind != MZ_E_AGENT)
             continue;
         name |= m->e < e && name_word(c, m->e);
         name |= !c->arabic && m->b >= b + 2 &&
                 (mz_tok_is(c, m->b - 1, ",") || (mz_tok_is(c, m->b - 1, "the") && mz_tok_is(c, m->b - 2, ",")));
     }
-    return agent && name;
+    return (agent && name) || listed;
 }
 
 int mz_learn_names(mz_coder *c)
