@@ -224,8 +224,11 @@ static const char *const period_last[] = {
 
 /* Words of the day of the news (folded): a clause that names it tells today's act, whatever
  * period it also names ("هبطت أمس طائرة ... في أول رحلة منذ أربعة أشهر"). */
-static const char *const news_day[] = {
-    "الليله", "اليوم", "امس", "غدا",
+static const struct {
+    const char *s;
+    size_t n;
+} news_day[] = {
+    {"الليله", 12}, {"اليوم", 10}, {"امس", 6}, {"غدا", 6}, /* with their lengths: asked of every word */
 };
 
 /* Words of "the first" and superlatives (folded): "أول زيارة منذ سبع سنوات", "أكبر مناورات منذ
@@ -312,6 +315,15 @@ static int period_past(const mz_coder *c, uint32_t i, uint32_t b, uint32_t e)
  * period back from it, and whether the token's clause has been looked at. */
 enum { TIME_NEWS_DAY = 1, TIME_PAST_PERIOD = 2, TIME_MARKED = 4 };
 
+/* Whether token i is a word of the day of the news (news_day). */
+static int news_day_at(const mz_coder *c, uint32_t i)
+{
+    for (size_t k = 0; k < sizeof news_day / sizeof *news_day; k++)
+        if (c->toks.v[i].fold_len == news_day[k].n && memcmp(mz_tok_fold(&c->toks, i), news_day[k].s, news_day[k].n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Eras of the past that place the acts of their clause in history (the guide's convention 7:
  * "an era given"): the world wars and the cold war.  Folded words after الحرب, "the war", which
  * may carry و ف ب ل (war_forms). */
@@ -326,6 +338,10 @@ static const char *const eras[][ERA_WORDS + 1] = {
 /* Whether an era's words start at token i (before e). */
 static int era_at(const mz_coder *c, uint32_t i, uint32_t e)
 {
+    static const char harb[] = "\xd8\xad\xd8\xb1\xd8\xa8"; /* حرب: every war form ends so */
+    size_t len = c->toks.v[i].fold_len;
+    if (len < 6 || memcmp(mz_tok_fold(&c->toks, i) + len - 6, harb, 6) != 0)
+        return 0; /* most words, at once */
     int war = 0;
     for (size_t k = 0; k < sizeof war_forms / sizeof *war_forms; k++)
         war |= mz_tok_is(c, i, war_forms[k]);
@@ -350,7 +366,7 @@ static void mark_times(mz_coder *c, uint32_t cb, uint32_t ce, uint32_t b, uint32
         size_t len = c->toks.v[i].fold_len;
         if (!(c->toks.v[i].flags & MZ_TOK_ARABIC) || len < PERIOD_WORD_MIN || len > PERIOD_WORD_MAX)
             continue;
-        if ((len == 6 || len == 10 || len == 12) && WORD_IN(c, i, news_day)) /* their lengths */
+        if (news_day_at(c, i))
             c->tok_time[i] |= TIME_NEWS_DAY;
         else if (period_at(c, i) && period_past(c, i, b, e))
             c->tok_time[i] |= TIME_PAST_PERIOD;
