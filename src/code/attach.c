@@ -589,8 +589,9 @@ static int determiner_at(const mz_coder *c, uint32_t i)
  * there is one, makes it modify a noun ("extradite accused criminals"). */
 static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
-        return 0;
+    if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed") ||
+        (c->toks.v[v->b].flags & MZ_TOK_CAPS))
+        return 0; /* an acronym in capitals is no participle: "an IED" */
     int rel, k = c->tok_mention[v->b - 1];
     int after_party = k >= 0 && c->mv[k].kind != MZ_E_VERB && c->mv[k].kind != MZ_E_MARKER;
     if (v->tail_e <= v->e && !after_party && mz_parse_head(c, v->b, &rel) != UINT32_MAX &&

@@ -68,6 +68,13 @@ int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags,
     return n;
 }
 
+/* Whether an acronym of three capitals loses a letter to the stemmer (IED: "ie", the stem of
+ * "ies" and "i.e." too): such a word is matched as written in capitals, not by its stem. */
+static int stem_mangles_acronym(const char *fold, size_t len, const char *stem, size_t n)
+{
+    return len == 3 && (n != len || memcmp(stem, fold, len) != 0);
+}
+
 size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,
                    size_t cap)
 {
@@ -80,7 +87,10 @@ size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int c
     }
     if (caps && len <= 2)
         return exact_caps(fold, len, out, cap);
-    return mz_en_stem(k, fold, len, out, cap);
+    size_t n = mz_en_stem(k, fold, len, out, cap);
+    if (caps && stem_mangles_acronym(fold, len, out, n))
+        return exact_caps(fold, len, out, cap);
+    return n;
 }
 
 static int ends_in(const char *w, size_t len, const char *suffix)
