@@ -1308,11 +1308,51 @@ static void note_roles(mz_coder *c, const mz_mention *v, int src, int tgt, int b
     note(c, v, what);
 }
 
+/* Whether English attribution v is "according to": it names where the news comes from ("According
+ * to witnesses and police, a man began to stab people"), whose clause has a subject of its own
+ * even when no dictionary knows it, so the source cited is never the doer of its acts. */
+static int cites_only(const mz_coder *c, const mz_mention *v)
+{
+    return !c->arabic && v->e == v->b + 2 && mz_tok_is(c, v->b, "according");
+}
+
+/* Whether English group g is named in an "according to" phrase, up to six words after it with no
+ * comma or act between ("according to witness accounts and authorities, a man began to stab"):
+ * a source cited, never the doer of the acts the sentence reports. */
+static int in_citation(const mz_coder *c, int g)
+{
+    uint32_t b = c->gv[g].b;
+    if (b == UINT32_MAX) /* a group only the document resolves */
+        return 0;
+    for (uint32_t i = b, n = 0; i >= 2 && n < 7; i--, n++) {
+        if (mz_tok_is(c, i - 1, "to") && mz_tok_is(c, i - 2, "according"))
+            return 1;
+        int k = c->tok_mention[i - 1];
+        if (mz_tok_is(c, i - 1, ",") || (k >= 0 && c->mv[k].kind == MZ_E_VERB))
+            return 0;
+    }
+    return 0;
+}
+
+/* Marks the groups of "according to" phrase v as taken, so that no act takes them as its doer. */
+static void mark_cited(mz_coder *c, const mz_mention *v)
+{
+    for (size_t k = 0; k < c->ng; k++)
+        if (c->gv[k].b >= v->e && c->gv[k].b < v->e + 7 && in_citation(c, (int)k))
+            mark_objects(c, (int)k);
+}
+
 /* Codes one verb mention. */
 static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, const char *text)
 {
     const mz_mention *v = &c->mv[vi];
     if (v->flags & MZ_V_SAY) {
+        if (cites_only(c, v)) {
+            mark_cited(c, v);
+            st->speaker = st->home_speaker = -1;
+            note(c, v, "a source cited: it passes no doer to the acts after it");
+            return 0;
+        }
         st->speaker = speaker_of(c, v, b, e);
         c->weak_roles = 1;
         st->home_speaker = st->speaker < 0 ? speaker_of(c, v, b, e) : -1;
@@ -1499,6 +1539,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
         strcmp(c->home, c->av[c->gv[src].first].country) != 0)
         tgt = mz_unnamed_group(c, c->home, "", NULL);
+    if (src >= 0 && !c->arabic && in_citation(c, src)) {
+        note(c, v, "source dropped: a source cited (\"according to\"), not the doer");
+        src = -1;
+    }
     if (src == tgt)
         tgt = -1;
     if (mz_implausible_source(c, src, mz_verb_code(c, v)))
