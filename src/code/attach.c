@@ -614,6 +614,28 @@ static int known_act(const mz_coder *c, const mz_mention *v, uint32_t b)
     return !c->arabic && v->b > b && mz_tok_is(c, v->b - 1, "the");
 }
 
+/* English nouns whose bare use names a penalty or a practice, not an act done ("a suspended
+ * sentence", "mandatory sentencing", "precautionary shots", "a series of shots"): with no party
+ * named, no party is supplied to them (implicit.c), so they code nothing. */
+static const char *const bare_nouns[] = {"sentence", "sentences", "sentencing", "shots"};
+
+/* Whether English act v is one of bare_nouns, or "shot" used as a noun: after a determiner, a
+ * determiner and one word no dictionary knows ("a long shot"), or a hyphen ("a Toronto-shot
+ * series"). */
+static int bare_act_noun(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (c->arabic || v->tail_e > v->e || v->e != v->b + 1)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    if (in_list(w, bare_nouns, sizeof bare_nouns / sizeof bare_nouns[0]))
+        return 1;
+    if (strcmp(w, "shot") != 0 || v->b <= b)
+        return 0;
+    uint32_t p = v->b - 1;
+    return determiner_at(c, p) || mz_tok_is(c, p, "-") ||
+           (p > b && c->tok_mention[p] < 0 && determiner_at(c, p - 1));
+}
+
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
  * of the invasion of Ukraine"): then only a possessive right before it ("Russia's invasion") or
  * an agent after it gives its source, not whoever acts earlier in the sentence.  A noun after a
@@ -1548,7 +1570,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (mz_implausible_source(c, src, mz_verb_code(c, v)))
         src = -1;
     if (between < 0 && pair < 0)
-        mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
+        mz_fill_unnamed(c, v, b, e, passive,
+                        english_nominal(c, v, b) ||
+                            (src < 0 && tgt < 0 && (known_act(c, v, b) || bare_act_noun(c, v, b))),
                         &src, &tgt);
     mz_act act = {v, mz_code_on_target(c, v, mz_verb_code(c, v), src, tgt), intent, text, -1,
                   reciprocal(c, v, e)};
