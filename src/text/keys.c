@@ -103,11 +103,13 @@ int mz_adjective_form(const char *w, size_t len)
 {
     static const char *const endings[] = {"tive", "tives", "sive", "sives"};
     static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
-    /* words whose stem is a verb's ("several": sever) */
-    static const char *const words[] = {"several"};
-    /* every word the lists take has seven letters or more and ends in e, s or l: most words
-     * are ruled out at once */
-    if (len < 7 || (w[len - 1] != 'e' && w[len - 1] != 's' && w[len - 1] != 'l'))
+    /* words whose stem is a verb's ("several": sever; those who put out fires and their work:
+     * firefight, a gunfight) */
+    static const char *const words[] = {"several", "firefighter", "firefighters", "firefighting"};
+    /* every word the lists take has seven letters or more and ends in e, s, l, r or g: most
+     * words are ruled out at once */
+    char last = w[len > 0 ? len - 1 : 0];
+    if (len < 7 || (last != 'e' && last != 's' && last != 'l' && last != 'r' && last != 'g'))
         return 0;
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
         if (ends_in(w, len, nouns[k]))
