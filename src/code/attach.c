@@ -619,21 +619,28 @@ static int known_act(const mz_coder *c, const mz_mention *v, uint32_t b)
  * named, no party is supplied to them (implicit.c), so they code nothing. */
 static const char *const bare_nouns[] = {"sentence", "sentences", "sentencing", "shots"};
 
-/* Whether English act v is one of bare_nouns, or "shot" used as a noun: after a determiner, a
+/* English verbs of force whose noun is no act (a shot, a fire, a stab): read as nouns after a
+ * determiner ("a long shot", "a fire on a Florida highway", "a stab in the back for"). */
+static const char *const noun_readings[] = {"shot", "fire", "stab"};
+
+/* Whether English act v opens with one of noun_readings used as a noun: after a determiner, a
  * determiner and one word no dictionary knows ("a long shot"), or a hyphen ("a Toronto-shot
- * series"). */
-static int bare_act_noun(const mz_coder *c, const mz_mention *v, uint32_t b)
+ * series"): not coded, whatever parties the sentence names. */
+static int noun_reading(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (c->arabic || v->tail_e > v->e || v->e != v->b + 1)
-        return 0;
-    const char *w = mz_tok_fold(&c->toks, v->b);
-    if (in_list(w, bare_nouns, sizeof bare_nouns / sizeof bare_nouns[0]))
-        return 1;
-    if (strcmp(w, "shot") != 0 || v->b <= b)
+    if (c->arabic || v->b <= b ||
+        !in_list(mz_tok_fold(&c->toks, v->b), noun_readings, sizeof noun_readings / sizeof noun_readings[0]))
         return 0;
     uint32_t p = v->b - 1;
     return determiner_at(c, p) || mz_tok_is(c, p, "-") ||
            (p > b && c->tok_mention[p] < 0 && determiner_at(c, p - 1));
+}
+
+/* Whether English act v is one of bare_nouns, named alone (no tail). */
+static int bare_act_noun(const mz_coder *c, const mz_mention *v)
+{
+    return !c->arabic && v->e == v->b + 1 && v->tail_e <= v->e &&
+           in_list(mz_tok_fold(&c->toks, v->b), bare_nouns, sizeof bare_nouns / sizeof bare_nouns[0]);
 }
 
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
@@ -1394,6 +1401,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         note(c, v, "not coded: a participle used as an adjective");
         return 0;
     }
+    if (noun_reading(c, v, b)) {
+        note(c, v, "not coded: a noun after a determiner (\"a long shot\", \"a fire on\")");
+        return 0;
+    }
     if (suppressed(c, v, b, st->speaker_from > 0)) {
         note(c, v, "not coded: negated or hypothetical");
         return 0;
@@ -1572,7 +1583,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (between < 0 && pair < 0)
         mz_fill_unnamed(c, v, b, e, passive,
                         english_nominal(c, v, b) ||
-                            (src < 0 && tgt < 0 && (known_act(c, v, b) || bare_act_noun(c, v, b))),
+                            (src < 0 && tgt < 0 && (known_act(c, v, b) || bare_act_noun(c, v))),
                         &src, &tgt);
     mz_act act = {v, mz_code_on_target(c, v, mz_verb_code(c, v), src, tgt), intent, text, -1,
                   reciprocal(c, v, e)};
