@@ -111,11 +111,25 @@ static int unresolved(const mz_coder *c, size_t g)
     return !(c->flags & MZ_CODE_PARTIAL);
 }
 
+/* Whether English group g is a bare country or place set off by a comma after a located one,
+ * the larger place that holds it ("in Minsk, Belarus", "in New York, New York, calling for"):
+ * a location too.  Only a code of three letters, a place, qualifies ("in London, police
+ * said" keeps the police). */
+static int place_in_place(const mz_coder *c, size_t g)
+{
+    uint32_t b = c->gv[g].b;
+    if (c->arabic || g == 0 || b == UINT32_MAX || b < 2 || !mz_tok_is(c, b - 1, ",") ||
+        c->gv[g - 1].e != b - 1 || c->gv[g - 1].b == UINT32_MAX)
+        return 0;
+    const char *code = c->av[c->gv[g].first].code;
+    return code && strlen(code) == 3 && mz_after_place_word(c, c->gv[g - 1].b);
+}
+
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
  * party to the act. */
 static int located(const mz_coder *c, size_t g)
 {
-    return mz_after_place_word(c, c->gv[g].b);
+    return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g);
 }
 
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
