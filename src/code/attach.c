@@ -800,6 +800,25 @@ static int served(const mz_coder *c, const mz_mention *v, uint32_t b)
     return 0;
 }
 
+/* English nouns of a state of confinement: "in custody", "in police custody", "in detention". */
+static const char *const confinements[] = {"custody", "detention"};
+
+/* Whether English act v is a state of confinement after "in" (up to two words between: "died in
+ * police custody", "remains in pre-trial detention"): someone held, not an arrest made now.
+ * "taken into custody" stays an arrest. */
+static int in_confinement(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (c->arabic || v->e != v->b + 1 ||
+        !in_list(mz_tok_fold(&c->toks, v->b), confinements, sizeof confinements / sizeof confinements[0]))
+        return 0;
+    for (uint32_t i = v->b; i > b && v->b - i < 3;) {
+        i--;
+        if (mz_tok_is(c, i, "in"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether English act v is named after "at" and a determiner: "at the request of the prime
  * minister", "at the invitation of the government", "at his urging" tell the circumstance of
  * another act, not one of their own. */
@@ -1445,6 +1464,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (served(c, v, b)) {
         note(c, v, "not coded: a sentence being served, not one passed");
+        return 0;
+    }
+    if (in_confinement(c, v, b)) {
+        note(c, v, "not coded: held in custody, not an arrest");
         return 0;
     }
     if (at_the_act(c, v, b)) {
