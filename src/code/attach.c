@@ -827,13 +827,33 @@ static int at_the_act(const mz_coder *c, const mz_mention *v, uint32_t b)
     return !c->arabic && v->b >= b + 2 && mz_tok_is(c, v->b - 2, "at") && determiner_at(c, v->b - 1);
 }
 
+/* Whether token i is a comma inside a list of acts: no party named in the two words before it
+ * ("charged with murder, kidnapping and ..."; not "charged with fraud, and police arrested"). */
+static int list_comma(const mz_coder *c, uint32_t i)
+{
+    if (!mz_tok_is(c, i, ",") || i < 2)
+        return 0;
+    for (uint32_t j = i - 2; j < i; j++) {
+        int k = c->tok_mention[j];
+        if (k >= 0 && (c->mv[k].kind == MZ_E_ACTOR || c->mv[k].kind == MZ_E_AGENT || c->mv[k].kind == MZ_E_ADJ))
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether the English act v is the matter of a charge, case or inquiry (english_charges): the
  * first preposition before it in its clause, up to eight words back, is one of theirs after its
  * word.  Words between may be modifiers and the acts of a list ("allegations of torture, forced
  * confessions and arbitrary detentions"). */
 static int english_charged(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    for (uint32_t i = v->b; i > b + 1 && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
+    int32_t clause = c->clause[v->b];
+    for (uint32_t i = v->b; i > b + 1 && v->b - i < 8;) {
+        if (c->clause[i - 1] != clause) {
+            if (!list_comma(c, i))
+                return 0;
+            clause = c->clause[i - 1]; /* "of torture, forced confessions and ...": a list */
+        }
         i--;
         if (mz_tok_is(c, i, "of") || mz_tok_is(c, i, "with") || mz_tok_is(c, i, "into") || mz_tok_is(c, i, "for")) {
             for (size_t k = 0; k < sizeof english_charges / sizeof *english_charges; k++)
