@@ -163,6 +163,15 @@ static int plural_surface(const mz_coder *c, uint32_t i)
     return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
 }
 
+/* Whether English token i is a past form in -ed ("forced", "governed", "policed"), which
+ * the stemmer gives an agent's stem (forces, government, police): a verb, never an agent. */
+static int past_form(const mz_coder *c, uint32_t i)
+{
+    size_t n = c->toks.v[i].fold_len;
+    const char *w = mz_tok_fold(&c->toks, i);
+    return n > 3 && w[n - 1] == 'd' && w[n - 2] == 'e';
+}
+
 /* Resolves the entries at a trie node for the phrase [b, end) of a sentence from sent_b into one
  * mention: the entry of the highest-priority kind; among verb patterns, the first whose tail
  * follows and whose words before the verb precede it, else the first plain one.  An English agent written as an agent noun and a verb on one stem ("protest":
@@ -193,6 +202,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
         if (en->kind != MZ_E_VERB && en->lang == 'e' &&
             mz_adverb_form(mz_tok_fold(&c->toks, end - 1), c->toks.v[end - 1].fold_len))
             continue; /* "officially", "militarily": an adverb names no one */
+        if (en->kind == MZ_E_AGENT && en->lang == 'e' && end == b + 1 && past_form(c, b))
+            continue; /* "forced", "governed": a verb in -ed names no one */
         if (en->kind == MZ_E_VERB) {
             const mz_verb *v = &c->e->verbs[en->value];
             int pattern = v->ntail || v->npre || (v->flags & MZ_V_COMPOUND);
