@@ -63,6 +63,20 @@ static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint
     return 0;
 }
 
+/* Roots of the acts whose matter an English "that" clause states: statements, appeals, demands,
+ * disapproval, rejections, threats ("demanded that NATO withdraw its forces": 106). */
+static const char *const clause_roots[] = {"01", "02", "10", "11", "12", "13"};
+
+/* Whether an English "that" right after verb v (at token `at`) opens a clause its tail may not
+ * reach into: "concluded that the agreement between Turkey and Libya is null" concluded no
+ * agreement.  PETRARCH's patterns and the acts of clause_roots keep their tails. */
+static int clause_cuts_tail(const mz_coder *c, const mz_verb *v, uint32_t at, uint32_t end)
+{
+    if (c->arabic || at >= end || (v->flags & MZ_V_PETRARCH) || !mz_tok_is(c, at, "that"))
+        return 0;
+    return !mz_code_prefixed(mz_pool_str(c->e, v->code), clause_roots, sizeof clause_roots / sizeof clause_roots[0]);
+}
+
 /* Whether the words PETRARCH's pattern of verb v puts before it stand before token `at`, from
  * the nearest back, none before token `from`: each right before the one after it, or, marked
  * MZ_TAIL_GAP, within TAIL_GAP tokens of it (the nearest found).  Sets *pre_b to the first. */
@@ -209,6 +223,8 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
             int pattern = v->ntail || v->npre || (v->flags & MZ_V_COMPOUND);
             if (got && out->kind == MZ_E_VERB && (tailed || !pattern))
                 continue; /* an earlier pattern that matched, or a plain one beaten by nothing yet */
+            if (v->ntail && clause_cuts_tail(c, v, end, sent_end))
+                continue;
             if (v->ntail && starts.n < 0)
                 tail_starts_fill(c, end, sent_end, &starts);
             if (v->ntail && (!tail_may_start(&starts, c->e->tail_words[v->tail] & ~MZ_TAIL_GAP) ||
