@@ -36,6 +36,7 @@ typedef struct carry {
     int governed;           /* an appeal, demand, accusation, rejection or threat was coded ... */
     uint32_t governed_at;   /* ... ending here: the acts after it are its content */
     uint32_t last_end;      /* end of the last coded verb (and its tail), 0 when none */
+    int cited;              /* an English "according to" was read (its groups are no doers) */
 } carry;
 
 /* Punctuation that ends a clause: the ASCII marks, then the others. */
@@ -115,11 +116,11 @@ static int unresolved(const mz_coder *c, size_t g)
  * the larger place that holds it ("in Minsk, Belarus", "in New York, New York, calling for"):
  * a location too.  Only a code of three letters, a place, qualifies ("in London, police
  * said" keeps the police). */
-static int place_in_place(const mz_coder *c, size_t g)
+static inline int place_in_place(const mz_coder *c, size_t g)
 {
     uint32_t b = c->gv[g].b;
-    if (c->arabic || g == 0 || b == UINT32_MAX || b < 2 || !mz_tok_is(c, b - 1, ",") ||
-        c->gv[g - 1].e != b - 1 || c->gv[g - 1].b == UINT32_MAX)
+    if (c->arabic || g == 0 || b == UINT32_MAX || b < 2 || c->gv[g - 1].e != b - 1 ||
+        c->gv[g - 1].b == UINT32_MAX || !mz_tok_is(c, b - 1, ","))
         return 0;
     const char *code = c->av[c->gv[g].first].code;
     return code && strlen(code) == 3 && mz_after_place_word(c, c->gv[g - 1].b);
@@ -127,7 +128,7 @@ static int place_in_place(const mz_coder *c, size_t g)
 
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
  * party to the act. */
-static int located(const mz_coder *c, size_t g)
+static inline int located(const mz_coder *c, size_t g)
 {
     return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g);
 }
@@ -591,7 +592,7 @@ static int noun_subject(const mz_coder *c, uint32_t from, uint32_t to)
 /* English determiners and possessives: the word before a noun. */
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her"};
 
-static int determiner_at(const mz_coder *c, uint32_t i)
+static inline int determiner_at(const mz_coder *c, uint32_t i)
 {
     return in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]);
 }
@@ -1431,6 +1432,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if (v->flags & MZ_V_SAY) {
         if (cites_only(c, v)) {
             mark_cited(c, v);
+            st->cited = 1;
             st->speaker = st->home_speaker = -1;
             note(c, v, "a source cited: it passes no doer to the acts after it");
             return 0;
@@ -1629,7 +1631,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
         strcmp(c->home, c->av[c->gv[src].first].country) != 0)
         tgt = mz_unnamed_group(c, c->home, "", NULL);
-    if (src >= 0 && !c->arabic && in_citation(c, src)) {
+    if (src >= 0 && st->cited && in_citation(c, src)) {
         note(c, v, "source dropped: a source cited (\"according to\"), not the doer");
         src = -1;
     }

@@ -67,14 +67,19 @@ static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint
  * disapproval, rejections, threats ("demanded that NATO withdraw its forces": 106). */
 static const char *const clause_roots[] = {"01", "02", "10", "11", "12", "13"};
 
-/* Whether an English "that" right after verb v (at token `at`) opens a clause its tail may not
- * reach into: "concluded that the agreement between Turkey and Libya is null" concluded no
- * agreement.  PETRARCH's patterns and the acts of clause_roots keep their tails. */
-static int clause_cuts_tail(const mz_coder *c, const mz_verb *v, uint32_t at, uint32_t end)
+/* Whether an English "that" stands at token `at`, right after a verb's words. */
+static int that_at(const mz_coder *c, uint32_t at, uint32_t end)
 {
-    if (c->arabic || at >= end || (v->flags & MZ_V_PETRARCH) || !mz_tok_is(c, at, "that"))
-        return 0;
-    return !mz_code_prefixed(mz_pool_str(c->e, v->code), clause_roots, sizeof clause_roots / sizeof clause_roots[0]);
+    return !c->arabic && at < end && mz_tok_fold(&c->toks, at)[0] == 't' && mz_tok_is(c, at, "that");
+}
+
+/* Whether, with a "that" right after it (that_at), verb v's tail may not reach into the clause
+ * it opens: "concluded that the agreement between Turkey and Libya is null" concluded no
+ * agreement.  PETRARCH's patterns and the acts of clause_roots keep their tails. */
+static int clause_cuts_tail(const mz_coder *c, const mz_verb *v)
+{
+    return !(v->flags & MZ_V_PETRARCH) &&
+           !mz_code_prefixed(mz_pool_str(c->e, v->code), clause_roots, sizeof clause_roots / sizeof clause_roots[0]);
 }
 
 /* Whether the words PETRARCH's pattern of verb v puts before it stand before token `at`, from
@@ -200,6 +205,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
     int have_verb = 0, verb_tailed = 0;
     tail_starts starts; /* not initialised as a whole: it is large, and gathered on demand */
     starts.n = -1;
+    int that_next = -1; /* whether "that" follows the phrase (that_at), -1 until asked */
     for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
         const mz_entry *en = &ents[i];
         mz_mention m = {.kind = en->kind, .flags = en->flags, .b = b, .e = end, .value = en->value,
@@ -223,7 +229,9 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
             int pattern = v->ntail || v->npre || (v->flags & MZ_V_COMPOUND);
             if (got && out->kind == MZ_E_VERB && (tailed || !pattern))
                 continue; /* an earlier pattern that matched, or a plain one beaten by nothing yet */
-            if (v->ntail && clause_cuts_tail(c, v, end, sent_end))
+            if (v->ntail && that_next < 0)
+                that_next = that_at(c, end, sent_end);
+            if (v->ntail && that_next && clause_cuts_tail(c, v))
                 continue;
             if (v->ntail && starts.n < 0)
                 tail_starts_fill(c, end, sent_end, &starts);

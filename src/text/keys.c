@@ -103,14 +103,15 @@ int mz_adjective_form(const char *w, size_t len)
 {
     static const char *const endings[] = {"tive", "tives", "sive", "sives"};
     static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
-    /* words whose stem is a verb's ("several": sever; those who put out fires and their work:
-     * firefight, a gunfight) */
-    static const char *const words[] = {"several", "firefighter", "firefighters", "firefighting"};
-    /* every word the lists take has seven letters or more and ends in e, s, l, r or g: most
-     * words are ruled out at once */
-    char last = w[len > 0 ? len - 1 : 0];
-    if (len < 7 || (last != 'e' && last != 's' && last != 'l' && last != 'r' && last != 'g'))
+    /* words whose stem is a verb's ("several": sever; "firefighters": firefight, a gunfight) */
+    static const char *const words[] = {"several", "firefighters"};
+    /* every word the lists take has seven letters or more and ends in e, s or l, but for the
+     * firefighter and firefighting: most words are ruled out at once */
+    if (len < 7)
         return 0;
+    if (w[len - 1] != 'e' && w[len - 1] != 's' && w[len - 1] != 'l')
+        return (w[len - 1] == 'r' || w[len - 1] == 'g') && len >= 11 && w[0] == 'f' &&
+               memcmp(w, "firefight", 9) == 0;
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
         if (ends_in(w, len, nouns[k]))
             return 0;
