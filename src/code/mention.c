@@ -182,13 +182,22 @@ static int plural_surface(const mz_coder *c, uint32_t i)
     return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
 }
 
+/* The agents the dictionaries write in -ed themselves (agents.txt: "the displaced"). */
+static const char *const agents_in_ed[] = {"displaced"};
+
 /* Whether English token i is a past form in -ed ("forced", "governed", "policed"), which
- * the stemmer gives an agent's stem (forces, government, police): a verb, never an agent. */
+ * the stemmer gives an agent's stem (forces, government, police): a verb, never an agent,
+ * unless the agent is written so (agents_in_ed). */
 static int past_form(const mz_coder *c, uint32_t i)
 {
     size_t n = c->toks.v[i].fold_len;
     const char *w = mz_tok_fold(&c->toks, i);
-    return n > 3 && w[n - 1] == 'd' && w[n - 2] == 'e';
+    if (n <= 3 || w[n - 1] != 'd' || w[n - 2] != 'e')
+        return 0;
+    for (size_t k = 0; k < sizeof agents_in_ed / sizeof agents_in_ed[0]; k++)
+        if (strcmp(w, agents_in_ed[k]) == 0)
+            return 0;
+    return 1;
 }
 
 /* Resolves the entries at a trie node for the phrase [b, end) of a sentence from sent_b into one
