@@ -221,6 +221,19 @@ static const char *coalition_leader(const mz_coder *c)
     return NULL;
 }
 
+/* Roles of the people an English name before them follows or opposes ("Trump supporters",
+ * "Putin critics", "a Kremlin critic"): the name's country with the role, not the name's own
+ * code (the person, the government). */
+static const char *const follower_roles[] = {"OPP", "CVL"};
+
+static int follower_role(const char *role)
+{
+    for (size_t k = 0; k < sizeof follower_roles / sizeof follower_roles[0]; k++)
+        if (strcmp(role, follower_roles[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Turns a finished run into an actor (or nothing, for a lone adjective). */
 static int close_run(mz_coder *c, const run *r)
 {
@@ -231,6 +244,7 @@ static int close_run(mz_coder *c, const run *r)
     int relational = 0; /* "counterpart", "ambassador": not of the document's country */
     int coalition = 0;  /* "the coalition", "طيران التحالف": of the state leading it */
     const char *context = NULL; /* a name the document introduced earlier */
+    int follower = 0; /* "Putin critics", "Trump supporters": not the person, its country's people */
     for (int i = r->first; i < r->first + r->n; i++) {
         const mz_mention *m = &c->mv[i];
         const char *code = mz_mention_code(c, m);
@@ -244,6 +258,7 @@ static int close_run(mz_coder *c, const run *r)
                 base = code;
         } else if (m->kind == MZ_E_AGENT && !role) {
             role = code;
+            follower = person && !c->arabic && follower_role(code);
             role_first = (m->flags & MZ_A_ROLE_FIRST) != 0;
             relational = (m->flags & MZ_A_RELATIONAL) != 0;
         }
@@ -263,7 +278,16 @@ static int close_run(mz_coder *c, const run *r)
         a.context = c->home_text;
         a.home = 1;
     }
-    if (person) {
+    if (follower) {
+        char country[4];
+        mz_actor_country(person, country);
+        char *code = mz_arena_alloc(&c->arena, 7);
+        if (!code)
+            return -1;
+        memcpy(code, country, 3);
+        memcpy(code + 3, role, 4);
+        a.code = code;
+    } else if (person) {
         a.code = person;
     } else if (base && role && strncmp(base, "IGO", 3) != 0 && strlen(base) == 3) {
         size_t rl = strlen(role); /* 3 letters, or more from PETRARCH agents (GOVAGR) */

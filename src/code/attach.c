@@ -36,6 +36,7 @@ typedef struct carry {
     int governed;           /* an appeal, demand, accusation, rejection or threat was coded ... */
     uint32_t governed_at;   /* ... ending here: the acts after it are its content */
     uint32_t last_end;      /* end of the last coded verb (and its tail), 0 when none */
+    int cited;              /* an English "according to" was read (its groups are no doers) */
 } carry;
 
 /* Punctuation that ends a clause: the ASCII marks, then the others. */
@@ -111,11 +112,25 @@ static int unresolved(const mz_coder *c, size_t g)
     return !(c->flags & MZ_CODE_PARTIAL);
 }
 
+/* Whether English group g is a bare country or place set off by a comma after a located one,
+ * the larger place that holds it ("in Minsk, Belarus", "in New York, New York, calling for"):
+ * a location too.  Only a code of three letters, a place, qualifies ("in London, police
+ * said" keeps the police). */
+static inline int place_in_place(const mz_coder *c, size_t g)
+{
+    uint32_t b = c->gv[g].b;
+    if (c->arabic || g == 0 || b == UINT32_MAX || b < 2 || c->gv[g - 1].e != b - 1 ||
+        c->gv[g - 1].b == UINT32_MAX || !mz_tok_is(c, b - 1, ","))
+        return 0;
+    const char *code = c->av[c->gv[g].first].code;
+    return code && strlen(code) == 3 && mz_after_place_word(c, c->gv[g - 1].b);
+}
+
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
  * party to the act. */
-static int located(const mz_coder *c, size_t g)
+static inline int located(const mz_coder *c, size_t g)
 {
-    return mz_after_place_word(c, c->gv[g].b);
+    return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g);
 }
 
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
@@ -607,7 +622,7 @@ static int noun_subject(const mz_coder *c, uint32_t from, uint32_t to)
 /* English determiners and possessives: the word before a noun. */
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her"};
 
-static int determiner_at(const mz_coder *c, uint32_t i)
+static inline int determiner_at(const mz_coder *c, uint32_t i)
 {
     return in_list(mz_tok_fold(&c->toks, i), determiners, sizeof determiners / sizeof determiners[0]);
 }
@@ -619,8 +634,9 @@ static int determiner_at(const mz_coder *c, uint32_t i)
  * there is one, makes it modify a noun ("extradite accused criminals"). */
 static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed"))
-        return 0;
+    if (c->arabic || v->b <= b || !ends_with(mz_tok_fold(&c->toks, v->b), "ed") ||
+        (c->toks.v[v->b].flags & MZ_TOK_CAPS))
+        return 0; /* an acronym in capitals is no participle: "an IED" */
     int rel, k = c->tok_mention[v->b - 1];
     int after_party = k >= 0 && c->mv[k].kind != MZ_E_VERB && c->mv[k].kind != MZ_E_MARKER;
     if (v->tail_e <= v->e && !after_party && mz_parse_head(c, v->b, &rel) != UINT32_MAX &&
@@ -641,6 +657,35 @@ static int english_participle(mz_coder *c, const mz_mention *v, uint32_t b)
 static int known_act(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
     return !c->arabic && v->b > b && mz_tok_is(c, v->b - 1, "the");
+}
+
+/* English nouns whose bare use names a penalty or a practice, not an act done ("a suspended
+ * sentence", "mandatory sentencing", "precautionary shots", "a series of shots"): with no party
+ * named, no party is supplied to them (implicit.c), so they code nothing. */
+static const char *const bare_nouns[] = {"sentence", "sentences", "sentencing", "shots"};
+
+/* English verbs of force whose noun is no act (a shot, a fire, a stab): read as nouns after a
+ * determiner ("a long shot", "a fire on a Florida highway", "a stab in the back for"). */
+static const char *const noun_readings[] = {"shot", "fire", "stab"};
+
+/* Whether English act v opens with one of noun_readings used as a noun: after a determiner, a
+ * determiner and one word no dictionary knows ("a long shot"), or a hyphen ("a Toronto-shot
+ * series"): not coded, whatever parties the sentence names. */
+static int noun_reading(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (c->arabic || v->b <= b ||
+        !in_list(mz_tok_fold(&c->toks, v->b), noun_readings, sizeof noun_readings / sizeof noun_readings[0]))
+        return 0;
+    uint32_t p = v->b - 1;
+    return determiner_at(c, p) || mz_tok_is(c, p, "-") ||
+           (p > b && c->tok_mention[p] < 0 && determiner_at(c, p - 1));
+}
+
+/* Whether English act v is one of bare_nouns, named alone (no tail). */
+static int bare_act_noun(const mz_coder *c, const mz_mention *v)
+{
+    return !c->arabic && v->e == v->b + 1 && v->tail_e <= v->e &&
+           in_list(mz_tok_fold(&c->toks, v->b), bare_nouns, sizeof bare_nouns / sizeof bare_nouns[0]);
 }
 
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
@@ -794,6 +839,25 @@ static int served(const mz_coder *c, const mz_mention *v, uint32_t b)
     return 0;
 }
 
+/* English nouns of a state of confinement: "in custody", "in police custody", "in detention". */
+static const char *const confinements[] = {"custody", "detention"};
+
+/* Whether English act v is a state of confinement after "in" (up to two words between: "died in
+ * police custody", "remains in pre-trial detention"): someone held, not an arrest made now.
+ * "taken into custody" stays an arrest. */
+static int in_confinement(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (c->arabic || v->e != v->b + 1 ||
+        !in_list(mz_tok_fold(&c->toks, v->b), confinements, sizeof confinements / sizeof confinements[0]))
+        return 0;
+    for (uint32_t i = v->b; i > b && v->b - i < 3;) {
+        i--;
+        if (mz_tok_is(c, i, "in"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether English act v is named after "at" and a determiner: "at the request of the prime
  * minister", "at the invitation of the government", "at his urging" tell the circumstance of
  * another act, not one of their own. */
@@ -802,13 +866,33 @@ static int at_the_act(const mz_coder *c, const mz_mention *v, uint32_t b)
     return !c->arabic && v->b >= b + 2 && mz_tok_is(c, v->b - 2, "at") && determiner_at(c, v->b - 1);
 }
 
+/* Whether token i is a comma inside a list of acts: no party named in the two words before it
+ * ("charged with murder, kidnapping and ..."; not "charged with fraud, and police arrested"). */
+static int list_comma(const mz_coder *c, uint32_t i)
+{
+    if (!mz_tok_is(c, i, ",") || i < 2)
+        return 0;
+    for (uint32_t j = i - 2; j < i; j++) {
+        int k = c->tok_mention[j];
+        if (k >= 0 && (c->mv[k].kind == MZ_E_ACTOR || c->mv[k].kind == MZ_E_AGENT || c->mv[k].kind == MZ_E_ADJ))
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether the English act v is the matter of a charge, case or inquiry (english_charges): the
  * first preposition before it in its clause, up to eight words back, is one of theirs after its
  * word.  Words between may be modifiers and the acts of a list ("allegations of torture, forced
  * confessions and arbitrary detentions"). */
 static int english_charged(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    for (uint32_t i = v->b; i > b + 1 && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
+    int32_t clause = c->clause[v->b];
+    for (uint32_t i = v->b; i > b + 1 && v->b - i < 8;) {
+        if (c->clause[i - 1] != clause) {
+            if (!list_comma(c, i))
+                return 0;
+            clause = c->clause[i - 1]; /* "of torture, forced confessions and ...": a list */
+        }
         i--;
         if (mz_tok_is(c, i, "of") || mz_tok_is(c, i, "with") || mz_tok_is(c, i, "into") || mz_tok_is(c, i, "for")) {
             for (size_t k = 0; k < sizeof english_charges / sizeof *english_charges; k++)
@@ -1464,11 +1548,52 @@ static void note_roles(mz_coder *c, const mz_mention *v, int src, int tgt, int b
     note(c, v, what);
 }
 
+/* Whether English attribution v is "according to": it names where the news comes from ("According
+ * to witnesses and police, a man began to stab people"), whose clause has a subject of its own
+ * even when no dictionary knows it, so the source cited is never the doer of its acts. */
+static int cites_only(const mz_coder *c, const mz_mention *v)
+{
+    return !c->arabic && v->e == v->b + 2 && mz_tok_is(c, v->b, "according");
+}
+
+/* Whether English group g is named in an "according to" phrase, up to six words after it with no
+ * comma or act between ("according to witness accounts and authorities, a man began to stab"):
+ * a source cited, never the doer of the acts the sentence reports. */
+static int in_citation(const mz_coder *c, int g)
+{
+    uint32_t b = c->gv[g].b;
+    if (b == UINT32_MAX) /* a group only the document resolves */
+        return 0;
+    for (uint32_t i = b, n = 0; i >= 2 && n < 7; i--, n++) {
+        if (mz_tok_is(c, i - 1, "to") && mz_tok_is(c, i - 2, "according"))
+            return 1;
+        int k = c->tok_mention[i - 1];
+        if (mz_tok_is(c, i - 1, ",") || (k >= 0 && c->mv[k].kind == MZ_E_VERB))
+            return 0;
+    }
+    return 0;
+}
+
+/* Marks the groups of "according to" phrase v as taken, so that no act takes them as its doer. */
+static void mark_cited(mz_coder *c, const mz_mention *v)
+{
+    for (size_t k = 0; k < c->ng; k++)
+        if (c->gv[k].b >= v->e && c->gv[k].b < v->e + 7 && in_citation(c, (int)k))
+            mark_objects(c, (int)k);
+}
+
 /* Codes one verb mention. */
 static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, const char *text)
 {
     const mz_mention *v = &c->mv[vi];
     if (v->flags & MZ_V_SAY) {
+        if (cites_only(c, v)) {
+            mark_cited(c, v);
+            st->cited = 1;
+            st->speaker = st->home_speaker = -1;
+            note(c, v, "a source cited: it passes no doer to the acts after it");
+            return 0;
+        }
         st->speaker = speaker_of(c, v, b, e);
         c->weak_roles = 1;
         st->home_speaker = st->speaker < 0 ? speaker_of(c, v, b, e) : -1;
@@ -1486,6 +1611,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     st->active = 0;
     if (english_participle(c, v, b)) {
         note(c, v, "not coded: a participle used as an adjective");
+        return 0;
+    }
+    if (noun_reading(c, v, b)) {
+        note(c, v, "not coded: a noun after a determiner (\"a long shot\", \"a fire on\")");
         return 0;
     }
     if (suppressed(c, v, b, st->speaker_from > 0)) {
@@ -1514,6 +1643,10 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (served(c, v, b)) {
         note(c, v, "not coded: a sentence being served, not one passed");
+        return 0;
+    }
+    if (in_confinement(c, v, b)) {
+        note(c, v, "not coded: held in custody, not an arrest");
         return 0;
     }
     if (at_the_act(c, v, b)) {
@@ -1676,12 +1809,18 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         strcmp(c->home, c->av[c->gv[src].first].country) != 0 &&
         (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0)
         c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
+    if (src >= 0 && st->cited && in_citation(c, src)) {
+        note(c, v, "source dropped: a source cited (\"according to\"), not the doer");
+        src = -1;
+    }
     if (src == tgt)
         tgt = -1;
     if (mz_implausible_source(c, src, mz_verb_code(c, v)))
         src = -1;
     if (between < 0 && pair < 0)
-        mz_fill_unnamed(c, v, b, e, passive, english_nominal(c, v, b) || (src < 0 && tgt < 0 && known_act(c, v, b)),
+        mz_fill_unnamed(c, v, b, e, passive,
+                        english_nominal(c, v, b) ||
+                            (src < 0 && tgt < 0 && (known_act(c, v, b) || bare_act_noun(c, v))),
                         &src, &tgt);
     mz_act act = {v, mz_code_on_target(c, v, mz_verb_code(c, v), src, tgt), intent, text, -1,
                   reciprocal(c, v, e)};

@@ -63,6 +63,25 @@ static int tail_follows(const mz_coder *c, const mz_verb *v, uint32_t from, uint
     return 0;
 }
 
+/* Roots of the acts whose matter an English "that" clause states: statements, appeals, demands,
+ * disapproval, rejections, threats ("demanded that NATO withdraw its forces": 106). */
+static const char *const clause_roots[] = {"01", "02", "10", "11", "12", "13"};
+
+/* Whether an English "that" stands at token `at`, right after a verb's words. */
+static int that_at(const mz_coder *c, uint32_t at, uint32_t end)
+{
+    return !c->arabic && at < end && mz_tok_fold(&c->toks, at)[0] == 't' && mz_tok_is(c, at, "that");
+}
+
+/* Whether, with a "that" right after it (that_at), verb v's tail may not reach into the clause
+ * it opens: "concluded that the agreement between Turkey and Libya is null" concluded no
+ * agreement.  PETRARCH's patterns and the acts of clause_roots keep their tails. */
+static int clause_cuts_tail(const mz_coder *c, const mz_verb *v)
+{
+    return !(v->flags & MZ_V_PETRARCH) &&
+           !mz_code_prefixed(mz_pool_str(c->e, v->code), clause_roots, sizeof clause_roots / sizeof clause_roots[0]);
+}
+
 /* Whether the words PETRARCH's pattern of verb v puts before it stand before token `at`, from
  * the nearest back, none before token `from`: each right before the one after it, or, marked
  * MZ_TAIL_GAP, within TAIL_GAP tokens of it (the nearest found).  Sets *pre_b to the first. */
@@ -163,6 +182,24 @@ static int plural_surface(const mz_coder *c, uint32_t i)
     return t->fold_len > 1 && mz_tok_fold(&c->toks, i)[t->fold_len - 1] == 's';
 }
 
+/* The agents the dictionaries write in -ed themselves (agents.txt: "the displaced"). */
+static const char *const agents_in_ed[] = {"displaced"};
+
+/* Whether English token i is a past form in -ed ("forced", "governed", "policed"), which
+ * the stemmer gives an agent's stem (forces, government, police): a verb, never an agent,
+ * unless the agent is written so (agents_in_ed). */
+static int past_form(const mz_coder *c, uint32_t i)
+{
+    size_t n = c->toks.v[i].fold_len;
+    const char *w = mz_tok_fold(&c->toks, i);
+    if (n <= 3 || w[n - 1] != 'd' || w[n - 2] != 'e')
+        return 0;
+    for (size_t k = 0; k < sizeof agents_in_ed / sizeof agents_in_ed[0]; k++)
+        if (strcmp(w, agents_in_ed[k]) == 0)
+            return 0;
+    return 1;
+}
+
 /* Resolves the entries at a trie node for the phrase [b, end) of a sentence from sent_b into one
  * mention: the entry of the highest-priority kind; among verb patterns, the first whose tail
  * follows and whose words before the verb precede it, else the first plain one.  An English agent written as an agent noun and a verb on one stem ("protest":
@@ -177,6 +214,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
     int have_verb = 0, verb_tailed = 0;
     tail_starts starts; /* not initialised as a whole: it is large, and gathered on demand */
     starts.n = -1;
+    int that_next = -1; /* whether "that" follows the phrase (that_at), -1 until asked */
     for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
         const mz_entry *en = &ents[i];
         mz_mention m = {.kind = en->kind, .flags = en->flags, .b = b, .e = end, .value = en->value,
@@ -193,11 +231,17 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
         if (en->kind != MZ_E_VERB && en->lang == 'e' &&
             mz_adverb_form(mz_tok_fold(&c->toks, end - 1), c->toks.v[end - 1].fold_len))
             continue; /* "officially", "militarily": an adverb names no one */
+        if (en->kind == MZ_E_AGENT && en->lang == 'e' && end == b + 1 && past_form(c, b))
+            continue; /* "forced", "governed": a verb in -ed names no one */
         if (en->kind == MZ_E_VERB) {
             const mz_verb *v = &c->e->verbs[en->value];
             int pattern = v->ntail || v->npre || (v->flags & MZ_V_COMPOUND);
             if (got && out->kind == MZ_E_VERB && (tailed || !pattern))
                 continue; /* an earlier pattern that matched, or a plain one beaten by nothing yet */
+            if (v->ntail && that_next < 0)
+                that_next = that_at(c, end, sent_end);
+            if (v->ntail && that_next && clause_cuts_tail(c, v))
+                continue;
             if (v->ntail && starts.n < 0)
                 tail_starts_fill(c, end, sent_end, &starts);
             if (v->ntail && (!tail_may_start(&starts, c->e->tail_words[v->tail] & ~MZ_TAIL_GAP) ||

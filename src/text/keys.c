@@ -68,6 +68,13 @@ int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags,
     return n;
 }
 
+/* Whether an acronym of three capitals loses a letter to the stemmer (IED: "ie", the stem of
+ * "ies" and "i.e." too): such a word is matched as written in capitals, not by its stem. */
+static int stem_mangles_acronym(const char *fold, size_t len, const char *stem, size_t n)
+{
+    return len == 3 && (n != len || memcmp(stem, fold, len) != 0);
+}
+
 size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int caps, char *out,
                    size_t cap)
 {
@@ -80,7 +87,10 @@ size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int c
     }
     if (caps && len <= 2)
         return exact_caps(fold, len, out, cap);
-    return mz_en_stem(k, fold, len, out, cap);
+    size_t n = mz_en_stem(k, fold, len, out, cap);
+    if (caps && stem_mangles_acronym(fold, len, out, n))
+        return exact_caps(fold, len, out, cap);
+    return n;
 }
 
 static int ends_in(const char *w, size_t len, const char *suffix)
@@ -93,12 +103,15 @@ int mz_adjective_form(const char *w, size_t len)
 {
     static const char *const endings[] = {"tive", "tives", "sive", "sives"};
     static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
-    /* words whose stem is a verb's ("several": sever) */
-    static const char *const words[] = {"several"};
-    /* every word the lists take has seven letters or more and ends in e, s or l: most words
-     * are ruled out at once */
-    if (len < 7 || (w[len - 1] != 'e' && w[len - 1] != 's' && w[len - 1] != 'l'))
+    /* words whose stem is a verb's ("several": sever; "firefighters": firefight, a gunfight) */
+    static const char *const words[] = {"several", "firefighters"};
+    /* every word the lists take has seven letters or more and ends in e, s or l, but for the
+     * firefighter and firefighting: most words are ruled out at once */
+    if (len < 7)
         return 0;
+    if (w[len - 1] != 'e' && w[len - 1] != 's' && w[len - 1] != 'l')
+        return (w[len - 1] == 'r' || w[len - 1] == 'g') && len >= 11 && w[0] == 'f' &&
+               memcmp(w, "firefight", 9) == 0;
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
         if (ends_in(w, len, nouns[k]))
             return 0;

@@ -40,7 +40,8 @@ int mz_token_keys(mz_keygen *k, const char *fold, size_t len, uint32_t tokflags,
 int mz_agentive_word(const char *w, size_t len);
 
 /* Whether the English word w[0..len) is an adjective whose stem is a verb's (cooperative,
- * restrictive, aggressive: -tive, -sive; "several": sever), never the act itself; nouns of acts in
+ * restrictive, aggressive: -tive, -sive; "several": sever), or a noun whose stem is one
+ * ("firefighters": firefight), never the act itself; nouns of acts in
  * -ive (an offensive, an initiative) are not. */
 int mz_adjective_form(const char *w, size_t len);
 
