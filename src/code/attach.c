@@ -1582,6 +1582,60 @@ static void mark_cited(mz_coder *c, const mz_mention *v)
             mark_objects(c, (int)k);
 }
 
+/* A verb mention's surroundings, for the tests of not_coded. */
+typedef struct act_scope {
+    uint32_t b, e;   /* its sentence's tokens */
+    const carry *st; /* what the verbs before it pass on */
+    int managed;     /* managed_act: the group whose act a verb of managing makes it, -1 */
+} act_scope;
+
+/* The tests of not_coded, each over a verb mention and its surroundings. */
+static int nc_participle(mz_coder *c, const mz_mention *v, const act_scope *a) { return english_participle(c, v, a->b); }
+static int nc_noun(mz_coder *c, const mz_mention *v, const act_scope *a) { return noun_reading(c, v, a->b); }
+static int nc_suppressed(mz_coder *c, const mz_mention *v, const act_scope *a)
+{
+    return suppressed(c, v, a->b, a->st->speaker_from > 0);
+}
+static int nc_asked(mz_coder *c, const mz_mention *v, const act_scope *a) { return asked(c, v, a->b, a->e); }
+static int nc_embedded(mz_coder *c, const mz_mention *v, const act_scope *a) { return embedded(c, a->st, v); }
+static int nc_complement(mz_coder *c, const mz_mention *v, const act_scope *a) { return complement(c, a->st, v); }
+static int nc_past_year(mz_coder *c, const mz_mention *v, const act_scope *a) { return mz_past_year(c, v, a->b, a->e); }
+static int nc_past_period(mz_coder *c, const mz_mention *v, const act_scope *a) { return mz_past_period(c, v, a->b, a->e); }
+static int nc_served(mz_coder *c, const mz_mention *v, const act_scope *a) { return served(c, v, a->b); }
+static int nc_confined(mz_coder *c, const mz_mention *v, const act_scope *a) { return in_confinement(c, v, a->b); }
+static int nc_at_the(mz_coder *c, const mz_mention *v, const act_scope *a) { return at_the_act(c, v, a->b); }
+static int nc_background(mz_coder *c, const mz_mention *v, const act_scope *a)
+{
+    return a->managed < 0 && background(c, v, a->b, a->e); /* a managed act is its manager's */
+}
+static int nc_families(mz_coder *c, const mz_mention *v, const act_scope *a) { (void)a; return families(c, v); }
+static int nc_any(mz_coder *c, const mz_mention *v, const act_scope *a) { return any_object(c, v, a->e); }
+static int nc_charged(mz_coder *c, const mz_mention *v, const act_scope *a) { return charged(c, v, a->b); }
+static int nc_petrarch_noun(mz_coder *c, const mz_mention *v, const act_scope *a) { return petrarch_noun(c, v, a->b); }
+
+/* What leaves a verb mention uncoded, tested in this order, with what --explain says of it. */
+static const struct {
+    int (*test)(mz_coder *c, const mz_mention *v, const act_scope *a);
+    const char *why;
+} not_coded[] = {
+    {nc_participle, "a participle used as an adjective"},
+    {nc_noun, "a noun after a determiner (\"a long shot\", \"a fire on\")"},
+    {nc_suppressed, "negated or hypothetical"},
+    {nc_asked, "asked about in a question, not reported"},
+    {nc_embedded, "the content of the appeal, accusation or threat before it"},
+    {nc_complement, "it completes the act coded just before it"},
+    {nc_past_year, "placed in a year before the document's (background)"},
+    {nc_past_period, "placed months or more before the news (background)"},
+    {nc_served, "a sentence being served, not one passed"},
+    {nc_confined, "held in custody, not an arrest"},
+    {nc_at_the, "the circumstance of another act (\"at the request of\")"},
+    {nc_background, "named as the time or cause of another act (background)"},
+    {nc_families, "أسر here is families, not a capture"},
+    {nc_any, "its object is any one of a kind (أي جهود), no act is told"},
+    {nc_charged, "the matter of a charge, case or inquiry, not news"},
+    {nc_petrarch_noun, "a PETRARCH verb read as a noun (PETRARCH codes verbs only)"},
+};
+
 /* Codes one verb mention. */
 static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, const char *text)
 {
@@ -1609,71 +1663,15 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     int carried = st->active;
     st->active = 0;
-    if (english_participle(c, v, b)) {
-        note(c, v, "not coded: a participle used as an adjective");
-        return 0;
-    }
-    if (noun_reading(c, v, b)) {
-        note(c, v, "not coded: a noun after a determiner (\"a long shot\", \"a fire on\")");
-        return 0;
-    }
-    if (suppressed(c, v, b, st->speaker_from > 0)) {
-        note(c, v, "not coded: negated or hypothetical");
-        return 0;
-    }
-    if (asked(c, v, b, e)) {
-        note(c, v, "not coded: asked about in a question, not reported");
-        return 0;
-    }
-    if (embedded(c, st, v)) {
-        note(c, v, "not coded: the content of the appeal, accusation or threat before it");
-        return 0;
-    }
-    if (complement(c, st, v)) {
-        note(c, v, "not coded: it completes the act coded just before it");
-        return 0;
-    }
-    if (mz_past_year(c, v, b, e)) {
-        note(c, v, "not coded: placed in a year before the document's (background)");
-        return 0;
-    }
-    if (mz_past_period(c, v, b, e)) {
-        note(c, v, "not coded: placed months or more before the news (background)");
-        return 0;
-    }
-    if (served(c, v, b)) {
-        note(c, v, "not coded: a sentence being served, not one passed");
-        return 0;
-    }
-    if (in_confinement(c, v, b)) {
-        note(c, v, "not coded: held in custody, not an arrest");
-        return 0;
-    }
-    if (at_the_act(c, v, b)) {
-        note(c, v, "not coded: the circumstance of another act (\"at the request of\")");
-        return 0;
-    }
-    int managed = managed_act(c, v, b);
-    if (managed < 0 && background(c, v, b, e)) {
-        note(c, v, "not coded: named as the time or cause of another act (background)");
-        return 0;
-    }
-    if (families(c, v)) {
-        note(c, v, "not coded: أسر here is families, not a capture");
-        return 0;
-    }
-    if (any_object(c, v, e)) {
-        note(c, v, "not coded: its object is any one of a kind (أي جهود), no act is told");
-        return 0;
-    }
-    if (charged(c, v, b)) {
-        note(c, v, "not coded: the matter of a charge, case or inquiry, not news");
-        return 0;
-    }
-    if (petrarch_noun(c, v, b)) {
-        note(c, v, "not coded: a PETRARCH verb read as a noun (PETRARCH codes verbs only)");
-        return 0;
-    }
+    const act_scope at = {b, e, st, managed_act(c, v, b)};
+    for (size_t k = 0; k < sizeof not_coded / sizeof *not_coded; k++)
+        if (not_coded[k].test(c, v, &at)) {
+            if (c->flags & MZ_CODE_EXPLAIN)
+                mz_explain(c, "  verb \"%s\" %s: not coded: %s", mz_span_text(c, v->b, v->e),
+                           mz_verb_code(c, v), not_coded[k].why);
+            return 0;
+        }
+    int managed = at.managed;
     /* a governing act reaches past the act it governs for its target ("threatened to impose
      * sanctions on Iran": the threat is against Iran) */
     uint32_t stop = governs(c, v) ? e : next_verb(c, vi, b, e);
