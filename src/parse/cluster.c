@@ -303,21 +303,27 @@ static size_t exchange_pass(clwork *c, const uint32_t *order, nbcounts *r, nbcou
     return moved;
 }
 
+/* The part of the change in the log likelihood when classes i and j merge that comes from
+ * class d's row and column (d neither i nor j). */
+static double merge_term(const clwork *c, int i, int j, int d)
+{
+    size_t nc = (size_t)c->nc;
+    const double *m = c->m;
+    double a = m[(size_t)i * nc + (size_t)d], b = m[(size_t)j * nc + (size_t)d];
+    double x = m[(size_t)d * nc + (size_t)i], y = m[(size_t)d * nc + (size_t)j];
+    return xlx(c, a + b) - xlx(c, a) - xlx(c, b) + xlx(c, x + y) - xlx(c, x) - xlx(c, y);
+}
+
 /* Change in the log likelihood when classes i and j merge (both active; `act` lists the
- * columns and rows to sum over: the active classes and the two fixed ones). */
+ * classes to sum over: the active ones and the two fixed ones). */
 static double merge_delta(const clwork *c, int i, int j, const int *act, int nact)
 {
     size_t nc = (size_t)c->nc;
     const double *m = c->m;
     double g = 0;
-    for (int t = 0; t < nact; t++) {
-        int d = act[t];
-        if (d == i || d == j)
-            continue;
-        double a = m[(size_t)i * nc + (size_t)d], b = m[(size_t)j * nc + (size_t)d];
-        double x = m[(size_t)d * nc + (size_t)i], y = m[(size_t)d * nc + (size_t)j];
-        g += xlx(c, a + b) - xlx(c, a) - xlx(c, b) + xlx(c, x + y) - xlx(c, x) - xlx(c, y);
-    }
+    for (int t = 0; t < nact; t++)
+        if (act[t] != i && act[t] != j)
+            g += merge_term(c, i, j, act[t]);
     double ii = m[(size_t)i * nc + (size_t)i], ij = m[(size_t)i * nc + (size_t)j];
     double ji = m[(size_t)j * nc + (size_t)i], jj = m[(size_t)j * nc + (size_t)j];
     g += xlx(c, ii + ij + ji + jj) - xlx(c, ii) - xlx(c, ij) - xlx(c, ji) - xlx(c, jj);
@@ -342,27 +348,57 @@ static void merge_counts(clwork *c, int i, int j)
     c->nl[j] = c->nr[j] = 0;
 }
 
+/* Merges classes i and j (into i) and brings the changes of the other pairs' merges, in
+ * delta (k x k, by class), up to date: a pair (a, b) apart from i and j changes only in the
+ * terms of rows and columns i and j (Brown et al.'s update, O(k^2) a merge instead of k^3). */
+static void merge_update(clwork *c, double *delta, int i, int j, const int *act, int nact)
+{
+    int k = c->k, na = nact - 2;
+    for (int x = 0; x < na; x++)
+        for (int y = x + 1; y < na; y++) {
+            int a = act[x], b = act[y];
+            if (a != i && a != j && b != i && b != j)
+                delta[a * k + b] -= merge_term(c, a, b, i) + merge_term(c, a, b, j);
+        }
+    merge_counts(c, i, j);
+    for (int x = 0; x < na; x++)
+        for (int y = x + 1; y < na; y++) {
+            int a = act[x], b = act[y];
+            if (a == j || b == j)
+                continue;
+            if (a != i && b != i)
+                delta[a * k + b] += merge_term(c, a, b, i);
+        }
+}
+
 /* Brown's agglomeration of the k classes: fills the tree's children (nodes 0..k-1 are the
- * classes, k.. the merges, the last one the root).  Returns 0, -1 when out of memory. */
+ * classes, k.. the merges, the last one the root).  The changes of the pairs' merges are
+ * kept in a k x k table, pair (a, b) at a * k + b with a listed before b in `act`.  Returns 0,
+ * -1 when out of memory. */
 static int agglomerate(clwork *c, int *kids)
 {
     int k = c->k, nact = k + 2;
     int *act = malloc((size_t)nact * sizeof *act), *node = malloc((size_t)k * sizeof *node);
-    if (!act || !node) {
+    double *delta = malloc((size_t)k * (size_t)k * sizeof *delta);
+    if (!act || !node || !delta) {
         free(act);
         free(node);
+        free(delta);
         return -1;
     }
     for (int i = 0; i < nact; i++)
         act[i] = i;
     for (int i = 0; i < k; i++)
         node[i] = i;
+    for (int x = 0; x < k; x++)
+        for (int y = x + 1; y < k; y++)
+            delta[x * k + y] = merge_delta(c, x, y, act, nact);
     for (int step = 0; step < k - 1; step++) {
         int bi = -1, bj = -1, na = nact - 2; /* the active classes are act[0..na) */
         double best = 0;
         for (int x = 0; x < na; x++)
             for (int y = x + 1; y < na; y++) {
-                double g = merge_delta(c, act[x], act[y], act, nact);
+                double g = delta[act[x] * k + act[y]];
                 if (bi < 0 || g > best + 1e-9) {
                     best = g;
                     bi = x;
@@ -370,15 +406,24 @@ static int agglomerate(clwork *c, int *kids)
                 }
             }
         int i = act[bi], j = act[bj];
-        merge_counts(c, i, j);
+        merge_update(c, delta, i, j, act, nact);
         kids[2 * (k + step)] = node[i];
         kids[2 * (k + step) + 1] = node[j];
         node[i] = k + step;
         memmove(act + bj, act + bj + 1, (size_t)(nact - bj - 1) * sizeof *act);
         nact--;
+        /* the pairs with the merged class, anew */
+        for (int x = 0; x < nact - 2; x++) {
+            int a = act[x];
+            if (a == i)
+                continue;
+            int lo = x < bi ? a : i, hi = x < bi ? i : a;
+            delta[lo * k + hi] = merge_delta(c, lo, hi, act, nact);
+        }
     }
     free(act);
     free(node);
+    free(delta);
     return 0;
 }
 
