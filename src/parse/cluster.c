@@ -174,10 +174,9 @@ static int build_bigrams(clwork *c, const uint32_t *ids, size_t n)
         free(bg);
         return -1;
     }
-    for (size_t i = 0; i < u; i++) { /* sorted by a: the right lists fill in order */
-        uint32_t r = c->rstart[bg[i].a] + (uint32_t)(i - c->rstart[bg[i].a]);
-        c->rnb[r] = bg[i].b;
-        c->rcnt[r] = bg[i].count;
+    for (size_t i = 0; i < u; i++) { /* sorted by a: bigram i is the right lists' entry i */
+        c->rnb[i] = bg[i].b;
+        c->rcnt[i] = bg[i].count;
         uint32_t l = c->lstart[bg[i].b] + fill[bg[i].b]++;
         c->lnb[l] = bg[i].a;
         c->lcnt[l] = bg[i].count;
