@@ -145,11 +145,14 @@ deps:
 	bash scripts/deps.sh
 
 # Rebuilds the shipped parser models from the treebanks (see data/models/LICENSE), then the
-# binary that embeds them.  Deterministic: the same treebanks give the same files.
+# binary that embeds them.  The English word clusters are learnt from the training split's
+# words and the English Wikinews articles of $(REALTEXT).  Deterministic: the same files give
+# the same models.
 TREEBANKS ?= ../shared/treebanks
 models: $(OUT)/mizan
 	@mkdir -p data/models
 	$(OUT)/mizan train-parser -q --lang en $(TREEBANKS)/en_ewt-ud-train.conllu \
+	  --raw $(REALTEXT)/en_wikinews_dev_articles.jsonl \
 	  --dev $(TREEBANKS)/en_ewt-ud-dev.conllu -o data/models/en.model
 	$(OUT)/mizan train-parser -q --lang ar $(TREEBANKS)/ar_pud-ud-test.conllu -o data/models/ar.model
 	$(MAKE) $(OUT)/mizan

@@ -2,7 +2,7 @@
  * cmd_parse.c — the syntactic analysis commands:
  *
  *   mizan train-parser --lang en|ar TRAIN.conllu [--dev DEV.conllu] [--iterations N]
- *                      [--folds K] [--seed S] -o FILE
+ *                      [--folds K] [--seed S] [--raw TEXT.jsonl] -o FILE
  *   mizan eval-parse [--model FILE | --lang en|ar] GOLD.conllu
  *   mizan parse [--lang en|ar] [--model FILE] [--format txt|jsonl|xml] [FILE...]
  *
@@ -101,8 +101,37 @@ static void print_progress(void *ctx, const char *msg)
 static int train_usage(FILE *f)
 {
     fprintf(f, "usage: mizan train-parser --lang en|ar TRAIN.conllu [--dev DEV.conllu] "
-               "[--iterations N] [--folds K] [--seed S] [-q] [-o FILE]\n");
+               "[--iterations N] [--folds K] [--seed S] [--raw TEXT.jsonl|.txt] [-q] [-o FILE]\n");
     return 1;
+}
+
+/* Reads the documents of a file (any format of src/io/reader.h) into raw, separated by blank
+ * lines: the unannotated text of --raw, for the word clusters.  Returns 0, else 2 (reported). */
+static int read_raw(const char *path, mz_buf *raw)
+{
+    mz_error err = {0};
+    mz_reader *r = mz_reader_open(path, NULL, NULL, "en", &err);
+    if (!r) {
+        mz_cli_report(&err);
+        return 2;
+    }
+    mz_doc doc;
+    int got, rc = 0;
+    while ((got = mz_reader_next(r, &doc, &err)) != 0) {
+        if (got < 0) {
+            mz_cli_report(&err);
+            rc = 2;
+            break;
+        }
+        mz_buf_put(raw, doc.text, doc.len);
+        mz_buf_put(raw, "\n\n", 2);
+    }
+    mz_reader_close(r);
+    if (rc == 0 && raw->oom) {
+        fprintf(stderr, "mizan: out of memory reading %s\n", path);
+        rc = 2;
+    }
+    return rc;
 }
 
 int mz_cmd_train_parser(int argc, char **argv)
@@ -112,12 +141,12 @@ int mz_cmd_train_parser(int argc, char **argv)
         {"iterations", required_argument, 0, 'i'}, {"folds", required_argument, 0, 'k'},
         {"seed", required_argument, 0, 's'},  {"output", required_argument, 0, 'o'},
         {"quiet", no_argument, 0, 'q'},       {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"raw", required_argument, 0, 'r'},   {0, 0, 0, 0}};
     mz_train_opts o = {.progress = print_progress};
-    const char *dev = NULL, *outp = NULL;
+    const char *dev = NULL, *outp = NULL, *rawp = NULL;
     int folds = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "l:d:i:k:s:o:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "l:d:i:k:s:o:qhr:", longopts, NULL)) != -1) {
         switch (c) {
         case 'l': snprintf(o.lang, sizeof o.lang, "%s", optarg); break;
         case 'd': dev = optarg; break;
@@ -126,6 +155,7 @@ int mz_cmd_train_parser(int argc, char **argv)
         case 's': o.seed = (unsigned)strtoul(optarg, NULL, 10); break;
         case 'o': outp = optarg; break;
         case 'q': o.quiet = 1; break;
+        case 'r': rawp = optarg; break;
         case 'h': train_usage(stdout); return 0;
         default: return train_usage(stderr);
         }
@@ -135,9 +165,17 @@ int mz_cmd_train_parser(int argc, char **argv)
         return train_usage(stderr);
     mz_treebank tb = {0};
     mz_error err = {0};
+    mz_buf raw = MZ_BUF_INIT;
+    if (rawp && read_raw(rawp, &raw) != 0) {
+        mz_buf_free(&raw);
+        return 2;
+    }
+    o.raw = raw.data;
+    o.raw_len = raw.len;
     if (mz_treebank_load(&tb, argv[optind], &err) != MZ_OK) {
         mz_cli_report(&err);
         mz_treebank_free(&tb);
+        mz_buf_free(&raw);
         return 2;
     }
     int rc = 0;
@@ -171,6 +209,7 @@ int mz_cmd_train_parser(int argc, char **argv)
         }
     }
     mz_treebank_free(&tb);
+    mz_buf_free(&raw);
     return rc;
 }
 

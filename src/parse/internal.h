@@ -29,6 +29,31 @@ typedef struct mz_seg {
 int mz_seg_train(mz_seg *seg, const mz_treebank *tb, const uint32_t *sents, size_t count);
 void mz_seg_free(mz_seg *seg);
 
+/* Word clusters (cluster.c): the hashes of the clustered words (mz_wattr.lower), sorted, and
+ * each word's code (class + 1 in bits 0-9, the code of its bit string's 4-bit prefix in bits
+ * 10-15 and of its 6-bit prefix in bits 16-23; 0 for a word without a cluster).  Empty for a
+ * model without clusters. */
+typedef struct mz_clusters {
+    uint64_t *hash;
+    uint32_t *code;
+    size_t n;
+    uint32_t *slot;   /* open-addressing index: 1 + the word's number, 0 for an empty slot */
+    uint32_t mask;    /* slots - 1 (a power of two, at least twice n) */
+} mz_clusters;
+
+/* Classes learnt, how often a word must be seen to be clustered, and the most exchange passes
+ * (they stop sooner when fewer than one word in a thousand moves). */
+enum { MZ_CL_CLASSES = 256, MZ_CL_MIN_COUNT = 2, MZ_CL_PASSES = 20 };
+
+/* Learns clusters from a text of word hashes (mz_word_lower; 0 between sentences).  Returns 0,
+ * -1 when out of memory.  Free with mz_clusters_free. */
+int mz_clusters_learn(mz_clusters *cl, const uint64_t *toks, size_t n);
+/* Builds the index of cl's words (after learning or loading them).  Returns 0, -1 when OOM. */
+int mz_clusters_index(mz_clusters *cl);
+/* Code of the word of hash h (0 when it has no cluster). */
+uint32_t mz_cluster_of(const mz_clusters *cl, uint64_t h);
+void mz_clusters_free(mz_clusters *cl);
+
 struct mz_parse_model {
     char lang[3];
     mz_lin tag;   /* MZ_UPOS_COUNT classes: the first, left-to-right tagging pass */
@@ -39,19 +64,22 @@ struct mz_parse_model {
     mz_lin rel;   /* MZ_DEPREL_COUNT classes: the relabeller of finished trees (may be empty) */
     mz_lin att;   /* 2 classes: the reattacher of finished trees (may be empty) */
     mz_seg seg;   /* Arabic only */
+    mz_clusters clus; /* word clusters (English since version 5; empty for Arabic) */
 };
 
 /* Hashed attributes of one word, computed once per sentence. */
 typedef struct mz_wattr {
     uint64_t form, lower, shape, pre[3], suf[4];
+    uint64_t cf, c4, c6; /* cluster, 4- and 6-bit prefixes of its string (0: none) */
 } mz_wattr;
 
 /* Tokens are numbered 0 (the root) and 1..n (the words); arrays have room for two more. */
-enum { MZ_TOKS = MZ_PARSE_MAX_WORDS + 4, MZ_MAX_FEATS = 128 };
+enum { MZ_TOKS = MZ_PARSE_MAX_WORDS + 4, MZ_MAX_FEATS = 160 };
 
 struct mz_parse_work {
     size_t n;
     int quick;                 /* skip the reattacher (mz_parse_work_quick) */
+    int clustered;             /* the words have clusters: the cluster features are used */
     mz_wattr a[MZ_TOKS];
     uint8_t tag[MZ_TOKS];      /* UPOS of each token (token 0 unused) */
     uint8_t tag1[MZ_TOKS];     /* the first tagging pass's UPOS of each token */
@@ -79,8 +107,12 @@ struct mz_parse_work {
     uint64_t feats[MZ_MAX_FEATS];
 };
 
-/* Fills w->a[1..n] from the forms and sets w->n. */
-void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *lens, size_t n);
+/* Fills w->a[1..n] from the forms, with their clusters in cl (NULL or empty: none, and no
+ * cluster features), and sets w->n. */
+void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *lens, size_t n,
+                  const mz_clusters *cl);
+/* The hash a word is clustered by: its mz_wattr.lower. */
+uint64_t mz_word_lower(const char *s, size_t n);
 
 /* Features of the tagger for token t (tags of tokens < t already in w->tag); returns how many. */
 size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f);

@@ -10,7 +10,9 @@
  *                supertagger, second tagging pass (empty for Arabic), relabeller and
  *                reattacher (since version 4; empty when trained on fewer than 40
  *                sentences)), then the Arabic segmentation data:
- *                nlex, nvocab (u32), nlex (hash, split offsets) u64 pairs, nvocab u64 hashes
+ *                nlex, nvocab (u32), nlex (hash, split offsets) u64 pairs, nvocab u64 hashes;
+ *                then (since version 5) the word clusters: their number (u32), the words'
+ *                hashes (u64, increasing) and their codes (u32; none for Arabic)
  *   last 8       checksum of every byte before it (mz_model_checksum)
  *
  * Loading checks the magic, the version, the length and the checksum before reading anything
@@ -23,7 +25,7 @@
 #include "../util/error.h"
 #include "internal.h"
 
-enum { MZ_MODEL_VERSION = 4, HEADER = 20 };
+enum { MZ_MODEL_VERSION = 5, HEADER = 20 };
 static const char magic[8] = "MZPARSE";
 
 /* 64-bit checksum: eight bytes at a time through a multiply-xorshift mix. */
@@ -91,6 +93,11 @@ mz_status mz_parse_model_save(const mz_parse_model *m, mz_buf *out, mz_error *er
         put_u64(out, m->seg.lex[i]);
     for (size_t i = 0; i < m->seg.nvocab; i++)
         put_u64(out, m->seg.vocab[i]);
+    put_u32(out, (uint32_t)m->clus.n);
+    for (size_t i = 0; i < m->clus.n; i++)
+        put_u64(out, m->clus.hash[i]);
+    for (size_t i = 0; i < m->clus.n; i++)
+        put_u32(out, m->clus.code[i]);
     if (out->oom || out->len - start + 8 > UINT32_MAX)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory writing the model");
     uint32_t total = (uint32_t)(out->len - start + 8);
@@ -183,6 +190,30 @@ static const char *load_seg(mz_seg *seg, const unsigned char *p, size_t end, siz
     return NULL;
 }
 
+/* Reads the word clusters at *pos; returns NULL or why they are malformed. */
+static const char *load_clusters(mz_clusters *cl, const unsigned char *p, size_t end, size_t *pos)
+{
+    if (end - *pos < 4)
+        return "truncated parser model";
+    size_t n = get_u32(p + *pos);
+    *pos += 4;
+    if (n > (end - *pos) / 12)
+        return "truncated parser model (word clusters)";
+    cl->hash = malloc(n * 8 + 8);
+    cl->code = malloc(n * 4 + 4);
+    if (!cl->hash || !cl->code)
+        return "out of memory";
+    for (size_t i = 0; i < n; i++, *pos += 8)
+        cl->hash[i] = get_u64(p + *pos);
+    for (size_t i = 0; i < n; i++, *pos += 4)
+        cl->code[i] = get_u32(p + *pos);
+    cl->n = n;
+    for (size_t i = 1; i < n; i++)
+        if (cl->hash[i] <= cl->hash[i - 1])
+            return "corrupt parser model (word clusters out of order)";
+    return mz_clusters_index(cl) < 0 ? "out of memory" : NULL;
+}
+
 mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *name, mz_error *err)
 {
     const unsigned char *p = data;
@@ -208,6 +239,7 @@ mz_parse_model *mz_parse_model_load(const void *data, size_t len, const char *na
         mz_lin_load(&m->rel, p, end, &pos, MZ_DEPREL_COUNT, &why) < 0 ||
         mz_lin_load(&m->att, p, end, &pos, 2, &why) < 0 ||
         (why = load_seg(&m->seg, p, end, &pos)) != NULL ||
+        (why = load_clusters(&m->clus, p, end, &pos)) != NULL ||
         (pos != end && (why = "trailing bytes in parser model"))) {
         mz_fail(err, MZ_ERR_PARSE, name, 0, "%s", why);
         mz_parse_model_free(m);
@@ -238,6 +270,7 @@ void mz_parse_model_free(mz_parse_model *m)
     mz_lin_free(&m->rel);
     mz_lin_free(&m->att);
     mz_seg_free(&m->seg);
+    mz_clusters_free(&m->clus);
     free(m);
 }
 

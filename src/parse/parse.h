@@ -107,6 +107,10 @@ typedef struct mz_train_opts {
     /* Called with a line of progress (no newline) when not quiet; may be NULL. */
     void (*progress)(void *ctx, const char *msg);
     void *progress_ctx;
+    /* Unannotated text for the English word clusters, besides the training sentences' words
+     * (UTF-8, documents separated by blank lines; tokenised by src/text); may be NULL. */
+    const char *raw;
+    size_t raw_len;
 } mz_train_opts;
 
 /* Trains the models on sentences `sel` (all when NULL; else sel[i] != 0 keeps sentence i).

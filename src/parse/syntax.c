@@ -89,22 +89,45 @@ static const struct {
     {"\xc2\xbb", "\""}, /* » */
 };
 
-/* Attributes of one word: hashes of the form, of the lower-cased form with digits as 0, of the
- * shape, and of the first 1-3 and last 1-4 characters of the lower-cased form. */
-static void word_attrs(mz_wattr *a, const char *s, size_t n)
+/* The word as the models read it: punctuation of punct_ascii as its ASCII form. */
+static void ascii_punct(const char **s, size_t *n)
 {
-    for (size_t k = 0; n == 2 && k < sizeof punct_ascii / sizeof punct_ascii[0]; k++)
-        if (strlen(punct_ascii[k].from) == n && memcmp(s, punct_ascii[k].from, n) == 0) {
-            s = punct_ascii[k].to;
-            n = 1;
-            break;
+    for (size_t k = 0; *n == 2 && k < sizeof punct_ascii / sizeof punct_ascii[0]; k++)
+        if (strlen(punct_ascii[k].from) == *n && memcmp(*s, punct_ascii[k].from, *n) == 0) {
+            *s = punct_ascii[k].to;
+            *n = 1;
+            return;
         }
-    char low[128];
-    size_t m = n < sizeof low ? n : sizeof low;
+}
+
+/* The lower-cased form of s[0..n) with digits as 0, into low (of `cap` bytes); returns its
+ * length (at most cap). */
+static size_t lower_form(const char *s, size_t n, char *low, size_t cap)
+{
+    size_t m = n < cap ? n : cap;
     for (size_t i = 0; i < m; i++) {
         unsigned char c = (unsigned char)s[i];
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c >= '1' && c <= '9' ? '0' : c);
     }
+    return m;
+}
+
+uint64_t mz_word_lower(const char *s, size_t n)
+{
+    char low[128];
+    ascii_punct(&s, &n);
+    size_t m = lower_form(s, n, low, sizeof low);
+    return mz_str_hash(low, m) + 1;
+}
+
+/* Attributes of one word: hashes of the form, of the lower-cased form with digits as 0, of the
+ * shape, of the first 1-3 and last 1-4 characters of the lower-cased form, and the word's
+ * cluster with the codes of its bit string's 4- and 6-bit prefixes (0 for none). */
+static void word_attrs(mz_wattr *a, const char *s, size_t n, const mz_clusters *cl)
+{
+    ascii_punct(&s, &n);
+    char low[128];
+    size_t m = lower_form(s, n, low, sizeof low);
     a->form = mz_str_hash(s, n);
     a->lower = mz_str_hash(low, m) + 1;
     a->shape = shape_hash(s, n);
@@ -114,17 +137,27 @@ static void word_attrs(mz_wattr *a, const char *s, size_t n)
         a->pre[k] = mz_str_hash(low, pre[k]) + 11 + (uint64_t)k;
     for (int k = 0; k < 4; k++)
         a->suf[k] = mz_str_hash(low + suf[k], m - suf[k]) + 17 + (uint64_t)k;
+    uint32_t code = cl && cl->n ? mz_cluster_of(cl, a->lower) : 0;
+    a->cf = code & 0x3ff;
+    a->c4 = code >> 10 & 0x3f;
+    a->c6 = code >> 16 & 0xff;
 }
 
-void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *lens, size_t n)
+void mz_syn_attrs(mz_parse_work *w, const char *const *forms, const uint32_t *lens, size_t n,
+                  const mz_clusters *cl)
 {
     w->n = n;
+    w->clustered = cl && cl->n;
     memset(&w->a[0], 0, sizeof w->a[0]);
     w->a[0].lower = w->a[0].form = 0x524f4f54; /* the root */
+    w->a[0].cf = 0x3ff + 1;                    /* and its cluster, apart from the words' */
+    w->a[0].c4 = w->a[0].c6 = 0xfe;
     for (size_t i = 0; i < n; i++)
-        word_attrs(&w->a[i + 1], forms[i], lens[i]);
+        word_attrs(&w->a[i + 1], forms[i], lens[i], cl);
     memset(&w->a[n + 1], 0, sizeof w->a[0]);
     w->a[n + 1].lower = 0x454e44; /* end of sentence */
+    w->a[n + 1].cf = 0x3ff + 2;
+    w->a[n + 1].c4 = w->a[n + 1].c6 = 0xfd;
 }
 
 /* ---- tagger --------------------------------------------------------------------------- */
@@ -179,6 +212,16 @@ size_t mz_tag_feats(const mz_parse_work *w, int t, uint64_t *f)
     f[k++] = mz_feat1(26, shp(w, t + 1));
     f[k++] = mz_feat1(27, shp(w, t - 1));
     f[k++] = mz_feat2(28, a->suf[1], sfx3(w, t + 1));
+    if (w->clustered) { /* t - 1 and t + 1 are at most the root and the end, which have some */
+        const mz_wattr *l = &w->a[t - 1], *r = &w->a[t + 1];
+        f[k++] = mz_feat1(29, a->cf);
+        f[k++] = mz_feat1(30, a->c4);
+        f[k++] = mz_feat1(31, a->c6);
+        f[k++] = mz_feat1(32, r->cf);
+        f[k++] = mz_feat1(33, l->cf);
+        f[k++] = mz_feat2(34, p1, a->c6);
+        f[k++] = mz_feat2(35, a->c6, r->cf);
+    }
     return k;
 }
 
@@ -244,6 +287,13 @@ size_t mz_stag_feats(const mz_parse_work *w, int t, uint64_t *f)
     f[k++] = mz_feat3(317, t0, (uint64_t)(t == 1), (uint64_t)(t == (int)w->n));
     f[k++] = mz_feat2(318, a->lower, lw(w, t + 1));
     f[k++] = mz_feat2(319, lw(w, t - 1), a->lower);
+    if (w->clustered) {
+        f[k++] = mz_feat2(320, a->cf, t0);
+        f[k++] = mz_feat3(321, a->c6, tm1, tp1);
+        f[k++] = mz_feat2(322, w->a[t + 1].cf, t0);
+        f[k++] = mz_feat2(323, w->a[t - 1].cf, t0);
+        f[k++] = mz_feat2(324, a->c4, s1);
+    }
     return k;
 }
 
@@ -421,6 +471,34 @@ static size_t arc_feats_more(const mz_parse_work *w, const ctx *c, uint64_t *f)
     return k;
 }
 
+/* Cluster values of a token for the parser's and labeller's features (constants for none). */
+static inline uint64_t acf(const mz_parse_work *w, int t) { return t < 0 ? 0x3ff + 3 : w->a[t].cf; }
+static inline uint64_t ac4(const mz_parse_work *w, int t) { return t < 0 ? 0xfc : w->a[t].c4; }
+static inline uint64_t ac6(const mz_parse_work *w, int t) { return t < 0 ? 0xfc : w->a[t].c6; }
+
+/* Cluster features (Koo et al. 2008): the clusters of s0, b0, s1 and b1 and their prefixes,
+ * alone, in pairs and with the other's tag, after the templates of words and tags. */
+static size_t arc_feats_clus(const mz_parse_work *w, const ctx *c, uint64_t *f)
+{
+    uint64_t s0t = at(w, c->s0), b0t = at(w, c->b0);
+    uint64_t s0f = acf(w, c->s0), b0f = acf(w, c->b0), s06 = ac6(w, c->s0), b06 = ac6(w, c->b0);
+    uint64_t d = c->b0 >= 0 && c->s0 >= 0 ? dist_bin(c->b0 - c->s0) : 0;
+    size_t k = 0;
+    f[k++] = mz_feat1(270, s0f);
+    f[k++] = mz_feat1(271, b0f);
+    f[k++] = mz_feat2(272, s0f, b0t);
+    f[k++] = mz_feat2(273, s0t, b0f);
+    f[k++] = mz_feat2(274, ac4(w, c->s0), ac4(w, c->b0));
+    f[k++] = mz_feat2(275, s06, b06);
+    f[k++] = mz_feat2(276, s06 * 32 + s0t, b06 * 32 + b0t);
+    f[k++] = mz_feat3(277, ac4(w, c->s1), ac4(w, c->s0), ac4(w, c->b0));
+    f[k++] = mz_feat2(278, acf(w, c->b1), b0t);
+    f[k++] = mz_feat2(279, acf(w, c->s1), s0t);
+    f[k++] = mz_feat3(280, s06, b0t, d);
+    f[k++] = mz_feat3(281, s0t, b06, d);
+    return k;
+}
+
 /* Supertag + 1 of a token for the parser's features (0 for none and for the root). */
 static inline uint64_t ast(const mz_parse_work *w, int t) { return t > 0 ? w->stag[t] : 0; }
 
@@ -555,6 +633,8 @@ size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
     f[k++] = mz_feat3(179, c.s0 >= 0 ? w->sib[c.s0] : 0, s0t, b0t);
     k += arc_feats_more(w, &c, f + k);
     k += arc_feats_stag(w, &c, f + k);
+    if (w->clustered)
+        k += arc_feats_clus(w, &c, f + k);
     return k;
 }
 
@@ -640,6 +720,11 @@ size_t mz_lab_feats(const mz_parse_work *w, int d, uint64_t *f)
     f[k++] = mz_feat3(256, w->stag[d], td, dir);
     f[k++] = mz_feat3(257, w->stag[d], ast(w, h), dir);
     f[k++] = mz_feat3(258, w->stag[d], wd, dir);
+    if (w->clustered) {
+        f[k++] = mz_feat3(233, acf(w, d), th, dir);
+        f[k++] = mz_feat3(234, td, acf(w, h), dir);
+        f[k++] = mz_feat3(235, ac6(w, d), ac6(w, h), dir);
+    }
     return k;
 }
 
@@ -984,7 +1069,7 @@ int mz_parse_sentence(const mz_parse_model *m, mz_parse_work *w, const char *con
 {
     if (n > MZ_PARSE_MAX_WORDS)
         return -1;
-    mz_syn_attrs(w, forms, lens, n);
+    mz_syn_attrs(w, forms, lens, n, &m->clus);
     if (gold_tags)
         memcpy(w->tag + 1, gold_tags, n);
     else

@@ -44,6 +44,12 @@ check "eval-parse prints UPOS, UAS and LAS" grep -q '^.*tiny.conllu: words 28  U
 "$MIZAN" train-parser -q --lang en --iterations 5 "$FX/tiny.conllu" -o "$TMP/tiny2.model" 2> /dev/null
 check "training is deterministic" cmp -s "$TMP/tiny.model" "$TMP/tiny2.model"
 echo "Police met the minister." | "$MIZAN" parse --model "$TMP/tiny.model" > "$TMP/tiny.conllu"
+printf '{"id":"r1","date":"2020-01-01","text":"Police met the minister. The army met the police."}\n' > "$TMP/raw.jsonl"
+"$MIZAN" train-parser -q --lang en --iterations 5 --raw "$TMP/raw.jsonl" "$FX/tiny.conllu" -o "$TMP/raw.model" 2> /dev/null
+check "train-parser --raw learns clusters from the text too" test $? -eq 0 -a -s "$TMP/raw.model"
+check "--raw changes the model" test "$(cmp -s "$TMP/tiny.model" "$TMP/raw.model"; echo $?)" = 1
+"$MIZAN" train-parser -q --lang en --raw "$TMP/none.jsonl" "$FX/tiny.conllu" -o "$TMP/none.model" 2> /dev/null
+check "a missing --raw file exits 2" test $? -eq 2
 check "parse --model uses a trained file" grep -q 'minister' "$TMP/tiny.conllu"
 
 printf '1\ta\t_\tDET\t_\t_\t0\troot\t_\t_\n2\tb\t_\tNOUNX\t_\t_\t1\tdep\t_\t_\n' > "$TMP/bad.conllu"

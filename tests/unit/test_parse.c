@@ -201,7 +201,7 @@ static void second_tagging_pass_reads_the_first(void **state)
     uint32_t lens[] = {3, 4, 8, 3, 7, 1};
     mz_parse_work *w = mz_parse_work_new();
     assert_non_null(w);
-    mz_syn_attrs(w, forms, lens, 6);
+    mz_syn_attrs(w, forms, lens, 6, NULL);
     mz_run_tagger(m, w);
     assert_string_equal(mz_upos_names[w->tag1[3]], "VERB");
     assert_string_equal(mz_upos_names[w->tag[3]], "VERB");
@@ -231,7 +231,7 @@ static void supertagger_learns_relations_and_sides(void **state)
     const uint8_t tags[] = {5, 7, 15, 5, 7, 12}; /* DET NOUN VERB DET NOUN PUNCT */
     mz_parse_work *w = mz_parse_work_new();
     assert_non_null(w);
-    mz_syn_attrs(w, forms, lens, 6);
+    mz_syn_attrs(w, forms, lens, 6, NULL);
     memcpy(w->tag + 1, tags, 6);
     mz_run_stagger(&m->stag, w);
     assert_int_equal(w->stag[2], stag_of(MZ_DEPREL_NSUBJ, 1, 0));
@@ -350,6 +350,8 @@ static void damaged_models_are_errors(void **state)
     memcpy(copy, a.data, a.len);
     copy[8] = 9;
     expect_bad_model(copy, a.len, "version");
+    copy[8] = 4; /* the format before the word clusters */
+    expect_bad_model(copy, a.len, "version");
     expect_bad_model("not a model at all, just some text of a reasonable length", 56, "magic");
     mz_parse_model *r = mz_parse_model_read("/nonexistent/en.model", &err);
     assert_null(r);
@@ -358,6 +360,38 @@ static void damaged_models_are_errors(void **state)
     mz_buf_free(&a);
     mz_parse_model_free(m);
     mz_treebank_free(&tb);
+}
+
+/* Word clusters: words used alike (cat and dog, sleeps and runs) are siblings in the merge
+ * tree, so their bit strings differ in the last bit only; a word seen once has no cluster. */
+static void clusters_group_words_used_alike(void **state)
+{
+    (void)state;
+    static const char *const text[] = {
+        "the", "cat", "sleeps", ".", "", "the", "dog", "sleeps", ".", "", "the", "cat", "runs", ".", "",
+        "the", "dog", "runs", ".", "", "a", "cat", "sleeps", ".", "", "a", "dog", "sleeps", ".", "",
+        "a", "cat", "runs", ".", "", "a", "dog", "runs", ".", "", "once", "."};
+    size_t n = sizeof text / sizeof text[0];
+    uint64_t toks[64];
+    for (size_t i = 0; i < n; i++)
+        toks[i] = *text[i] ? mz_word_lower(text[i], strlen(text[i])) : 0;
+    mz_clusters cl, again;
+    assert_int_equal(mz_clusters_learn(&cl, toks, n), 0);
+    assert_int_equal(mz_clusters_learn(&again, toks, n), 0);
+    assert_int_equal(cl.n, 7);
+    assert_memory_equal(cl.code, again.code, cl.n * sizeof cl.code[0]);
+    uint32_t cat = mz_cluster_of(&cl, mz_word_lower("Cat", 3));
+    uint32_t dog = mz_cluster_of(&cl, mz_word_lower("dog", 3));
+    uint32_t sleeps = mz_cluster_of(&cl, mz_word_lower("sleeps", 6));
+    uint32_t runs = mz_cluster_of(&cl, mz_word_lower("runs", 4));
+    assert_true(cat && dog && sleeps && runs);
+    assert_int_not_equal(cat & 0x3ff, dog & 0x3ff);
+    assert_int_equal(cat >> 17 & 0x7f, dog >> 17 & 0x7f);         /* 6-bit code but the last bit */
+    assert_int_equal(sleeps >> 17 & 0x7f, runs >> 17 & 0x7f);
+    assert_int_not_equal(cat >> 16 & 0xff, sleeps >> 16 & 0xff);
+    assert_int_equal(mz_cluster_of(&cl, mz_word_lower("once", 4)), 0);
+    mz_clusters_free(&cl);
+    mz_clusters_free(&again);
 }
 
 static void conllu_writer_output_reads_back(void **state)
@@ -538,6 +572,7 @@ int main(void)
         cmocka_unit_test(parses_are_trees),
         cmocka_unit_test(training_is_deterministic_and_round_trips),
         cmocka_unit_test(damaged_models_are_errors),
+        cmocka_unit_test(clusters_group_words_used_alike),
         cmocka_unit_test(conllu_writer_output_reads_back),
         cmocka_unit_test(arabic_segmentation),
         cmocka_unit_test(builtin_english_model_parses),
