@@ -20,11 +20,11 @@
 
 void mz_actor_country(const char *code, char *out)
 {
-    size_t n = strlen(code);
-    if (n >= 6 && strncmp(code, "IGO", 3) == 0)
-        code += 3, n -= 3;
-    size_t k = n < 3 ? n : 3;
-    memcpy(out, code, k);
+    if (code[0] == 'I' && code[1] == 'G' && code[2] == 'O' && code[3] && code[4] && code[5])
+        code += 3; /* IGO and an organisation of three letters or more */
+    size_t k = 0;
+    while (k < 3 && code[k]) /* no strlen: once per actor and more */
+        out[k] = code[k], k++;
     out[k] = '\0';
 }
 

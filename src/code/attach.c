@@ -500,7 +500,7 @@ static const struct {
 static const char *intention_code(const char *code)
 {
     for (size_t i = 0; i < sizeof intention_codes / sizeof intention_codes[0]; i++)
-        if (strncmp(code, intention_codes[i].prefix, strlen(intention_codes[i].prefix)) == 0)
+        if (mz_starts_with(code, intention_codes[i].prefix))
             return intention_codes[i].code;
     return code;
 }
@@ -569,7 +569,7 @@ static int root_joint(const mz_coder *c, const mz_mention *v)
         return 1; /* a PETRARCH "% ... *" pattern says so itself */
     const char *code = mz_verb_code(c, v);
     for (size_t i = 0; i < sizeof joint_codes / sizeof *joint_codes; i++)
-        if (strncmp(code, joint_codes[i].prefix, strlen(joint_codes[i].prefix)) == 0)
+        if (mz_starts_with(code, joint_codes[i].prefix))
             return joint_codes[i].joint;
     return 0;
 }
@@ -795,7 +795,7 @@ static int charge_word(const mz_coder *c, uint32_t i, const char *const *stems, 
         if (strncmp(w, charge_prefixes[p], len) != 0)
             continue;
         for (size_t k = 0; k < n; k++)
-            if (strncmp(w + len, stems[k], strlen(stems[k])) == 0)
+            if (mz_starts_with(w + len, stems[k]))
                 return 1;
     }
     return 0;
@@ -1021,7 +1021,7 @@ static int pronoun_object(const mz_coder *c, const mz_mention *v)
         return 0;
     const char *w = mz_tok_fold(&c->toks, v->tail_e - 1);
     const char *on = "\xd8\xb9\xd9\x84\xd9\x8a"; /* علي: على folded */
-    return strncmp(w, on, strlen(on)) == 0 &&
+    return mz_starts_with(w, on) &&
            in_list(w + strlen(on), object_pronouns, sizeof object_pronouns / sizeof *object_pronouns);
 }
 

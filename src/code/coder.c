@@ -239,13 +239,9 @@ static const char *const own_state_acts[] = {"14", "173", "19"};
 
 int mz_code_prefixed(const char *code, const char *const *prefixes, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        const char *p = prefixes[k], *q = code;
-        while (*p && *p == *q) /* one pass, no strlen: this runs for every act */
-            p++, q++;
-        if (!*p)
+    for (size_t k = 0; k < n; k++)
+        if (mz_starts_with(code, prefixes[k]))
             return 1;
-    }
     return 0;
 }
 

@@ -342,6 +342,14 @@ static inline int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
  * starting at i names where something happens. */
 int mz_after_place_word(const mz_coder *c, uint32_t i);
 
+/* Whether string s begins with prefix: one pass, no strlen (asked of every act's code). */
+static inline int mz_starts_with(const char *s, const char *prefix)
+{
+    while (*prefix && *prefix == *s)
+        prefix++, s++;
+    return *prefix == '\0';
+}
+
 /* The marker kind of the mention covering token i, or 0. */
 static inline int mz_marker_at(const mz_coder *c, uint32_t i)
 {

@@ -459,14 +459,14 @@ int mz_implausible_source(const mz_coder *c, int g, const char *code)
         return 0;
     const mz_actor *a = &c->av[c->gv[g].first];
     for (size_t k = 0; a->code && k < sizeof unarmed_prefixes / sizeof *unarmed_prefixes; k++)
-        if (strncmp(a->code, unarmed_prefixes[k], strlen(unarmed_prefixes[k])) == 0 &&
+        if (mz_starts_with(a->code, unarmed_prefixes[k]) &&
             strncmp(code, "15", 2) >= 0 && strncmp(code, "20", 2) <= 0)
             return 1;
     size_t base = strlen(a->country);
     if (!a->code || strlen(a->code) != base + 3)
         return 0;
     for (size_t k = 0; k < sizeof not_by_role / sizeof not_by_role[0]; k++) {
-        if (strncmp(code, not_by_role[k].prefix, strlen(not_by_role[k].prefix)) != 0)
+        if (!mz_starts_with(code, not_by_role[k].prefix))
             continue;
         for (size_t r = 0; r < sizeof not_by_role[k].roles / sizeof not_by_role[k].roles[0]; r++)
             if (not_by_role[k].roles[r] && strcmp(a->code + base, not_by_role[k].roles[r]) == 0)
@@ -493,7 +493,7 @@ int mz_unnamed_entry(const mz_coder *c, const mz_mention *v)
 {
     const char *code = mz_verb_code(c, v);
     for (size_t k = 0; k < sizeof unnamed_parties / sizeof unnamed_parties[0]; k++)
-        if (strncmp(code, unnamed_parties[k].prefix, strlen(unnamed_parties[k].prefix)) == 0 &&
+        if (mz_starts_with(code, unnamed_parties[k].prefix) &&
             (!unnamed_parties[k].lang || !c->arabic))
             return (int)k;
     return -1;
