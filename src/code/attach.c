@@ -284,14 +284,7 @@ static int receives_arms(const mz_coder *c, const mz_mention *v)
 {
     if (!c->arabic || strncmp(mz_verb_code(c, v), "07", 2) != 0 || (v->clitic & MZ_CL_FUT))
         return 0; /* ستسلم is سلم's future: will deliver */
-    const mz_engine *e = c->e;
-    for (uint32_t j = 0; j < c->kn[v->b]; j++) {
-        uint32_t node = mz_matcher_next(&e->m, 0, c->kc[c->kfirst[v->b] + j].word);
-        for (uint32_t x = node == MZ_NONE ? MZ_NONE : e->m.node_entry[node]; x != MZ_NONE; x = e->entries[x].next)
-            if (e->entries[x].kind == MZ_E_MARKER && e->entries[x].value == MZ_M_RECEIVE)
-                return 1;
-    }
-    return 0;
+    return mz_word_marker(c, v->b, MZ_M_RECEIVE);
 }
 
 /* The first group right after a من past act v, in its clause: the giver of arms received, named
@@ -1490,17 +1483,17 @@ static const char *const matter_nouns_ar[] = {"مناقشه", "مناقشات", 
 
 static int genitive_subject_code(const mz_coder *c, const mz_mention *v, const char *code)
 {
-    for (size_t k = 0; k < sizeof matter_nouns_ar / sizeof *matter_nouns_ar; k++)
+    int subject = 0;
+    for (size_t k = 0; k < sizeof genitive_subject_codes / sizeof *genitive_subject_codes; k++)
+        subject |= strcmp(code, genitive_subject_codes[k]) == 0;
+    for (size_t k = 0; subject && k < sizeof matter_nouns_ar / sizeof *matter_nouns_ar; k++)
         for (uint32_t j = 0; j < c->kn[v->b]; j++) {
             uint32_t w = c->kc[c->kfirst[v->b] + j].word;
             if (c->e->m.wlen[w] == strlen(matter_nouns_ar[k]) &&
                 memcmp(c->e->m.words + c->e->m.woff[w], matter_nouns_ar[k], c->e->m.wlen[w]) == 0)
                 return 0;
         }
-    for (size_t k = 0; k < sizeof genitive_subject_codes / sizeof *genitive_subject_codes; k++)
-        if (strcmp(code, genitive_subject_codes[k]) == 0)
-            return 1;
-    return 0;
+    return subject; /* the codes first: the nouns' test looks at every reading of the word */
 }
 static int genitive_doer(const mz_coder *c, const mz_mention *v, int g)
 {
@@ -1618,22 +1611,22 @@ static const struct {
     int (*test)(mz_coder *c, const mz_mention *v, const act_scope *a);
     const char *why;
 } not_coded[] = {
-    {nc_participle, "a participle used as an adjective"},
-    {nc_noun, "a noun after a determiner (\"a long shot\", \"a fire on\")"},
-    {nc_suppressed, "negated or hypothetical"},
-    {nc_asked, "asked about in a question, not reported"},
-    {nc_embedded, "the content of the appeal, accusation or threat before it"},
-    {nc_complement, "it completes the act coded just before it"},
-    {nc_past_year, "placed in a year before the document's (background)"},
-    {nc_past_period, "placed months or more before the news (background)"},
-    {nc_served, "a sentence being served, not one passed"},
-    {nc_confined, "held in custody, not an arrest"},
-    {nc_at_the, "the circumstance of another act (\"at the request of\")"},
-    {nc_background, "named as the time or cause of another act (background)"},
-    {nc_families, "أسر here is families, not a capture"},
-    {nc_any, "its object is any one of a kind (أي جهود), no act is told"},
-    {nc_charged, "the matter of a charge, case or inquiry, not news"},
-    {nc_petrarch_noun, "a PETRARCH verb read as a noun (PETRARCH codes verbs only)"},
+    {nc_participle, "not coded: a participle used as an adjective"},
+    {nc_noun, "not coded: a noun after a determiner (\"a long shot\", \"a fire on\")"},
+    {nc_suppressed, "not coded: negated or hypothetical"},
+    {nc_asked, "not coded: asked about in a question, not reported"},
+    {nc_embedded, "not coded: the content of the appeal, accusation or threat before it"},
+    {nc_complement, "not coded: it completes the act coded just before it"},
+    {nc_past_year, "not coded: placed in a year before the document's (background)"},
+    {nc_past_period, "not coded: placed months or more before the news (background)"},
+    {nc_served, "not coded: a sentence being served, not one passed"},
+    {nc_confined, "not coded: held in custody, not an arrest"},
+    {nc_at_the, "not coded: the circumstance of another act (\"at the request of\")"},
+    {nc_background, "not coded: named as the time or cause of another act (background)"},
+    {nc_families, "not coded: أسر here is families, not a capture"},
+    {nc_any, "not coded: its object is any one of a kind (أي جهود), no act is told"},
+    {nc_charged, "not coded: the matter of a charge, case or inquiry, not news"},
+    {nc_petrarch_noun, "not coded: a PETRARCH verb read as a noun (PETRARCH codes verbs only)"},
 };
 
 /* Codes one verb mention. */
@@ -1666,9 +1659,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     const act_scope at = {b, e, st, managed_act(c, v, b)};
     for (size_t k = 0; k < sizeof not_coded / sizeof *not_coded; k++)
         if (not_coded[k].test(c, v, &at)) {
-            if (c->flags & MZ_CODE_EXPLAIN)
-                mz_explain(c, "  verb \"%s\" %s: not coded: %s", mz_span_text(c, v->b, v->e),
-                           mz_verb_code(c, v), not_coded[k].why);
+            note(c, v, not_coded[k].why);
             return 0;
         }
     int managed = at.managed;

@@ -112,6 +112,18 @@ const char *mz_mention_code(const mz_coder *c, const mz_mention *m)
     return mz_pool_str(c->e, m->value);
 }
 
+int mz_word_marker(const mz_coder *c, uint32_t i, int kind)
+{
+    const mz_engine *e = c->e;
+    for (uint32_t j = 0; j < c->kn[i]; j++) {
+        uint32_t node = mz_matcher_next(&e->m, 0, c->kc[c->kfirst[i] + j].word);
+        for (uint32_t x = node == MZ_NONE ? MZ_NONE : e->m.node_entry[node]; x != MZ_NONE; x = e->entries[x].next)
+            if (e->entries[x].kind == MZ_E_MARKER && e->entries[x].value == (uint32_t)kind)
+                return 1;
+    }
+    return 0;
+}
+
 int mz_after_place_word(const mz_coder *c, uint32_t i)
 {
     /* "in the United States"; "in a US operation" names no party either */

@@ -338,6 +338,11 @@ static inline int mz_tok_is(const mz_coder *c, uint32_t i, const char *s)
     return c->toks.v[i].fold_len == n && memcmp(mz_tok_fold(&c->toks, i), s, n) == 0;
 }
 
+/* Whether a reading of token i is, as a word alone, a marker of kind `kind` (markers.txt),
+ * whatever phrase covers it in the sentence: وليد in the listed person وليد المعلم is a given
+ * name, تسلمت a word of receiving. */
+int mz_word_marker(const mz_coder *c, uint32_t i, int kind);
+
 /* Whether the tokens before token i are a preposition of place ("in", "in the", "في"): an actor
  * starting at i names where something happens. */
 int mz_after_place_word(const mz_coder *c, uint32_t i);

@@ -17,6 +17,8 @@ static const char *const armed_roles[] = {"MIL", "REB", NULL};
 static const char *const commanding_roles[] = {"", "GOV", "MIL", "REB", "UAF", NULL};
 /* Roles of a country's politics: its government, parliament, courts and opposition. */
 static const char *const political_roles[] = {"GOV", "LEG", "JUD", "OPP", NULL};
+/* Roles of a country's state: its government, parliament and courts. */
+static const char *const state_powers[] = {"GOV", "LEG", "JUD", NULL};
 
 /* Acts whose code depends on whom they fall on, when every member of the target has one of the
  * target roles (and of the source, when given, one of the source roles): fighting whose target
@@ -65,8 +67,6 @@ static int one_country(const mz_coder *c, int a, int b)
     return 1;
 }
 
-/* Roles of a country's state: its government, parliament and courts. */
-static const char *const state_powers[] = {"GOV", "LEG", "JUD", NULL};
 
 /* Whether English act v is one part of a country's politics attacking another with words: the
  * verb "attack" from its government, parliament or courts on another of them or on the
@@ -107,11 +107,13 @@ enum { DWELLINGS_REACH = 10 };
 static int fire_on_homes(const mz_coder *c, const mz_mention *v, const char *code)
 {
     static const char *const ground[] = {"190", "193", "194"};
+    if (!c->arabic)
+        return 0; /* asked of every act: English ones at once */
     int fire = 0;
     for (size_t k = 0; k < sizeof ground / sizeof *ground; k++)
         fire |= strcmp(code, ground[k]) == 0;
     fire |= strcmp(code, "195") == 0 && strstr(mz_tok_fold(&c->toks, v->b), "\xd9\x82\xd8\xb5\xd9\x81" /* قصف */);
-    if (!c->arabic || !fire)
+    if (!fire)
         return 0;
     uint32_t end = mz_act_end(v);
     for (uint32_t i = end; i + 1 < c->toks.n && i < end + DWELLINGS_REACH && c->clause[i] == c->clause[v->b]; i++)
@@ -527,8 +529,6 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
         *tgt = mz_unnamed_group(c, country, unnamed_parties[k].target_role, place);
 }
 
-
-
 /* English nouns of a measure a government or parliament makes: a demand, criticism, rejection
  * or threat aimed at one is aimed at its makers ("oppose the bill", "criticised the new law",
  * "rejected the budget").  A decision or a ruling is as often a foreign state's or a court's. */
@@ -542,15 +542,13 @@ static const char *const policy_nouns[] = {
  * one (which mz_code_on_target makes criticism: "attacked the impeachment inquiry"); a state that
  * yields on one (0832: "will withdraw the bill") yields to its people, who asked for it.  The
  * source must have one of source_roles (NULL: any); the first row of the act's root decides. */
-static const char *const state_roles[] = {"GOV", "LEG", "JUD", NULL};
-
 static const struct {
     const char *root;
     const char *const *source_roles;
     const char *target_role;
 } measure_parties[] = {
     {"10", NULL, "GOV"}, {"11", NULL, "GOV"}, {"12", NULL, "GOV"}, {"13", NULL, "GOV"},
-    {"08", state_roles, "CVL"}, {"19", state_roles, "GOV"},
+    {"08", state_powers, "CVL"}, {"19", state_powers, "GOV"},
 };
 
 /* Whether token i is a policy noun or its plural ("laws", "policies"). */

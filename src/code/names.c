@@ -325,20 +325,6 @@ static uint32_t title_name_end(const mz_coder *c, const mz_actor *a, uint32_t e,
     return a->home ? family_name_end(c, a->e, e, max) : name_end(c, a->e, e, max);
 }
 
-/* Whether token i reads as an Arabic given name of markers.txt, whatever phrase covers it (وليد
- * in the listed person وليد المعلم is no marker mention of its own). */
-static int given_word(const mz_coder *c, uint32_t i)
-{
-    const mz_engine *e = c->e;
-    for (uint32_t j = 0; j < c->kn[i]; j++) {
-        uint32_t node = mz_matcher_next(&e->m, 0, c->kc[c->kfirst[i] + j].word);
-        for (uint32_t x = node == MZ_NONE ? MZ_NONE : e->m.node_entry[node]; x != MZ_NONE; x = e->entries[x].next)
-            if (e->entries[x].kind == MZ_E_MARKER && e->entries[x].value == MZ_M_GIVEN)
-                return 1;
-    }
-    return 0;
-}
-
 /* Arabic family names (folded) that are common words too, never learned from a full name: an
  * adjective (نبيل العربي: العربي, Arab), an ordinal (عبدالله الثاني), a noun (خليفة, جودة), or
  * the second word of a given name written apart (عبد العزيز, عبد الله); ة as ه. */
@@ -359,7 +345,7 @@ static int common_surname(const mz_coder *c, uint32_t i)
 static int listed_person_ar(const mz_coder *c, const mz_mention *m)
 {
     return c->arabic && m->kind == MZ_E_ACTOR && !(m->flags & MZ_MENTION_LEARNED) && m->e - m->b >= 2 &&
-           given_word(c, m->b) && !given_word(c, m->e - 1) && c->toks.v[m->e - 1].fold_len >= 6 &&
+           mz_word_marker(c, m->b, MZ_M_GIVEN) && !mz_word_marker(c, m->e - 1, MZ_M_GIVEN) && c->toks.v[m->e - 1].fold_len >= 6 &&
            !common_surname(c, m->e - 1);
 }
 

@@ -223,9 +223,11 @@ static int cameo_slot_of(const char *code)
 /* Fills e->cameo_slot from the sorted table (a code in the table twice keeps its first). */
 static mz_status index_cameo(mz_engine *e, mz_error *err)
 {
+    if (e->ncameo >= UINT16_MAX)
+        return mz_fail(err, MZ_ERR_PARSE, "cameo.tsv", 0, "more than %d codes", UINT16_MAX - 1);
     free(e->cameo_slot);
     e->cameo_slot = calloc(CAMEO_SLOTS, sizeof *e->cameo_slot);
-    if (!e->cameo_slot || e->ncameo >= UINT16_MAX)
+    if (!e->cameo_slot)
         return mz_fail(err, MZ_ERR_NOMEM, "cameo.tsv", 0, "out of memory");
     for (size_t i = e->ncameo; i-- > 0;) {
         int slot = cameo_slot_of(e->cameo[i].code);

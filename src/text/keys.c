@@ -104,20 +104,17 @@ int mz_adjective_form(const char *w, size_t len)
     static const char *const endings[] = {"tive", "tives", "sive", "sives"};
     static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
     /* words whose stem is a verb's ("several": sever; "firefighters": firefight, a gunfight) */
-    static const char *const words[] = {"several", "firefighters"};
-    /* every word the lists take has seven letters or more and ends in e, s or l, but for the
-     * firefighter and firefighting: most words are ruled out at once */
+    static const char *const words[] = {"several", "firefighter", "firefighters", "firefighting"};
     if (len < 7)
-        return 0;
-    if (w[len - 1] != 'e' && w[len - 1] != 's' && w[len - 1] != 'l')
-        return (w[len - 1] == 'r' || w[len - 1] == 'g') && len >= 11 && w[0] == 'f' &&
-               memcmp(w, "firefight", 9) == 0;
+        return 0; /* no word of the lists is shorter */
+    for (size_t k = 0; (w[0] == 's' || w[0] == 'f') && k < sizeof words / sizeof words[0]; k++)
+        if (len == strlen(words[k]) && memcmp(w, words[k], len) == 0) /* they begin with s or f */
+            return 1;
+    if (w[len - 1] != 'e' && w[len - 1] != 's')
+        return 0; /* every noun and ending below ends so: most words are ruled out at once */
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
         if (ends_in(w, len, nouns[k]))
             return 0;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (len == strlen(words[k]) && memcmp(w, words[k], len) == 0)
-            return 1;
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
         if (len > strlen(endings[k]) + 3 && ends_in(w, len, endings[k]))
             return 1;
