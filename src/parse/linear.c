@@ -224,48 +224,93 @@ static int lin_load_header(mz_lin *m, const unsigned char *p, size_t len, size_t
     return 0;
 }
 
-/* Reads one row at q (inside p[0..len)) into row r; returns the bytes used, 0 when malformed. */
-static size_t lin_load_row(mz_lin *m, const unsigned char *q, size_t left, uint32_t *slot,
-                           uint32_t r, uint32_t *nent)
+/* The reading of a model's rows: where the bytes are, where the rows go, what is left. */
+typedef struct lin_reader {
+    const unsigned char *q, *end;
+    uint32_t slot, nent, nclass, cap, maxent;
+} lin_reader;
+
+/* Reads the next row's slot delta, fingerprint and count; returns 0 when malformed.  The first
+ * row may sit in slot 0, every later one is past the one before. */
+static inline int lin_row_head(lin_reader *rd, int first, uint32_t *fp, uint32_t *n)
 {
-    size_t k = 0;
+    const unsigned char *q = rd->q;
     uint32_t delta = 0;
     for (int shift = 0;; shift += 7) {
-        if (k >= left || shift > 28)
+        if (q >= rd->end || shift > 28)
             return 0;
-        delta |= (uint32_t)(q[k] & 0x7f) << shift;
-        if (!(q[k++] & 0x80))
+        delta |= (uint32_t)(*q & 0x7f) << shift;
+        if (!(*q++ & 0x80))
             break;
     }
-    if (left - k < 3 || (r > 0 && delta == 0) || delta >= m->cap - *slot)
+    if (rd->end - q < 3 || (!first && delta == 0) || delta >= rd->cap - rd->slot)
         return 0;
-    *slot += delta;
-    uint32_t fp = (uint32_t)q[k] | (uint32_t)q[k + 1] << 8, n = q[k + 2];
-    k += 3;
-    if (!(fp & 1) || n == 0 || n > m->nclass || (left - k) / 3 < n || m->nent - *nent < n)
+    rd->slot += delta;
+    *fp = (uint32_t)q[0] | (uint32_t)q[1] << 8;
+    *n = q[2];
+    q += 3;
+    if (!(*fp & 1) || *n == 0 || *n > rd->nclass || (size_t)(rd->end - q) / 3 < *n ||
+        rd->maxent - rd->nent < *n)
         return 0;
-    if (m->inl) {
-        int16_t *e = m->inl + 4 * (size_t)*slot;
-        if (e[0])
-            return 0;
-        e[0] = (int16_t)(uint16_t)fp;
-        for (uint32_t i = 0; i < n; i++, k += 3, (*nent)++) {
-            if (q[k] >= m->nclass)
-                return 0;
-            e[1 + q[k]] = (int16_t)(uint16_t)(q[k + 1] | q[k + 2] << 8);
+    rd->q = q;
+    return 1;
+}
+
+/* Reads every row into the inline layout; returns 0 when malformed.  The reader is copied into
+ * a local so that the compiler keeps it in registers across the stores. */
+static int lin_read_inline(mz_lin *m, lin_reader *reader)
+{
+    lin_reader rd = *reader;
+    int16_t *inl = m->inl;
+    int ok = 1;
+    for (uint32_t r = 0; ok && r < m->nrows; r++) {
+        uint32_t fp, n;
+        if (!lin_row_head(&rd, r == 0, &fp, &n) || inl[4 * (size_t)rd.slot]) {
+            ok = 0;
+            break;
         }
-        return k;
+        int16_t *e = inl + 4 * (size_t)rd.slot;
+        e[0] = (int16_t)(uint16_t)fp;
+        for (uint32_t i = 0; i < n; i++, rd.q += 3) {
+            if (rd.q[0] >= rd.nclass) {
+                ok = 0;
+                break;
+            }
+            e[1 + rd.q[0]] = (int16_t)(uint16_t)(rd.q[1] | rd.q[2] << 8);
+        }
+        rd.nent += n;
     }
-    if (m->slot[2 * *slot])
-        return 0;
-    m->slot[2 * *slot] = fp | n << 16;
-    m->slot[2 * *slot + 1] = *nent;
-    for (uint32_t i = 0; i < n; i++, k += 3) {
-        if (q[k] >= m->nclass)
-            return 0;
-        m->ent[(*nent)++] = q[k] | (uint32_t)q[k + 1] << 16 | (uint32_t)q[k + 2] << 24;
+    *reader = rd;
+    return ok;
+}
+
+/* Reads every row into the slot and weight arrays; returns 0 when malformed (the reader is
+ * local, as above). */
+static int lin_read_rows(mz_lin *m, lin_reader *reader)
+{
+    lin_reader rd = *reader;
+    uint32_t *slot = m->slot, *ent = m->ent;
+    int ok = 1;
+    for (uint32_t r = 0; ok && r < m->nrows; r++) {
+        uint32_t fp, n;
+        if (!lin_row_head(&rd, r == 0, &fp, &n) || slot[2 * rd.slot]) {
+            ok = 0;
+            break;
+        }
+        slot[2 * rd.slot] = fp | n << 16;
+        slot[2 * rd.slot + 1] = rd.nent;
+        uint32_t *e = ent + rd.nent;
+        for (uint32_t i = 0; i < n; i++, rd.q += 3) {
+            if (rd.q[0] >= rd.nclass) {
+                ok = 0;
+                break;
+            }
+            e[i] = rd.q[0] | (uint32_t)rd.q[1] << 16 | (uint32_t)rd.q[2] << 24;
+        }
+        rd.nent += n;
     }
-    return k;
+    *reader = rd;
+    return ok;
 }
 
 int mz_lin_load(mz_lin *m, const unsigned char *p, size_t len, size_t *pos, uint32_t nclass,
@@ -276,21 +321,14 @@ int mz_lin_load(mz_lin *m, const unsigned char *p, size_t len, size_t *pos, uint
         mz_lin_free(m);
         return -1;
     }
-    uint32_t slot = 0, nent = 0;
-    for (uint32_t r = 0; r < m->nrows; r++) {
-        size_t used = lin_load_row(m, p + *pos, len - *pos, &slot, r, &nent);
-        if (!used) {
-            *why = "corrupt model table";
-            mz_lin_free(m);
-            return -1;
-        }
-        *pos += used;
-    }
-    if (nent != m->nent) {
-        *why = "corrupt model table (weight count)";
+    lin_reader rd = {p + *pos, p + len, 0, 0, m->nclass, m->cap, m->nent};
+    int ok = m->inl ? lin_read_inline(m, &rd) : lin_read_rows(m, &rd);
+    if (!ok || rd.nent != m->nent) {
+        *why = ok ? "corrupt model table (weight count)" : "corrupt model table";
         mz_lin_free(m);
         return -1;
     }
+    *pos = (size_t)(rd.q - p);
     if (make_inline(m) < 0) {
         *why = "out of memory";
         mz_lin_free(m);

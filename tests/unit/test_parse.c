@@ -533,6 +533,27 @@ static void builtin_english_model_parses(void **state)
     assert_null(mz_parse_model_builtin("fr", &err));
 }
 
+/* The built-in models are loaded without their checksum (start-up time): their bytes must pass
+ * the full check here, so a damaged build is caught by the tests. */
+static void builtin_models_pass_checksum(void **state)
+{
+    (void)state;
+    const char *langs[] = {"en", "ar"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t len;
+        const unsigned char *p = mz_parse_model_builtin_bytes(langs[i], &len);
+        assert_non_null(p);
+        mz_error err = {0};
+        mz_parse_model *m = mz_parse_model_load(p, len, langs[i], &err);
+        if (!m)
+            fail_msg("built-in %s model fails the full check: %s", langs[i], err.message);
+        mz_parse_model_free(m);
+    }
+    size_t len;
+    assert_null(mz_parse_model_builtin_bytes("fr", &len));
+    assert_int_equal(len, 0);
+}
+
 static void builtin_arabic_model_parses(void **state)
 {
     (void)state;
@@ -576,6 +597,7 @@ int main(void)
         cmocka_unit_test(conllu_writer_output_reads_back),
         cmocka_unit_test(arabic_segmentation),
         cmocka_unit_test(builtin_english_model_parses),
+        cmocka_unit_test(builtin_models_pass_checksum),
         cmocka_unit_test(builtin_arabic_model_parses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
