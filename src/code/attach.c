@@ -681,15 +681,18 @@ static int bare_act_noun(const mz_coder *c, const mz_mention *v)
            in_list(mz_tok_fold(&c->toks, v->b), bare_nouns, sizeof bare_nouns / sizeof bare_nouns[0]);
 }
 
+/* Prepositions whose phrase names an act as a circumstance or a matter, not as done by the
+ * clause's subject (english_nominal, tree_nominal). */
+static const char *const nominal_prepositions[] = {"of", "on", "after", "before", "since", "over",
+                                                   "against", "for", "about", "despite", "amid",
+                                                   "following", "during"};
+
 /* Whether an English act is named by a noun inside a prepositional phrase ("on the anniversary
  * of the invasion of Ukraine"): then only a possessive right before it ("Russia's invasion") or
  * an agent after it gives its source, not whoever acts earlier in the sentence.  A noun after a
  * light verb ("launched an investigation") keeps that verb's subject. */
 static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    static const char *const prepositions[] = {"of", "on", "after", "before", "since", "over",
-                                               "against", "for", "about", "despite", "amid",
-                                               "following", "during"};
     if (c->arabic || v->b < b + 2)
         return 0;
     /* up to three words no dictionary knows may modify the noun: "after the Christchurch
@@ -698,7 +701,8 @@ static int english_nominal(const mz_coder *c, const mz_mention *v, uint32_t b)
     while (d > b + 1 && v->b - d <= 3 && c->tok_mention[d] < 0 && (c->toks.v[d].flags & MZ_TOK_WORD) &&
            !determiner_at(c, d))
         d--;
-    return determiner_at(c, d) && in_list(mz_tok_fold(&c->toks, d - 1), prepositions, sizeof prepositions / sizeof prepositions[0]);
+    return determiner_at(c, d) && in_list(mz_tok_fold(&c->toks, d - 1), nominal_prepositions,
+                                           sizeof nominal_prepositions / sizeof nominal_prepositions[0]);
 }
 
 /* Whether mention m is a plain verb of a PETRARCH dictionary (no tail): a word PETRARCH would
@@ -1150,6 +1154,64 @@ static int act_genitive(mz_coder *c, const mz_mention *v, int g)
     return k >= 0 && c->mv[k].kind == MZ_E_VERB;
 }
 
+/* Whether token t is one of act v's own words: its verb, its tail or its pattern's words. */
+static inline int act_word(const mz_mention *v, uint32_t t)
+{
+    return (t >= v->pre_b && t < v->e) || (t >= v->tail_b && t < v->tail_e);
+}
+
+/* The head word of tokens [b, e) in the parse: the first whose head lies outside them
+ * ("conversation" of "phone conversation", "Army" of "the Syrian Army"), UINT32_MAX when none. */
+static uint32_t head_word(mz_coder *c, uint32_t b, uint32_t e)
+{
+    int rel;
+    for (uint32_t i = b; i < e; i++) {
+        uint32_t h = mz_parse_head(c, i, &rel);
+        if (h == UINT32_MAX || h < b || h >= e)
+            return i;
+    }
+    return UINT32_MAX;
+}
+
+/* Whether the parse hangs token t from token h through verbs that share their parties:
+ * infinitive or participle complements ("began deploying", xcomp) and coordinated verbs ("met
+ * and praised", conj). */
+static int shares_parties(mz_coder *c, uint32_t t, uint32_t h)
+{
+    for (int steps = 0; steps < 12 && t != h; steps++) {
+        int rel;
+        uint32_t up = mz_parse_head(c, t, &rel);
+        if (up == UINT32_MAX || (rel != MZ_DEPREL_XCOMP && rel != MZ_DEPREL_CONJ))
+            return 0;
+        t = up;
+    }
+    return t == h;
+}
+
+/* Whether the parse makes English group g, v's target by word order, the subject or object of
+ * another verb, one that shares no parties with v (see shares_parties): "offering to disrobe if
+ * Pakistan defeated India", "deploying into previously SDF controlled territory".  A group
+ * the parse hangs from another verb by a preposition may still be v's ("sent planes carrying
+ * aid to Sudan"): prepositional phrases are where the parse errs most.  Not for an act that
+ * governs another (see governs): "threatened to impose sanctions on Iran" is aimed at Iran. */
+static int other_clause_target(mz_coder *c, const mz_mention *v, int g)
+{
+    /* participles that are prepositions, whatever the tagger says: "sanctions on North Korea
+     * following its nuclear test" */
+    static const char *const prepositions[] = {"following", "including", "according", "regarding",
+                                               "concerning", "excluding", "considering", "pending"};
+    if (c->arabic || g < 0 || c->gv[g].b == UINT32_MAX || governs(c, v))
+        return 0;
+    int rel;
+    uint32_t t = head_word(c, c->gv[g].b, c->gv[g].e), vh = head_word(c, v->b, v->e), h;
+    if (t == UINT32_MAX || vh == UINT32_MAX || (h = mz_parse_head(c, t, &rel)) == UINT32_MAX ||
+        act_word(v, h) || (rel != MZ_DEPREL_NSUBJ && rel != MZ_DEPREL_OBJ && rel != MZ_DEPREL_IOBJ) ||
+        mz_parse_upos(c, h) != MZ_UPOS_VERB ||
+        in_list(mz_tok_fold(&c->toks, h), prepositions, sizeof prepositions / sizeof *prepositions))
+        return 0;
+    return !shares_parties(c, vh, h) && !shares_parties(c, h, vh);
+}
+
 /* The group the parse makes an Arabic act's prepositional object (obl), when word order found
  * none: the parse reaches past the commas and time phrases that end a clause for word order
  * ("شنت طائرات التحالف، فجر اليوم، غارات على مواقع للحوثيين").  Not a place, not the source,
@@ -1214,6 +1276,35 @@ static int in_an_act_of(const mz_coder *c, uint32_t from, uint32_t stop)
     return -1;
 }
 
+/* Whether the parse puts English act v, named by a noun, in a prepositional phrase that
+ * qualifies another noun ("in the face of threats of the army and water cannons", "demands for
+ * a new judge-led investigation"), as english_nominal does by word order where a determiner
+ * stands before the noun: then the clause around it gives it no doer.  A noun a verb takes as
+ * its object is that verb's own ("sent a message of condolence": the sender condoles). */
+static int tree_nominal(mz_coder *c, const mz_mention *v)
+{
+    if (c->arabic)
+        return 0;
+    int rel;
+    uint32_t t = head_word(c, v->b, v->e), h;
+    if (t == UINT32_MAX || mz_parse_upos(c, t) != MZ_UPOS_NOUN)
+        return 0;
+    for (int steps = 0; steps < 4; steps++) { /* up the conjuncts: "the army and water cannons" */
+        uint32_t p = mz_parse_dependent(c, t, MZ_DEPREL_CASE);
+        if ((h = mz_parse_head(c, t, &rel)) == UINT32_MAX)
+            return 0;
+        if (p != UINT32_MAX && in_list(mz_tok_fold(&c->toks, p), nominal_prepositions,
+                                       sizeof nominal_prepositions / sizeof *nominal_prepositions)) {
+            int up;
+            return rel == MZ_DEPREL_NMOD && (mz_parse_head(c, h, &up) == UINT32_MAX || up != MZ_DEPREL_OBJ);
+        }
+        if (rel != MZ_DEPREL_CONJ)
+            return 0;
+        t = h;
+    }
+    return 0;
+}
+
 /* Source and target of a verb by word order (see the file comment). */
 static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t stop,
                         uint32_t e, int *src, int *tgt)
@@ -1236,7 +1327,8 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
     int r2 = r1 >= 0 ? right_group(c, c->gv[r1].e, stop, by) : -1;
     if (!c->arabic) {
         *src = left >= 0 ? left : left_group(c, v->b, b, 1);
-        if (english_nominal(c, v, b) && !(*src >= 0 && c->gv[*src].e + 1 == v->b && mz_tok_is(c, v->b - 1, "'s")))
+        if ((english_nominal(c, v, b) || tree_nominal(c, v)) &&
+            !(*src >= 0 && c->gv[*src].e + 1 == v->b && mz_tok_is(c, v->b - 1, "'s")))
             *src = -1;
         *tgt = r1;
         /* the parse sees past relative clauses and appositions to the verb's own subject */
@@ -1245,6 +1337,8 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
             *src = ps;
         if (po >= 0 && po != *src && !cited(c, po))
             *tgt = po;
+        else if (other_clause_target(c, v, *tgt))
+            *tgt = -1; /* the subject or object of another verb: "if Pakistan defeated India" */
         return;
     }
     /* an Arabic subject takes no preposition: "بنيويورك" (in New York), "لدمشق" are not doers */
@@ -1761,7 +1855,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
      * it reports in the passive ("a spokesman said two men were detained") */
     int passive = is_passive(c, v, b, by_group(c, v, b, stop, e));
     if (src < 0 && !received && st->speaker >= 0 && v->b >= st->speaker_from && !(passive && mz_unnamed_entry(c, v) >= 0) &&
-        !(they_form(c, v) && c->gv[st->speaker].n == 1))
+        !(they_form(c, v) && c->gv[st->speaker].n == 1) && !tree_nominal(c, v))
         src = st->speaker;
     if (src < 0 && !received && they_form(c, v))
         src = that_subject(c, v, b); /* "أن الحوثيين قاموا بالتسلل وأطلقوا صواريخ" */
@@ -1789,8 +1883,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
      * but not "met his counterpart in Jakarta"; a protest there is against its government
      * (unnamed_parties) */
-    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj)
+    if (tgt < 0 && src >= 0 && c->gv[src].n == 1 && between < 0 && !mz_is_protest(c, v) && !pronoun_obj) {
         tgt = right_group_at(c, vend, stop, src, 1);
+        if (other_clause_target(c, v, tgt))
+            tgt = -1; /* "deploy along the border to help the SDF stop" */
+    }
     /* fire from a neighbour's land with no target named falls on the document's country; the
      * sentence tells it (the land it came from is the border's other side), and it is not judged
      * by the salience model as an act with a party supplied */

@@ -34,10 +34,11 @@ enum { MZ_PARSE_MAX_WORDS = 512 };
 enum { MZ_UPOS_COUNT = 17, MZ_DEPREL_COUNT = 37 };
 enum { MZ_UPOS_NONE = 255, MZ_DEPREL_NONE = 255 };
 /* Indexes of the tags the code tests by name. */
-enum { MZ_UPOS_PUNCT = 12, MZ_UPOS_VERB = 15, MZ_DEPREL_ROOT = 34, MZ_DEPREL_PUNCT = 32, MZ_DEPREL_DEP = 14,
+enum { MZ_UPOS_NOUN = 7, MZ_UPOS_PUNCT = 12, MZ_UPOS_VERB = 15, MZ_DEPREL_ROOT = 34, MZ_DEPREL_PUNCT = 32, MZ_DEPREL_DEP = 14,
        MZ_DEPREL_NSUBJ = 26, MZ_DEPREL_OBJ = 28, MZ_DEPREL_ACL = 0,
        MZ_DEPREL_AMOD = 3, MZ_DEPREL_CASE = 6, MZ_DEPREL_CONJ = 11, MZ_DEPREL_MARK = 24,
-       MZ_DEPREL_NMOD = 25, MZ_DEPREL_OBL = 29 };
+       MZ_DEPREL_NMOD = 25, MZ_DEPREL_OBL = 29, MZ_DEPREL_XCOMP = 36,
+       MZ_DEPREL_IOBJ = 22 };
 
 extern const char *const mz_upos_names[MZ_UPOS_COUNT];
 extern const char *const mz_deprel_names[MZ_DEPREL_COUNT];
