@@ -74,6 +74,21 @@ static const mz_mention *verb_at(const mz_coder *c, uint32_t i)
     return k >= 0 && c->mv[k].kind == MZ_E_VERB ? &c->mv[k] : NULL;
 }
 
+/* Whether an Arabic group starts at token i with "and to" (ولحكومة وشعب جمهورية تشاد): after a
+ * comma it adds one more to the parties an act is addressed to ("التهاني لفخامته، ولحكومة
+ * وشعب جمهورية تشاد"), within the clause before the comma. */
+static int addressee_after_comma(const mz_coder *c, uint32_t i)
+{
+    if (!c->arabic)
+        return 0;
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b == i) {
+            uint8_t cl = c->av[c->gv[g].first].clitic;
+            return (cl & MZ_CL_CONJ) && (cl & MZ_CL_LI);
+        }
+    return 0;
+}
+
 /* Numbers the clauses of tokens [b, e) into c->clause. */
 static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
 {
@@ -81,7 +96,7 @@ static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
     for (uint32_t i = b; i < e; i++) {
         int m = mz_marker_at(c, i);
         int start = (m == MZ_M_CLAUSE || m == MZ_M_THAT || m == MZ_M_THATPRON) && (i == b || c->tok_mention[i] != c->tok_mention[i - 1]);
-        if ((is_boundary_punct(c, i) && !in_group(c, i)) || start)
+        if ((is_boundary_punct(c, i) && !in_group(c, i) && !(i + 1 < e && addressee_after_comma(c, i + 1))) || start)
             n++;
         if (i > b) {
             const mz_mention *v = verb_at(c, i - 1);
@@ -126,11 +141,32 @@ static inline int place_in_place(const mz_coder *c, size_t g)
     return code && strlen(code) == 3 && mz_after_place_word(c, c->gv[g - 1].b);
 }
 
+/* Whether group g follows "in the name of" (باسمه واسم شعب وحكومة المملكة: the king
+ * congratulates in his people's name) after a party the sentence names: it stands behind that
+ * party and is no party of its own.  After a party only the document resolves (الملك in an
+ * article about Morocco's king) it names the one who acts. */
+static int on_behalf(const mz_coder *c, size_t g)
+{
+    uint32_t b = c->gv[g].b, m = b;
+    if (b == UINT32_MAX)
+        return 0;
+    while (m > 0 && mz_marker_at(c, m - 1) == MZ_M_BEHALF)
+        m--;
+    if (m == b)
+        return 0;
+    if (g == 0 || c->gv[g - 1].e != m)
+        return 1;
+    for (int i = c->gv[g - 1].first; i < c->gv[g - 1].first + c->gv[g - 1].n; i++)
+        if (c->av[i].code && !c->av[i].home)
+            return 1;
+    return 0;
+}
+
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
- * party to the act. */
+ * party to the act; nor is a group in whose name another acts (on_behalf). */
 static inline int located(const mz_coder *c, size_t g)
 {
-    return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g);
+    return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g) || on_behalf(c, g);
 }
 
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
