@@ -1102,6 +1102,98 @@ static int light_doer(const mz_coder *c, const mz_mention *v, uint32_t e)
     return -1;
 }
 
+/* The folded form of Arabic token i without a conjunction, a preposition ب/ل and the article,
+ * written to out (room for n); whether it had the article.  A noun named again
+ * (التصريحات, وبالتصريحات) and its first mention (تصريحات) come out alike. */
+static int bare_noun(const mz_coder *c, uint32_t i, char *out, size_t n)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    size_t len = c->toks.v[i].fold_len;
+    static const char al[] = "\xd8\xa7\xd9\x84", lil[] = "\xd9\x84\xd9\x84"; /* ال, لل */
+    int def = 0;
+    for (int k = 0; k < 3 && !def; k++) {
+        if (len > 4 && memcmp(w, al, 4) == 0) {
+            w += 4, len -= 4, def = 1;
+        } else if (len > 4 && memcmp(w, lil, 4) == 0) {
+            w += 4, len -= 4, def = 1; /* لل: ل before the article */
+        } else if (k < 2 && len > 6 &&
+                   (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd9\x81", 2) == 0 ||
+                    memcmp(w, "\xd8\xa8", 2) == 0 || memcmp(w, "\xd9\x84", 2) == 0) &&
+                   (memcmp(w + 2, al, 4) == 0 || memcmp(w + 2, lil, 4) == 0 ||
+                    memcmp(w + 2, "\xd8\xa8\xd8\xa7\xd9\x84", 6) == 0)) {
+            w += 2, len -= 2; /* و, ف, ب, ل before the article */
+        } else {
+            break;
+        }
+    }
+    if (len >= n)
+        len = n - 1;
+    memcpy(out, w, len);
+    out[len] = '\0';
+    return def;
+}
+
+/* Remembers Arabic act v, coded with source group src, as an act the document told, by the noun
+ * that names it (its head, or the last word of its tail: شن ... هجوما) and its root: a later
+ * condemnation of "the statements" or "the attack" is aimed at its doer (told_doer). */
+static void remember_told(mz_coder *c, const mz_mention *v, int src)
+{
+    if (!c->arabic || src < 0 || c->gv[src].n != 1)
+        return;
+    const mz_actor *a = &c->av[c->gv[src].first];
+    if (!a->code || a->implied)
+        return;
+    int n = sizeof c->told / sizeof c->told[0];
+    memmove(&c->told[1], &c->told[0], (size_t)(n - 1) * sizeof c->told[0]);
+    c->ntold = c->ntold < n ? c->ntold + 1 : n;
+    if (v->flags & MZ_V_NOUN)
+        bare_noun(c, v->b, c->told[0].noun, sizeof c->told[0].noun);
+    else if (v->tail_e > v->tail_b)
+        bare_noun(c, v->tail_e - 1, c->told[0].noun, sizeof c->told[0].noun);
+    else
+        c->told[0].noun[0] = '\0';
+    c->told[0].sentence = c->sentence;
+    memcpy(c->told[0].root, mz_verb_code(c, v), 2);
+    c->told[0].root[2] = '\0';
+    c->told[0].doer = *a;
+    if (!a->context)
+        c->told[0].doer.context = mz_span_text(c, a->b, a->e);
+}
+
+/* Roots of the acts aimed at what another did: disapproval, rejection. */
+static const char *const answer_roots[] = {"11", "12"};
+
+/* The doer of the act an Arabic condemnation or rejection v names as its object by a definite
+ * noun the sentence or the one before it has coded with its doer: "استنكرت منظمة التعاون
+ * الإسلامي التصريحات" after "تصريحات أطلقها المالكي ضد السعودية" is aimed at al-Maliki.  The
+ * noun stands right after the act or after its subject, and is the same word or names an act
+ * of the same root.  Further back the article may tell of other acts.  A group of that doer,
+ * or -1. */
+static int told_doer(mz_coder *c, const mz_mention *v, int src, uint32_t e)
+{
+    if (!c->arabic || c->ntold == 0 ||
+        !mz_code_prefixed(mz_verb_code(c, v), answer_roots, sizeof answer_roots / sizeof *answer_roots))
+        return -1;
+    uint32_t i = mz_act_end(v);
+    if (src >= 0 && c->gv[src].b != UINT32_MAX && c->gv[src].b >= i && c->gv[src].b <= i + 1)
+        i = c->gv[src].e;
+    if (i >= e || c->clause[i] != c->clause[v->b])
+        return -1;
+    char noun[48];
+    if (!bare_noun(c, i, noun, sizeof noun))
+        return -1;
+    int k = c->tok_mention[i];
+    const char *root = k >= 0 && c->mv[k].kind == MZ_E_VERB ? mz_verb_code(c, &c->mv[k]) : NULL;
+    if (k >= 0 && !root)
+        return -1; /* an actor or a marker */
+    const char *own = src >= 0 && c->av[c->gv[src].first].code ? c->av[c->gv[src].first].code : "";
+    for (int t = 0; t < c->ntold && c->told[t].sentence + 1 >= c->sentence; t++)
+        if (((c->told[t].noun[0] && strcmp(c->told[t].noun, noun) == 0) || (root && strncmp(root, c->told[t].root, 2) == 0)) &&
+            strcmp(c->told[t].doer.code, own) != 0)
+            return mz_actor_group(c, &c->told[t].doer);
+    return -1;
+}
+
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
  * or cause of another act (see background_words), or made definite with no party of its own —
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
@@ -1807,6 +1899,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->last_src >= 0 ? st->last_src : first_subject(c, b, v->b);
     if (managed >= 0 && managed != tgt)
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
+    if (tgt < 0 && src >= 0 && (tgt = told_doer(c, v, src, e)) >= 0)
+        note(c, v, "target: the doer of the act its object names again");
     int between = between_group(c, v, stop);
     if (between < 0 && pair < 0)
         mz_supplied_target(c, v, e, src, &tgt);
@@ -1887,6 +1981,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (c->nev > emitted) {
         st->last_end = vend;
+        remember_told(c, v, src);
         if (src >= 0 && c->gv[src].n == 1)
             mz_remember_subject(c, &c->av[c->gv[src].first]);
     }
