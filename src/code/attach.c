@@ -296,6 +296,13 @@ static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
     return -1;
 }
 
+/* Whether group g is one actor that names a country or a place in it, with no role (نجران). */
+static int bare_place(const mz_coder *c, int g)
+{
+    const mz_actor *a = &c->av[c->gv[g].first];
+    return c->gv[g].n == 1 && a->code && strlen(a->code) == 3;
+}
+
 /* The giver of an act received (see the `receive` marker): the group after "from"/من past the
  * act, else the genitive right after an Arabic verbal noun ("استجابة لطلب الرئيس اليمني", at
  * the Yemeni president's request: طلب is written as the verb), or the country whose land an act
@@ -1865,7 +1872,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = giver;
         note(c, v, "received: the giver is the source, the receiver the target");
     }
-    int launched = src < 0 && !received ? launched_from(c, v, stop) : -1;
+    /* the land fire came from names its source, before a bare place ("فرق الدفاع المدني بمدينة
+     * نجران باشرت حادثة سقوط مقذوف من داخل الأراضي اليمنية": Najran is where it fell) */
+    int launched = (src < 0 || bare_place(c, src)) && !received ? launched_from(c, v, stop) : -1;
+    if (launched >= 0 && src >= 0 && strcmp(c->av[c->gv[src].first].country, c->av[c->gv[launched].first].country) == 0)
+        launched = -1;
     if (launched >= 0)
         src = launched;
     int pair = -1; /* a dual pronoun's coordinated antecedents */
@@ -1923,11 +1934,21 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = right_group_at(c, vend, stop, src, 1);
     /* fire from a neighbour's land with no target named falls on the document's country; the
      * sentence tells it (the land it came from is the border's other side), and it is not judged
-     * by the salience model as an act with a party supplied */
-    if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
-        strcmp(c->home, c->av[c->gv[src].first].country) != 0 &&
-        (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0)
-        c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
+     * by the salience model as an act with a party supplied: neither the land's country nor the
+     * document's people it hits ("سقوط مقذوف عسكري من داخل الأراضي اليمنية نتج عنه إصابة
+     * مقيمين", residents the document places in Najran) */
+    int from_land = launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX);
+    if (from_land && c->home[0] && strcmp(c->home, c->av[c->gv[src].first].country) != 0) {
+        if (tgt < 0 && (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0) {
+            c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
+        } else if (tgt >= 0 && c->av[c->gv[tgt].first].home &&
+                   strcmp(c->av[c->gv[tgt].first].country, c->home) == 0 &&
+                   (tgt = mz_actor_group(c, &c->av[c->gv[tgt].first])) >= 0) {
+            c->av[c->gv[tgt].first].home = 0; /* a copy: the sentence's other acts keep theirs */
+        }
+        if (launched >= 0)
+            c->av[c->gv[src].first].implied = 0;
+    }
     if (src >= 0 && st->cited && in_citation(c, src)) {
         note(c, v, "source dropped: a source cited (\"according to\"), not the doer");
         src = -1;
