@@ -1167,6 +1167,39 @@ static void remember_told(mz_coder *c, const mz_mention *v, int src)
         c->told[0].doer.context = mz_span_text(c, a->b, a->e);
 }
 
+/* Whether Arabic act noun v is "the right" (حق, الحق, بحق, لحق ...): a right to defend
+ * oneself or to respond, affirmed by the speaker (verbs.ar.txt, 051). */
+static int right_act(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->e != v->b + 1)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    size_t n = c->toks.v[v->b].fold_len;
+    static const char haqq[] = "\xd8\xad\xd9\x82"; /* حق */
+    return n >= 4 && memcmp(w + n - 4, haqq, 4) == 0 && n <= 10;
+}
+
+/* The holder of the right that act v names (right_act), or -1: the genitive right after it
+ * (حق تركيا بالدفاع), the group with ل right before it (للمملكة الحق, للمملكة حق الرد), or
+ * the group before "لها/له/لهم" right before it (المملكة لها الحق). */
+static int right_holder(const mz_coder *c, const mz_mention *v)
+{
+    for (size_t g = 0; g < c->ng; g++) {
+        const mz_group *gr = &c->gv[g];
+        if (gr->b == UINT32_MAX)
+            continue;
+        if (gr->b == v->e && !prepositional(c, (int)g))
+            return (int)g;
+        if (gr->e == v->b && (c->av[gr->first].clitic & MZ_CL_LI))
+            return (int)g;
+        if (gr->e + 1 == v->b && (mz_tok_is(c, gr->e, "\xd9\x84\xd9\x87\xd8\xa7") /* لها */ ||
+                                  mz_tok_is(c, gr->e, "\xd9\x84\xd9\x87") /* له */ ||
+                                  mz_tok_is(c, gr->e, "\xd9\x84\xd9\x87\xd9\x85") /* لهم */))
+            return (int)g;
+    }
+    return -1;
+}
+
 /* Roots of the acts aimed at what another did: disapproval, rejection. */
 static const char *const answer_roots[] = {"11", "12"};
 
@@ -1912,6 +1945,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
     if (tgt < 0 && src >= 0 && (tgt = told_doer(c, v, src, e)) >= 0)
         note(c, v, "target: the doer of the act its object names again");
+    if (right_act(c, v)) {
+        /* the right's holder is the target; the speaker who affirms it the source */
+        tgt = right_holder(c, v);
+        src = st->speaker >= 0 && v->b >= st->speaker_from ? st->speaker : -1;
+        if (tgt >= 0)
+            note(c, v, "a right affirmed: its holder is the target, the speaker the source");
+    }
     int between = between_group(c, v, stop);
     if (between < 0 && pair < 0)
         mz_supplied_target(c, v, e, src, &tgt);
