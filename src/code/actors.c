@@ -453,15 +453,18 @@ int mz_unnamed_group(mz_coder *c, const char *country, const char *role, const m
     return push_outside(c, &a);
 }
 
+int mz_actor_group(mz_coder *c, const mz_actor *a)
+{
+    mz_actor copy = *a;
+    copy.group = -1;
+    copy.object = 0;
+    copy.b = copy.e = 0;
+    return push_outside(c, &copy);
+}
+
 int mz_subject_group(mz_coder *c)
 {
-    if (!c->subject.code)
-        return -1;
-    mz_actor a = c->subject;
-    a.group = -1;
-    a.object = 0;
-    a.b = a.e = 0;
-    return push_outside(c, &a);
+    return c->subject.code ? mz_actor_group(c, &c->subject) : -1;
 }
 
 void mz_remember_subject(mz_coder *c, const mz_actor *a)

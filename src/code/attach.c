@@ -74,6 +74,21 @@ static const mz_mention *verb_at(const mz_coder *c, uint32_t i)
     return k >= 0 && c->mv[k].kind == MZ_E_VERB ? &c->mv[k] : NULL;
 }
 
+/* Whether an Arabic group starts at token i with "and to" (ولحكومة وشعب جمهورية تشاد): after a
+ * comma it adds one more to the parties an act is addressed to ("التهاني لفخامته، ولحكومة
+ * وشعب جمهورية تشاد"), within the clause before the comma. */
+static int addressee_after_comma(const mz_coder *c, uint32_t i)
+{
+    if (!c->arabic)
+        return 0;
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b == i) {
+            uint8_t cl = c->av[c->gv[g].first].clitic;
+            return (cl & MZ_CL_CONJ) && (cl & MZ_CL_LI);
+        }
+    return 0;
+}
+
 /* Numbers the clauses of tokens [b, e) into c->clause. */
 static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
 {
@@ -81,7 +96,7 @@ static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
     for (uint32_t i = b; i < e; i++) {
         int m = mz_marker_at(c, i);
         int start = (m == MZ_M_CLAUSE || m == MZ_M_THAT || m == MZ_M_THATPRON) && (i == b || c->tok_mention[i] != c->tok_mention[i - 1]);
-        if ((is_boundary_punct(c, i) && !in_group(c, i)) || start)
+        if ((is_boundary_punct(c, i) && !in_group(c, i) && !(i + 1 < e && addressee_after_comma(c, i + 1))) || start)
             n++;
         if (i > b) {
             const mz_mention *v = verb_at(c, i - 1);
@@ -126,11 +141,32 @@ static inline int place_in_place(const mz_coder *c, size_t g)
     return code && strlen(code) == 3 && mz_after_place_word(c, c->gv[g - 1].b);
 }
 
+/* Whether group g follows "in the name of" (باسمه واسم شعب وحكومة المملكة: the king
+ * congratulates in his people's name) after a party the sentence names: it stands behind that
+ * party and is no party of its own.  After a party only the document resolves (الملك in an
+ * article about Morocco's king) it names the one who acts. */
+static int on_behalf(const mz_coder *c, size_t g)
+{
+    uint32_t b = c->gv[g].b, m = b;
+    if (b == UINT32_MAX)
+        return 0;
+    while (m > 0 && mz_marker_at(c, m - 1) == MZ_M_BEHALF)
+        m--;
+    if (m == b)
+        return 0;
+    if (g == 0 || c->gv[g - 1].e != m)
+        return 1;
+    for (int i = c->gv[g - 1].first; i < c->gv[g - 1].first + c->gv[g - 1].n; i++)
+        if (c->av[i].code && !c->av[i].home)
+            return 1;
+    return 0;
+}
+
 /* Whether group g follows a preposition of place ("in Jeddah", "في مسقط"): a location, not a
- * party to the act. */
+ * party to the act; nor is a group in whose name another acts (on_behalf). */
 static inline int located(const mz_coder *c, size_t g)
 {
-    return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g);
+    return mz_after_place_word(c, c->gv[g].b) || place_in_place(c, g) || on_behalf(c, g);
 }
 
 /* The nearest group ending at or before token `before` in the same clause, skipping groups
@@ -258,6 +294,13 @@ static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
         return g;
     }
     return -1;
+}
+
+/* Whether group g is one actor that names a country or a place in it, with no role (نجران). */
+static int bare_place(const mz_coder *c, int g)
+{
+    const mz_actor *a = &c->av[c->gv[g].first];
+    return c->gv[g].n == 1 && a->code && strlen(a->code) == 3;
 }
 
 /* The giver of an act received (see the `receive` marker): the group after "from"/من past the
@@ -1070,6 +1113,131 @@ static int light_doer(const mz_coder *c, const mz_mention *v, uint32_t e)
     return -1;
 }
 
+/* The folded form of Arabic token i without a conjunction, a preposition ب/ل and the article,
+ * written to out (room for n); whether it had the article.  A noun named again
+ * (التصريحات, وبالتصريحات) and its first mention (تصريحات) come out alike. */
+static int bare_noun(const mz_coder *c, uint32_t i, char *out, size_t n)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    size_t len = c->toks.v[i].fold_len;
+    static const char al[] = "\xd8\xa7\xd9\x84", lil[] = "\xd9\x84\xd9\x84"; /* ال, لل */
+    int def = 0;
+    for (int k = 0; k < 3 && !def; k++) {
+        if (len > 4 && memcmp(w, al, 4) == 0) {
+            w += 4, len -= 4, def = 1;
+        } else if (len > 4 && memcmp(w, lil, 4) == 0) {
+            w += 4, len -= 4, def = 1; /* لل: ل before the article */
+        } else if (k < 2 && len > 6 &&
+                   (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd9\x81", 2) == 0 ||
+                    memcmp(w, "\xd8\xa8", 2) == 0 || memcmp(w, "\xd9\x84", 2) == 0) &&
+                   (memcmp(w + 2, al, 4) == 0 || memcmp(w + 2, lil, 4) == 0 ||
+                    memcmp(w + 2, "\xd8\xa8\xd8\xa7\xd9\x84", 6) == 0)) {
+            w += 2, len -= 2; /* و, ف, ب, ل before the article */
+        } else {
+            break;
+        }
+    }
+    if (len >= n)
+        len = n - 1;
+    memcpy(out, w, len);
+    out[len] = '\0';
+    return def;
+}
+
+/* Remembers Arabic act v, coded with source group src, as an act the document told, by the noun
+ * that names it (its head, or the last word of its tail: شن ... هجوما) and its root: a later
+ * condemnation of "the statements" or "the attack" is aimed at its doer (told_doer). */
+static void remember_told(mz_coder *c, const mz_mention *v, int src)
+{
+    if (!c->arabic || src < 0 || c->gv[src].n != 1)
+        return;
+    const mz_actor *a = &c->av[c->gv[src].first];
+    if (!a->code || a->implied)
+        return;
+    int n = sizeof c->told / sizeof c->told[0];
+    memmove(&c->told[1], &c->told[0], (size_t)(n - 1) * sizeof c->told[0]);
+    c->ntold = c->ntold < n ? c->ntold + 1 : n;
+    if (v->flags & MZ_V_NOUN)
+        bare_noun(c, v->b, c->told[0].noun, sizeof c->told[0].noun);
+    else if (v->tail_e > v->tail_b)
+        bare_noun(c, v->tail_e - 1, c->told[0].noun, sizeof c->told[0].noun);
+    else
+        c->told[0].noun[0] = '\0';
+    c->told[0].sentence = c->sentence;
+    memcpy(c->told[0].root, mz_verb_code(c, v), 2);
+    c->told[0].root[2] = '\0';
+    c->told[0].doer = *a;
+    if (!a->context)
+        c->told[0].doer.context = mz_span_text(c, a->b, a->e);
+}
+
+/* Whether Arabic act noun v is "the right" (حق, الحق, بحق, لحق ...): a right to defend
+ * oneself or to respond, affirmed by the speaker (verbs.ar.txt, 051). */
+static int right_act(const mz_coder *c, const mz_mention *v)
+{
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || v->e != v->b + 1)
+        return 0;
+    const char *w = mz_tok_fold(&c->toks, v->b);
+    size_t n = c->toks.v[v->b].fold_len;
+    static const char haqq[] = "\xd8\xad\xd9\x82"; /* حق */
+    return n >= 4 && memcmp(w + n - 4, haqq, 4) == 0 && n <= 10;
+}
+
+/* The holder of the right that act v names (right_act), or -1: the genitive right after it
+ * (حق تركيا بالدفاع), the group with ل right before it (للمملكة الحق, للمملكة حق الرد), or
+ * the group before "لها/له/لهم" right before it (المملكة لها الحق). */
+static int right_holder(const mz_coder *c, const mz_mention *v)
+{
+    for (size_t g = 0; g < c->ng; g++) {
+        const mz_group *gr = &c->gv[g];
+        if (gr->b == UINT32_MAX)
+            continue;
+        if (gr->b == v->e && !prepositional(c, (int)g))
+            return (int)g;
+        if (gr->e == v->b && (c->av[gr->first].clitic & MZ_CL_LI))
+            return (int)g;
+        if (gr->e + 1 == v->b && (mz_tok_is(c, gr->e, "\xd9\x84\xd9\x87\xd8\xa7") /* لها */ ||
+                                  mz_tok_is(c, gr->e, "\xd9\x84\xd9\x87") /* له */ ||
+                                  mz_tok_is(c, gr->e, "\xd9\x84\xd9\x87\xd9\x85") /* لهم */))
+            return (int)g;
+    }
+    return -1;
+}
+
+/* Roots of the acts aimed at what another did: disapproval, rejection. */
+static const char *const answer_roots[] = {"11", "12"};
+
+/* The doer of the act an Arabic condemnation or rejection v names as its object by a definite
+ * noun the sentence or the one before it has coded with its doer: "استنكرت منظمة التعاون
+ * الإسلامي التصريحات" after "تصريحات أطلقها المالكي ضد السعودية" is aimed at al-Maliki.  The
+ * noun stands right after the act or after its subject, and is the same word or names an act
+ * of the same root.  Further back the article may tell of other acts.  A group of that doer,
+ * or -1. */
+static int told_doer(mz_coder *c, const mz_mention *v, int src, uint32_t e)
+{
+    if (!c->arabic || c->ntold == 0 ||
+        !mz_code_prefixed(mz_verb_code(c, v), answer_roots, sizeof answer_roots / sizeof *answer_roots))
+        return -1;
+    uint32_t i = mz_act_end(v);
+    if (src >= 0 && c->gv[src].b != UINT32_MAX && c->gv[src].b >= i && c->gv[src].b <= i + 1)
+        i = c->gv[src].e;
+    if (i >= e || c->clause[i] != c->clause[v->b])
+        return -1;
+    char noun[48];
+    if (!bare_noun(c, i, noun, sizeof noun))
+        return -1;
+    int k = c->tok_mention[i];
+    const char *root = k >= 0 && c->mv[k].kind == MZ_E_VERB ? mz_verb_code(c, &c->mv[k]) : NULL;
+    if (k >= 0 && !root)
+        return -1; /* an actor or a marker */
+    const char *own = src >= 0 && c->av[c->gv[src].first].code ? c->av[c->gv[src].first].code : "";
+    for (int t = 0; t < c->ntold && c->told[t].sentence + 1 >= c->sentence; t++)
+        if (((c->told[t].noun[0] && strcmp(c->told[t].noun, noun) == 0) || (root && strncmp(root, c->told[t].root, 2) == 0)) &&
+            strcmp(c->told[t].doer.code, own) != 0)
+            return mz_actor_group(c, &c->told[t].doer);
+    return -1;
+}
+
 /* Whether v is an Arabic verbal noun that is background, not news of its own: named as the time
  * or cause of another act (see background_words), or made definite with no party of its own —
  * no doer after it (القصف الإسرائيلي), no actor before it in its clause (شددت كندا العقوبات), no
@@ -1831,7 +1999,11 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = giver;
         note(c, v, "received: the giver is the source, the receiver the target");
     }
-    int launched = src < 0 && !received ? launched_from(c, v, stop) : -1;
+    /* the land fire came from names its source, before a bare place ("فرق الدفاع المدني بمدينة
+     * نجران باشرت حادثة سقوط مقذوف من داخل الأراضي اليمنية": Najran is where it fell) */
+    int launched = (src < 0 || bare_place(c, src)) && !received ? launched_from(c, v, stop) : -1;
+    if (launched >= 0 && src >= 0 && strcmp(c->av[c->gv[src].first].country, c->av[c->gv[launched].first].country) == 0)
+        launched = -1;
     if (launched >= 0)
         src = launched;
     int pair = -1; /* a dual pronoun's coordinated antecedents */
@@ -1865,6 +2037,15 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         src = st->last_src >= 0 ? st->last_src : first_subject(c, b, v->b);
     if (managed >= 0 && managed != tgt)
         src = managed; /* "تمكنت قوات الجيش من السيطرة على": the army's act */
+    if (tgt < 0 && src >= 0 && (tgt = told_doer(c, v, src, e)) >= 0)
+        note(c, v, "target: the doer of the act its object names again");
+    if (right_act(c, v)) {
+        /* the right's holder is the target; the speaker who affirms it the source */
+        tgt = right_holder(c, v);
+        src = st->speaker >= 0 && v->b >= st->speaker_from ? st->speaker : -1;
+        if (tgt >= 0)
+            note(c, v, "a right affirmed: its holder is the target, the speaker the source");
+    }
     int between = between_group(c, v, stop);
     if (between < 0 && pair < 0)
         mz_supplied_target(c, v, e, src, &tgt);
@@ -1890,11 +2071,21 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     /* fire from a neighbour's land with no target named falls on the document's country; the
      * sentence tells it (the land it came from is the border's other side), and it is not judged
-     * by the salience model as an act with a party supplied */
-    if ((launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX)) && tgt < 0 && c->home[0] &&
-        strcmp(c->home, c->av[c->gv[src].first].country) != 0 &&
-        (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0)
-        c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
+     * by the salience model as an act with a party supplied: neither the land's country nor the
+     * document's people it hits ("سقوط مقذوف عسكري من داخل الأراضي اليمنية نتج عنه إصابة
+     * مقيمين", residents the document places in Najran) */
+    int from_land = launched >= 0 || (received && src >= 0 && c->gv[src].b == UINT32_MAX);
+    if (from_land && c->home[0] && strcmp(c->home, c->av[c->gv[src].first].country) != 0) {
+        if (tgt < 0 && (tgt = mz_unnamed_group(c, c->home, "", NULL)) >= 0) {
+            c->av[c->gv[tgt].first].home = c->av[c->gv[tgt].first].implied = 0;
+        } else if (tgt >= 0 && c->av[c->gv[tgt].first].home &&
+                   strcmp(c->av[c->gv[tgt].first].country, c->home) == 0 &&
+                   (tgt = mz_actor_group(c, &c->av[c->gv[tgt].first])) >= 0) {
+            c->av[c->gv[tgt].first].home = 0; /* a copy: the sentence's other acts keep theirs */
+        }
+        if (launched >= 0)
+            c->av[c->gv[src].first].implied = 0;
+    }
     if (src >= 0 && st->cited && in_citation(c, src)) {
         note(c, v, "source dropped: a source cited (\"according to\"), not the doer");
         src = -1;
@@ -1948,6 +2139,7 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
     }
     if (c->nev > emitted) {
         st->last_end = vend;
+        remember_told(c, v, src);
         if (src >= 0 && c->gv[src].n == 1)
             mz_remember_subject(c, &c->av[c->gv[src].first]);
     }

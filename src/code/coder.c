@@ -466,6 +466,7 @@ static mz_status code_sentences(mz_coder *c, mz_error *err)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     mz_context_home(c);
     memset(&c->subject, 0, sizeof c->subject);
+    c->ntold = 0;
     if (mz_learn_names(c) < 0)
         return mz_fail(err, MZ_ERR_NOMEM, NULL, 0, "out of memory");
     c->npair_mem = 0; /* learning built actors out of order: the pair is counted afresh */

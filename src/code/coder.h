@@ -144,6 +144,13 @@ struct mz_coder {
     mz_parsed parsed[MZ_PARSE_MAX_WORDS];
     mz_actor subject;      /* the last subject named in the document (code NULL: none) ... */
     int subject_sentence;  /* ... in this sentence */
+    struct mz_told {       /* the last acts named by nouns that the document coded, with their doers */
+        char noun[48];     /* the noun, folded, without the article (تصريحات) */
+        char root[3];      /* its CAMEO root */
+        int sentence;      /* the sentence that told it */
+        mz_actor doer;
+    } told[4];
+    int ntold;
     mz_actor pair_mem[2];  /* the last two countries named, for "the two countries" (actors.c) */
     int npair_mem;
     mz_learned *learned;   /* names the document introduced (names.c) */
@@ -262,6 +269,10 @@ int mz_parse_upos(mz_coder *c, uint32_t tok);
  * with a pronoun or, in Arabic, with no subject at all ("وأضاف", "He said").  Returns a group
  * of it outside the sentence, -1 when there is none or out of memory. */
 int mz_subject_group(mz_coder *c);
+
+/* actors.c: a group of a copy of actor a alone, outside the sentence's tokens (an actor met in
+ * an earlier sentence); its index, or -1. */
+int mz_actor_group(mz_coder *c, const mz_actor *a);
 
 /* actors.c: remembers actor a as the document's last named subject (not one resolved only
  * from the document's country). */

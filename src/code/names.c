@@ -50,6 +50,7 @@ static const char *const not_names_ar[] = {
     "\xd8\xab\xd9\x85",                            /* ثم */
     "\xd8\xad\xd9\x88\xd9\x84",                    /* حول */
     "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",            /* خلال */
+    "\xd8\xb1\xd8\xaf\xd8\xa7",                    /* ردا: "in reply", without its tanween */
     "\xd8\xb6\xd8\xaf",                            /* ضد */
     "\xd8\xb9\xd8\xa8\xd8\xb1",                    /* عبر */
     "\xd8\xb9\xd9\x84\xd9\x8a",                    /* علي: على folded */

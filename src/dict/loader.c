@@ -51,6 +51,7 @@ static const struct { const char *name; mz_marker kind; } marker_names[] = {
     {"backshift", MZ_M_BACKSHIFT}, {"express", MZ_M_EXPRESS},
     {"thatpron", MZ_M_THATPRON}, {"word", MZ_M_WORD}, {"pair", MZ_M_PAIR},
     {"receive", MZ_M_RECEIVE}, {"light", MZ_M_LIGHT}, {"given", MZ_M_GIVEN},
+    {"behalf", MZ_M_BEHALF},
 };
 
 const char *mz_marker_name(int kind)
