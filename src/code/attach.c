@@ -1113,28 +1113,32 @@ static int light_doer(const mz_coder *c, const mz_mention *v, uint32_t e)
     return -1;
 }
 
-/* The folded form of Arabic token i without a conjunction, a preposition ب/ل and the article,
- * written to out (room for n); whether it had the article.  A noun named again
+/* The beginnings of a definite Arabic noun: the article after a conjunction و/ف and a
+ * preposition ب/ل, each optional (لل is ل before the article), the longest first. */
+static const char *const definite_prefixes[] = {
+    "\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84", /* وبال */
+    "\xd9\x81\xd8\xa8\xd8\xa7\xd9\x84", /* فبال */
+    "\xd9\x88\xd9\x84\xd9\x84",         /* ولل */
+    "\xd9\x81\xd9\x84\xd9\x84",         /* فلل */
+    "\xd9\x88\xd8\xa7\xd9\x84",         /* وال */
+    "\xd9\x81\xd8\xa7\xd9\x84",         /* فال */
+    "\xd8\xa8\xd8\xa7\xd9\x84",         /* بال */
+    "\xd9\x84\xd9\x84",                 /* لل */
+    "\xd8\xa7\xd9\x84",                 /* ال */
+};
+
+/* The folded form of Arabic token i without the beginnings of a definite noun (see
+ * definite_prefixes), written to out (room for n); whether it had them.  A noun named again
  * (التصريحات, وبالتصريحات) and its first mention (تصريحات) come out alike. */
 static int bare_noun(const mz_coder *c, uint32_t i, char *out, size_t n)
 {
     const char *w = mz_tok_fold(&c->toks, i);
     size_t len = c->toks.v[i].fold_len;
-    static const char al[] = "\xd8\xa7\xd9\x84", lil[] = "\xd9\x84\xd9\x84"; /* ال, لل */
     int def = 0;
-    for (int k = 0; k < 3 && !def; k++) {
-        if (len > 4 && memcmp(w, al, 4) == 0) {
-            w += 4, len -= 4, def = 1;
-        } else if (len > 4 && memcmp(w, lil, 4) == 0) {
-            w += 4, len -= 4, def = 1; /* لل: ل before the article */
-        } else if (k < 2 && len > 6 &&
-                   (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd9\x81", 2) == 0 ||
-                    memcmp(w, "\xd8\xa8", 2) == 0 || memcmp(w, "\xd9\x84", 2) == 0) &&
-                   (memcmp(w + 2, al, 4) == 0 || memcmp(w + 2, lil, 4) == 0 ||
-                    memcmp(w + 2, "\xd8\xa8\xd8\xa7\xd9\x84", 6) == 0)) {
-            w += 2, len -= 2; /* و, ف, ب, ل before the article */
-        } else {
-            break;
+    for (size_t k = 0; k < sizeof definite_prefixes / sizeof *definite_prefixes && !def; k++) {
+        size_t pl = strlen(definite_prefixes[k]);
+        if (len > pl && memcmp(w, definite_prefixes[k], pl) == 0) {
+            w += pl, len -= pl, def = 1;
         }
     }
     if (len >= n)
