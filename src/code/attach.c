@@ -1403,6 +1403,171 @@ static int tree_target(mz_coder *c, const mz_mention *v, int src)
     return g;
 }
 
+/* ---- The Arabic parse: rules that act only when the sentence is parsed (--parse). ---- */
+
+static int standalone(const mz_coder *c, const mz_mention *v);
+
+/* The group that holds token t, or -1. */
+static int group_at(const mz_coder *c, uint32_t t)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b != UINT32_MAX && t >= c->gv[g].b && t < c->gv[g].e)
+            return (int)g;
+    return -1;
+}
+
+/* Whether the parse coordinates Arabic group g with a noun a preposition governs ("رسائل من
+ * القبائل في الكويت ودول الخليج تستنكر": the Gulf states stand under the في of Kuwait, a place,
+ * not a doer): prepositional reads the group's own words only. */
+static int tree_prepositional(mz_coder *c, int g)
+{
+    if (!c->arabic || g < 0 || c->gv[g].b == UINT32_MAX)
+        return 0;
+    uint32_t t = c->gv[g].b;
+    for (int steps = 0; steps < 4; steps++) {
+        int rel;
+        uint32_t h = mz_parse_head(c, t, &rel);
+        if (h == UINT32_MAX || rel != MZ_DEPREL_CONJ || h >= t)
+            return 0;
+        if (mz_parse_dependent(c, h, MZ_DEPREL_CASE) != UINT32_MAX)
+            return 1;
+        t = h;
+    }
+    return 0;
+}
+
+/* Arabic relative pronouns, folded, for the parse's subjects. */
+static const char *const relative_subjects_ar[] = {"الذي", "التي", "الذين", "اللذين", "اللتين",
+                                                   "اللذان", "اللتان"};
+
+/* The group a relative clause's verb takes as its subject when the parse makes the relative
+ * pronoun before it its only subject ("جبهة النصرة التي تحتجز جنودا لبنانيين": the Nusra Front
+ * holds the soldiers; word order took the soldiers after the verb for its subject): the group
+ * right before the pronoun, across numbers and quotes, else the one the noun before the pronoun
+ * governs as its genitive in the parse; -1 when none.
+ * Not for a verb with an object pronoun (تقوده السعودية: the pronoun is its object), nor a
+ * verbal noun or participle. */
+static int relative_subject(mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (!c->arabic || (v->flags & (MZ_V_NOUN | MZ_V_PART)) || (v->last_clitic & MZ_CL_SUFFIX) ||
+        v->b < b + 2 ||
+        !in_list(mz_tok_fold(&c->toks, v->b - 1), relative_subjects_ar,
+                 sizeof relative_subjects_ar / sizeof *relative_subjects_ar))
+        return -1;
+    uint32_t pron = v->b - 1;
+    int rel;
+    if (mz_parse_head(c, pron, &rel) != v->b || rel != MZ_DEPREL_NSUBJ)
+        return -1;
+    for (uint32_t i = v->b; i < c->toks.n && i < v->b + 12; i++) { /* no other subject */
+        uint32_t h = mz_parse_head(c, i, &rel);
+        if (h == v->b && rel == MZ_DEPREL_NSUBJ)
+            return -1;
+    }
+    uint32_t i = pron; /* the noun the clause qualifies: across numbers, quotes and brackets */
+    while (i > b && !(c->toks.v[i - 1].flags & MZ_TOK_WORD) && !mz_tok_is(c, i - 1, ",") &&
+           !mz_tok_is(c, i - 1, "\xd8\x8c" /* ، */))
+        i--;
+    if (i == b)
+        return -1;
+    int g = group_at(c, i - 1);
+    if (g < 0) { /* "قرار مجلس الأمن الذي": a noun no dictionary knows; its genitive may be one */
+        uint32_t d = mz_parse_dependent(c, i - 1, MZ_DEPREL_NMOD);
+        g = d != UINT32_MAX && d < pron ? group_at(c, d) : -1;
+    }
+    if (g < 0 || located(c, (size_t)g) || prepositional(c, g) || unresolved(c, (size_t)g))
+        return -1;
+    return g;
+}
+
+/* Whether the source word order gave Arabic act v may be those it was done to: the verb is
+ * followed by a number ("قتل 12 جنديا": unvowelled, the passive "were killed"), or the source
+ * follows من ("قتل خمسة عناصر من قوات الأمن"): a rule of the parse then adds no target to it. */
+static int victims_as_source(const mz_coder *c, const mz_mention *v, int src)
+{
+    uint32_t sb = c->gv[src].b;
+    return (v->e < c->toks.n && (c->toks.v[v->e].flags & MZ_TOK_NUM)) ||
+           (sb != UINT32_MAX && sb > 0 && mz_tok_is(c, sb - 1, "\xd9\x85\xd9\x86" /* من */));
+}
+
+/* The group at token t or, when t is a word no dictionary knows, at one of its conjuncts in the
+ * parse ("لجلالته، ولحكومة وشعب سلطنة عمان": the sultan's government); -1 when none. */
+static int conjunct_group(mz_coder *c, uint32_t t, uint32_t from)
+{
+    int g = group_at(c, t);
+    for (uint32_t d = t + 1; g < 0 && d < from + 40 && d < c->toks.n; d++) {
+        int rel;
+        uint32_t h = mz_parse_head(c, d, &rel);
+        if (h == t && rel == MZ_DEPREL_CONJ && (g = group_at(c, d)) < 0)
+            g = conjunct_group(c, d, from); /* a chain: "لجلالته، ولحكومة وشعب" */
+    }
+    return g;
+}
+
+/* The prepositional object (obl) the parse gives Arabic act v or a verb coordinated with it
+ * ("أعرب الرئيس عن التهاني وأطيب التمنيات لجلالته، ولحكومة وشعب سلطنة عمان"), reached through
+ * its conjuncts when no dictionary knows the word itself (conjunct_group): coordination
+ * distributes an act over its objects.  Not a place, not the source, not after من, not for a
+ * source that may be the act's victims (victims_as_source); -1 when none. */
+static int tree_conjunct_target(mz_coder *c, const mz_mention *v, int src)
+{
+    if (!c->arabic || (src >= 0 && victims_as_source(c, v, src)))
+        return -1;
+    int candidates = 0;
+    for (size_t k = 0; k < c->ng && !candidates; k++)
+        candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !located(c, k) &&
+                     !unresolved(c, k);
+    if (!candidates)
+        return -1;
+    for (uint32_t t = v->e; t < v->e + 40 && t < c->toks.n; t++) {
+        int rel;
+        uint32_t h = mz_parse_head(c, t, &rel), up;
+        if (h == UINT32_MAX || rel != MZ_DEPREL_OBL)
+            continue;
+        if (!act_word(v, h) && !((up = mz_parse_head(c, h, &rel)) != UINT32_MAX && act_word(v, up) &&
+                                 rel == MZ_DEPREL_CONJ && mz_parse_upos(c, h) == MZ_UPOS_VERB))
+            continue;
+        uint32_t p = mz_parse_dependent(c, t, MZ_DEPREL_CASE);
+        if (p != UINT32_MAX && mz_tok_is(c, p, "\xd9\x85\xd9\x86" /* من */))
+            continue;
+        int g = group_at(c, t) < 0 ? conjunct_group(c, t, v->e) : -1; /* tree_target takes the obl itself */
+        if (g >= 0 && g != src && c->gv[g].b >= v->e && !located(c, (size_t)g) && !unresolved(c, (size_t)g))
+            return g;
+    }
+    return -1;
+}
+
+/* The place the parse makes an Arabic act of protest or force (standalone) take as its
+ * prepositional object (obl) after it, past what ends word order's clause ("ونشرت القوات
+ * السعودية دباباتها التي وصلت أمس، في مدينة عدن": deployed in Aden): as the place right after
+ * an act with no other party (code_verb), its target.  Only a country or a place in it (a code
+ * of three letters), not a party named by its role; -1 when none. */
+static int tree_place(mz_coder *c, const mz_mention *v, int src)
+{
+    int candidates = 0;
+    if (!c->arabic || !standalone(c, v) || src < 0 || victims_as_source(c, v, src))
+        return -1;
+    for (size_t k = 0; k < c->ng && !candidates; k++)
+        candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !unresolved(c, k);
+    if (!candidates)
+        return -1;
+    for (size_t k = 0; k < c->ng; k++) {
+        const char *code = c->av[c->gv[k].first].code;
+        if (c->gv[k].b < v->e || c->gv[k].b == UINT32_MAX || (int)k == src || unresolved(c, k) ||
+            c->gv[k].n != 1 || !code || strlen(code) != 3)
+            continue;
+        int rel;
+        uint32_t t = c->gv[k].b, h = mz_parse_head(c, t, &rel);
+        if (h != UINT32_MAX && h < t && rel == MZ_DEPREL_NMOD && group_at(c, h) < 0)
+            t = h, h = mz_parse_head(c, t, &rel); /* في مدينة زنجبار: the city is the object */
+        uint32_t p = h != UINT32_MAX && act_word(v, h) && rel == MZ_DEPREL_OBL
+                         ? mz_parse_dependent(c, t, MZ_DEPREL_CASE)
+                         : UINT32_MAX;
+        if (p != UINT32_MAX && (located(c, k) || mz_tok_is(c, p, "\xd9\x81\xd9\x8a" /* في */)))
+            return (int)k;
+    }
+    return -1;
+}
+
 /* The roles a PETRARCH pattern places: the actor before the verb, or before the pattern's
  * words before it, is the target and the one after it the source ("+ * FROM $": "X was freed
  * from Y"; "+ HOSTING * MAY_DAY $"), and the actor right after its tail, a place too, or after
@@ -1514,7 +1679,7 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
         return;
     }
     /* an Arabic subject takes no preposition: "بنيويورك" (in New York), "لدمشق" are not doers */
-    if (left >= 0 && prepositional(c, left))
+    if (left >= 0 && (prepositional(c, left) || tree_prepositional(c, left)))
         left = -1;
     if (v->flags & MZ_V_NOUN) {
         int adjacent = r1 >= 0 && c->gv[r1].b == after && !prepositional(c, r1);
@@ -1534,6 +1699,11 @@ static void order_roles(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t s
     }
     if (v->flags & MZ_V_PART) {
         *src = -1, *tgt = r1; /* a participle's doer is the clause's subject (code_verb) */
+        return;
+    }
+    int rs = relative_subject(c, v, b);
+    if (rs >= 0) { /* "جبهة النصرة التي تحتجز جنودا": the front holds the soldiers */
+        *src = rs, *tgt = r1 == rs ? r2 : r1;
         return;
     }
     if ((v->last_clitic & MZ_CL_SUFFIX) && r1 >= 0 && c->gv[r1].b <= after + 1 && !prepositional(c, r1)) {
@@ -1962,6 +2132,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = -1;
     if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
         note(c, v, "target from the parse: a prepositional object of the verb");
+    if (tgt < 0 && (tgt = tree_conjunct_target(c, v, src)) >= 0)
+        note(c, v, "target from the parse: a conjunct of the prepositional object of the verb or a verb joined to it");
     if (tgt >= 0 && another_verbs(c, v, tgt)) {
         note(c, v, "target dropped: the parse makes it a dependent of another verb");
         tgt = -1;
@@ -2072,6 +2244,8 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = right_group_at(c, vend, stop, src, 1);
         if (other_clause_target(c, v, tgt))
             tgt = -1; /* "deploy along the border to help the SDF stop" */
+        if (tgt < 0 && (tgt = tree_place(c, v, src)) >= 0)
+            note(c, v, "target from the parse: the place it is done in, past the clause word order reads");
     }
     /* fire from a neighbour's land with no target named falls on the document's country; the
      * sentence tells it (the land it came from is the border's other side), and it is not judged
