@@ -1481,59 +1481,12 @@ static int relative_subject(mz_coder *c, const mz_mention *v, uint32_t b)
 
 /* Whether the source word order gave Arabic act v may be those it was done to: the verb is
  * followed by a number ("قتل 12 جنديا": unvowelled, the passive "were killed"), or the source
- * follows من ("قتل خمسة عناصر من قوات الأمن"): a rule of the parse then adds no target to it. */
+ * follows من ("قتل خمسة عناصر من قوات الأمن"): tree_place then adds no target to it. */
 static int victims_as_source(const mz_coder *c, const mz_mention *v, int src)
 {
     uint32_t sb = c->gv[src].b;
     return (v->e < c->toks.n && (c->toks.v[v->e].flags & MZ_TOK_NUM)) ||
            (sb != UINT32_MAX && sb > 0 && mz_tok_is(c, sb - 1, "\xd9\x85\xd9\x86" /* من */));
-}
-
-/* The group at token t or, when t is a word no dictionary knows, at one of its conjuncts in the
- * parse ("لجلالته، ولحكومة وشعب سلطنة عمان": the sultan's government); -1 when none. */
-static int conjunct_group(mz_coder *c, uint32_t t, uint32_t from)
-{
-    int g = group_at(c, t);
-    for (uint32_t d = t + 1; g < 0 && d < from + 40 && d < c->toks.n; d++) {
-        int rel;
-        uint32_t h = mz_parse_head(c, d, &rel);
-        if (h == t && rel == MZ_DEPREL_CONJ && (g = group_at(c, d)) < 0)
-            g = conjunct_group(c, d, from); /* a chain: "لجلالته، ولحكومة وشعب" */
-    }
-    return g;
-}
-
-/* The prepositional object (obl) the parse gives Arabic act v or a verb coordinated with it
- * ("أعرب الرئيس عن التهاني وأطيب التمنيات لجلالته، ولحكومة وشعب سلطنة عمان"), reached through
- * its conjuncts when no dictionary knows the word itself (conjunct_group): coordination
- * distributes an act over its objects.  Not a place, not the source, not after من, not for a
- * source that may be the act's victims (victims_as_source); -1 when none. */
-static int tree_conjunct_target(mz_coder *c, const mz_mention *v, int src)
-{
-    if (!c->arabic || (src >= 0 && victims_as_source(c, v, src)))
-        return -1;
-    int candidates = 0;
-    for (size_t k = 0; k < c->ng && !candidates; k++)
-        candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !located(c, k) &&
-                     !unresolved(c, k);
-    if (!candidates)
-        return -1;
-    for (uint32_t t = v->e; t < v->e + 40 && t < c->toks.n; t++) {
-        int rel;
-        uint32_t h = mz_parse_head(c, t, &rel), up;
-        if (h == UINT32_MAX || rel != MZ_DEPREL_OBL)
-            continue;
-        if (!act_word(v, h) && !((up = mz_parse_head(c, h, &rel)) != UINT32_MAX && act_word(v, up) &&
-                                 rel == MZ_DEPREL_CONJ && mz_parse_upos(c, h) == MZ_UPOS_VERB))
-            continue;
-        uint32_t p = mz_parse_dependent(c, t, MZ_DEPREL_CASE);
-        if (p != UINT32_MAX && mz_tok_is(c, p, "\xd9\x85\xd9\x86" /* من */))
-            continue;
-        int g = group_at(c, t) < 0 ? conjunct_group(c, t, v->e) : -1; /* tree_target takes the obl itself */
-        if (g >= 0 && g != src && c->gv[g].b >= v->e && !located(c, (size_t)g) && !unresolved(c, (size_t)g))
-            return g;
-    }
-    return -1;
 }
 
 /* The place the parse makes an Arabic act of protest or force (standalone) take as its
@@ -2132,8 +2085,6 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         tgt = -1;
     if (tgt < 0 && (tgt = tree_target(c, v, src)) >= 0)
         note(c, v, "target from the parse: a prepositional object of the verb");
-    if (tgt < 0 && (tgt = tree_conjunct_target(c, v, src)) >= 0)
-        note(c, v, "target from the parse: a conjunct of the prepositional object of the verb or a verb joined to it");
     if (tgt >= 0 && another_verbs(c, v, tgt)) {
         note(c, v, "target dropped: the parse makes it a dependent of another verb");
         tgt = -1;
