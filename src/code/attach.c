@@ -975,6 +975,12 @@ static const char *const family_prefixes[] = {"\xd8\xa7\xd9\x84",         /* ا�
                                               "\xd9\x88\xd8\xa8", "\xd9\x88\xd9\x84"}; /* وب ول */
 static const char *const family_suffixes[] = {"\xd9\x87\xd9\x85", "\xd9\x87\xd8\xa7", "\xd9\x87",
                                               "\xd9\x87\xd9\x86", "\xd9\x86\xd8\xa7"}; /* هم ها ه هن نا */
+/* The singular أسرة with a possessive (أسرته, أسرتها): families after a preposition (لأسرته, to
+ * his family); alone it may be the verb with an object (ممن أسرتهم المقاومة, whom the resistance
+ * captured). */
+static const char *const family_one_suffixes[] = {
+    "\xd8\xaa\xd9\x87", "\xd8\xaa\xd9\x87\xd8\xa7", "\xd8\xaa\xd9\x87\xd9\x85", /* ته تها تهم */
+    "\xd8\xaa\xd9\x86\xd8\xa7", "\xd8\xaa\xd9\x87\xd9\x85\xd8\xa7"};            /* تنا تهما */
 static const char *const family_members[] = {
     "\xd8\xb4\xd9\x87\xd8\xaf\xd8\xa7\xd8\xa1",             /* شهداء */
     "\xd8\xb6\xd8\xad\xd8\xa7\xd9\x8a\xd8\xa7",             /* ضحايا */
@@ -1019,6 +1025,8 @@ static int families(const mz_coder *c, const mz_mention *v)
     size_t np = sizeof family_prefixes / sizeof *family_prefixes, ns = sizeof family_suffixes / sizeof *family_suffixes;
     if (affixed(w, family_word, family_prefixes, np, NULL, 0) ||
         affixed(w, family_word, family_prefixes, np, family_suffixes, ns) ||
+        affixed(w, family_word, family_prefixes, np, family_one_suffixes,
+                sizeof family_one_suffixes / sizeof *family_one_suffixes) ||
         affixed(w, family_word, NULL, 0, family_suffixes, ns))
         return 1;
     if (strcmp(w, family_word) != 0 || v->e >= c->toks.n)
