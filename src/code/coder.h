@@ -304,9 +304,12 @@ int mz_salience_keep(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
                      const char *code, int *feat);
 
 /* salience.c: the features of the act of the last document's event i (MZ_CODE_FEATURES):
- * *f points at them; returns how many, 0 for an act the model does not judge (both parties
- * named), -1 when none were kept. */
+ * *f points at them; returns how many, -1 when none were kept. */
 int mz_coder_event_features(const mz_coder *c, size_t i, const uint32_t **f);
+
+/* salience.c: whether the act with features f[0..n) is told with both its parties named (the
+ * model's told threshold applies to it). */
+int mz_salience_told(const uint32_t *f, int n);
 
 /* coder.c: appends one event (and its reverse when the act is mutual); s or t may be NULL only
  * in partial mode. */

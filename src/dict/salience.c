@@ -46,7 +46,8 @@ static mz_status threshold_line(mz_salience *m, char **save, const char *name, l
     return MZ_OK;
 }
 
-/* Reads one header line ("lang ar", "types A B", "dims N", "threshold [TYPE] X") into m. */
+/* Reads one header line ("lang ar", "types A B", "dims N", "threshold [TYPE] X", "typed",
+ * "told X") into m. */
 static mz_status header(mz_salience *m, char *line, const char *name, long no, mz_error *err)
 {
     char *save = NULL, *key = strtok_r(line, " \t", &save), *val;
@@ -67,6 +68,8 @@ static mz_status header(mz_salience *m, char *line, const char *name, long no, m
         return threshold_line(m, &save, name, no, err);
     } else if (strcmp(key, "typed") == 0) {
         m->typed = 1;
+    } else if (strcmp(key, "told") == 0 && (val = strtok_r(NULL, " \t", &save))) {
+        m->told_threshold = strtod(val, NULL);
     } else {
         return mz_fail(err, MZ_ERR_PARSE, name, no, "unknown model line '%s'", key);
     }
@@ -127,6 +130,8 @@ int mz_salience_write(const mz_salience *m, FILE *f)
             fprintf(f, "threshold %s %.4f\n", m->types[i], m->type_threshold[i]);
     if (m->typed)
         fprintf(f, "typed\n");
+    if (m->told_threshold > 0)
+        fprintf(f, "told %.4f\n", m->told_threshold);
     for (uint32_t k = 0; k < m->dims; k++)
         if (fabsf(m->w[k]) >= 1e-4f)
             fprintf(f, "%u %.4f\n", k, m->w[k]);

@@ -14,6 +14,8 @@
  *     threshold 0.42          the default
  *     threshold PROTEST 0.30  a type's own threshold (optional, after "types")
  *     typed                   each type has weights of its own (optional: mz_salience_mix)
+ *     told 0.005              the threshold of an act told with both parties named (optional:
+ *                             without it such acts are never judged)
  *     INDEX WEIGHT            one line per non-zero weight
  */
 #ifndef MZ_SALIENCE_H
@@ -37,6 +39,8 @@ typedef struct mz_salience {
     double type_threshold[MZ_SALIENCE_TYPES]; /* a type's own threshold, where type_has_threshold */
     unsigned char type_has_threshold[MZ_SALIENCE_TYPES];
     int typed;                            /* a feature's weight is its type's (mz_salience_mix) */
+    double told_threshold;                /* an act told with both parties named is not news below
+                                           * it, a floor far under the thresholds; 0: never judged */
 } mz_salience;
 
 /* Parses a model from text; *m is filled and owns its weights (mz_salience_free). */

@@ -12,6 +12,10 @@ check "report: the set without and with the model" \
 check "report: ambiguous sentences are skipped" grep -q 'over 8 sentences' "$TMP/report.txt"
 check "model: language, types, dims and threshold" \
   bash -c "grep -qx 'lang ar' '$TMP/model.txt' && grep -qx 'types PROTEST' '$TMP/model.txt' && grep -qx 'dims 262144' '$TMP/model.txt' && grep -q '^threshold 0\.[0-9]*$' '$TMP/model.txt'"
+check "model: the told threshold, by default" grep -qx 'told 0.0030' "$TMP/model.txt"
+"$MIZAN" train-salience --folds 2 --told-threshold 0 -o "$TMP/untold.txt" "$SET" > /dev/null 2>&1
+check "--told-threshold 0: no told line (acts with both parties named never judged)" \
+  bash -c "! grep -q '^told' '$TMP/untold.txt'"
 check "model: weights as INDEX WEIGHT lines" grep -Eq '^[0-9]+ -?[0-9]+\.[0-9]+$' "$TMP/model.txt"
 "$MIZAN" train-salience --folds 2 -o "$TMP/again.txt" "$SET" > /dev/null 2>&1
 check "training is deterministic" cmp -s "$TMP/model.txt" "$TMP/again.txt"
@@ -32,4 +36,6 @@ check "no act of the type: exit 2" test $? -eq 2
 check "no act of the type: the reason" grep -q 'nothing to learn' "$TMP/noacts.err"
 "$MIZAN" train-salience --folds 1 "$SET" > /dev/null 2>&1
 check "--folds 1: usage error" test $? -eq 1
+"$MIZAN" train-salience --told-threshold 2 "$SET" > /dev/null 2>&1
+check "--told-threshold 2: usage error" test $? -eq 1
 finish

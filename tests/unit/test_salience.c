@@ -19,6 +19,7 @@ static const char model[] = "# a model written for the tests\n"
                             "dims 16\n"
                             "threshold 0.4\n"
                             "threshold ASSAULT 0.3\n"
+                            "told 0.005\n"
                             "3 1.5\n"
                             "7 -2.0\n";
 
@@ -35,6 +36,7 @@ static void reads_and_scores(void **state)
     /* ASSAULT has its own threshold, PROTEST the model's */
     assert_true(mz_salience_threshold(&m, "ASSAULT") > 0.29 && mz_salience_threshold(&m, "ASSAULT") < 0.31);
     assert_true(mz_salience_threshold(&m, "PROTEST") > 0.39 && mz_salience_threshold(&m, "PROTEST") < 0.41);
+    assert_true(m.told_threshold > 0.0049 && m.told_threshold < 0.0051); /* acts with both parties named */
     assert_true(mz_salience_judges(&m, "ar", "ASSAULT"));
     assert_false(mz_salience_judges(&m, "en", "ASSAULT"));
     assert_false(mz_salience_judges(&m, "ar", "CONSULT"));
@@ -85,6 +87,7 @@ static void writes_what_it_reads(void **state)
     assert_int_equal(again.dims, m.dims);
     assert_true(again.type_has_threshold[1] && !again.type_has_threshold[0]);
     assert_true(again.type_threshold[1] > 0.29 && again.type_threshold[1] < 0.31);
+    assert_true(again.told_threshold > 0.0049 && again.told_threshold < 0.0051);
     assert_memory_equal(again.w, m.w, m.dims * sizeof *m.w);
     mz_salience_free(&m);
     mz_salience_free(&again);
