@@ -103,19 +103,18 @@ static int named(const mz_coder *c, int g)
     return a && a->code && !a->home && !a->implied;
 }
 
-/* The feature that marks an act told with both parties named. */
+/* The feature that marks an act told with both parties named: a hash of a short string, computed
+ * where it is needed (no cache shared by the threads that code). */
 static uint32_t told_feature(void)
 {
-    static uint32_t f;
-    if (!f)
-        f = mz_salience_feature("told", "");
-    return f;
+    return mz_salience_feature("told", "");
 }
 
 int mz_salience_told(const uint32_t *f, int n)
 {
+    uint32_t told = told_feature();
     for (int i = n; i-- > 0;)
-        if (f[i] == told_feature())
+        if (f[i] == told)
             return 1;
     return 0;
 }
