@@ -93,17 +93,19 @@ static int addressee_after_comma(const mz_coder *c, uint32_t i)
 static void number_clauses(mz_coder *c, uint32_t b, uint32_t e)
 {
     int32_t n = 0;
+    int prev = -1; /* the mention of the token before */
     for (uint32_t i = b; i < e; i++) {
-        int m = mz_marker_at(c, i);
-        int start = (m == MZ_M_CLAUSE || m == MZ_M_THAT || m == MZ_M_THATPRON) && (i == b || c->tok_mention[i] != c->tok_mention[i - 1]);
+        int k = c->tok_mention[i];
+        const mz_mention *m = k >= 0 ? &c->mv[k] : NULL;
+        int start = m && m->kind == MZ_E_MARKER &&
+                    (m->value == MZ_M_CLAUSE || m->value == MZ_M_THAT || m->value == MZ_M_THATPRON) &&
+                    (i == b || k != prev);
         if ((is_boundary_punct(c, i) && !in_group(c, i) && !(i + 1 < e && addressee_after_comma(c, i + 1))) || start)
             n++;
-        if (i > b) {
-            const mz_mention *v = verb_at(c, i - 1);
-            if (v && (v->flags & MZ_V_SAY) && v->e == i)
-                n++;
-        }
+        if (prev >= 0 && c->mv[prev].kind == MZ_E_VERB && (c->mv[prev].flags & MZ_V_SAY) && c->mv[prev].e == i)
+            n++; /* what a verb of saying says is a clause of its own */
         c->clause[i] = n;
+        prev = k;
     }
 }
 
@@ -1291,6 +1293,8 @@ static int cited(const mz_coder *c, int g)
  * pronoun subject stands for the noun its clause qualifies ("the minister, who met ..."). */
 static int tree_group(mz_coder *c, const mz_mention *v, int deprel)
 {
+    if (!mz_parse_any(c))
+        return -1;
     uint32_t t = mz_parse_dependent(c, v->b, deprel);
     if (t == UINT32_MAX)
         return -1;
@@ -1312,7 +1316,7 @@ static int tree_group(mz_coder *c, const mz_mention *v, int deprel)
  * dictionaries know; the parse knows the others. */
 static int another_verbs(mz_coder *c, const mz_mention *v, int g)
 {
-    if (!c->arabic || governs(c, v))
+    if (!c->arabic || !mz_parse_any(c) || governs(c, v))
         return 0;
     int rel;
     uint32_t h = mz_parse_head(c, c->gv[g].b, &rel);
@@ -1380,7 +1384,7 @@ static int other_clause_target(mz_coder *c, const mz_mention *v, int g)
      * following its nuclear test" */
     static const char *const prepositions[] = {"following", "including", "according", "regarding",
                                                "concerning", "excluding", "considering", "pending"};
-    if (c->arabic || g < 0 || c->gv[g].b == UINT32_MAX || governs(c, v))
+    if (c->arabic || !mz_parse_any(c) || g < 0 || c->gv[g].b == UINT32_MAX || governs(c, v))
         return 0;
     int rel;
     uint32_t t = head_word(c, c->gv[g].b, c->gv[g].e), vh = head_word(c, v->b, v->e), h;
@@ -1399,7 +1403,7 @@ static int other_clause_target(mz_coder *c, const mz_mention *v, int g)
 static int tree_target(mz_coder *c, const mz_mention *v, int src)
 {
     int candidates = 0; /* the parse is asked only when a group after the verb could be one */
-    for (size_t k = 0; c->arabic && k < c->ng && !candidates; k++)
+    for (size_t k = 0; c->arabic && mz_parse_any(c) && k < c->ng && !candidates; k++)
         candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !located(c, k) &&
                      !unresolved(c, k);
     if (!candidates)
@@ -1429,7 +1433,7 @@ static int group_at(const mz_coder *c, uint32_t t)
  * not a doer): prepositional reads the group's own words only. */
 static int tree_prepositional(mz_coder *c, int g)
 {
-    if (!c->arabic || g < 0 || c->gv[g].b == UINT32_MAX)
+    if (!c->arabic || !mz_parse_any(c) || g < 0 || c->gv[g].b == UINT32_MAX)
         return 0;
     uint32_t t = c->gv[g].b;
     for (int steps = 0; steps < 4; steps++) {
@@ -1457,8 +1461,8 @@ static const char *const relative_subjects_ar[] = {"الذي", "التي", "ال
  * verbal noun or participle. */
 static int relative_subject(mz_coder *c, const mz_mention *v, uint32_t b)
 {
-    if (!c->arabic || (v->flags & (MZ_V_NOUN | MZ_V_PART)) || (v->last_clitic & MZ_CL_SUFFIX) ||
-        v->b < b + 2 ||
+    if (!c->arabic || !mz_parse_any(c) || (v->flags & (MZ_V_NOUN | MZ_V_PART)) ||
+        (v->last_clitic & MZ_CL_SUFFIX) || v->b < b + 2 ||
         !in_list(mz_tok_fold(&c->toks, v->b - 1), relative_subjects_ar,
                  sizeof relative_subjects_ar / sizeof *relative_subjects_ar))
         return -1;
@@ -1505,7 +1509,7 @@ static int victims_as_source(const mz_coder *c, const mz_mention *v, int src)
 static int tree_place(mz_coder *c, const mz_mention *v, int src)
 {
     int candidates = 0;
-    if (!c->arabic || !standalone(c, v) || src < 0 || victims_as_source(c, v, src))
+    if (!c->arabic || !mz_parse_any(c) || !standalone(c, v) || src < 0 || victims_as_source(c, v, src))
         return -1;
     for (size_t k = 0; k < c->ng && !candidates; k++)
         candidates = c->gv[k].b >= v->e && c->gv[k].b != UINT32_MAX && (int)k != src && !unresolved(c, k);
@@ -1581,7 +1585,7 @@ static int in_an_act_of(const mz_coder *c, uint32_t from, uint32_t stop)
  * its object is that verb's own ("sent a message of condolence": the sender condoles). */
 static int tree_nominal(mz_coder *c, const mz_mention *v)
 {
-    if (c->arabic)
+    if (c->arabic || !mz_parse_any(c))
         return 0;
     int rel;
     uint32_t t = head_word(c, v->b, v->e), h;

@@ -253,6 +253,13 @@ void mz_fill_unnamed(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e, i
  * has no answer).  Returns 0, -1 when out of memory. */
 int mz_parse_current(mz_coder *c, uint32_t b, uint32_t e);
 
+/* Whether the sentence has a parse to question, done or pending (see mz_parse_current): the
+ * rules that read only the parse return at once without one, as when the coder does not parse. */
+static inline int mz_parse_any(const mz_coder *c)
+{
+    return c->parse_pending || c->nwords > 0;
+}
+
 /* syntax.c: the token of the first dependent of the word token `tok` begins with relation
  * `deprel` (MZ_DEPREL_*), or UINT32_MAX (no parse, no such dependent). */
 uint32_t mz_parse_dependent(mz_coder *c, uint32_t tok, int deprel);
