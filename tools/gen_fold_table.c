@@ -55,9 +55,9 @@ int main(void)
         if (entry(cp) < 0)
             return 1;
     printf("};\n\n"
-           "const uint16_t mz_ascii_word[256] = {\n");
+           "const uint32_t mz_ascii_word[256] = {\n");
     for (int32_t b = 0; b < 256; b++)
-        printf("%s0x%03x,%s", b % 8 ? " " : "    ", ascii_word(b), b % 8 == 7 ? "\n" : "");
+        printf("%s0x%05x,%s", b % 8 ? " " : "    ", ascii_word(b), b % 8 == 7 ? "\n" : "");
     printf("};\n");
     return 0;
 }

@@ -48,9 +48,11 @@ extern const mz_cpinfo mz_cp_table[MZ_CPTAB_SIZE];
 
 /* For the tokenizer's run over plain ASCII words, per byte: 0 unless it is an ASCII letter or
  * digit, else its folded byte | MZ_AW_LETTER for a letter | MZ_AW_UPPER for a capital.  Made by
- * the same generator, from the same rules. */
-enum { MZ_AW_LETTER = 1 << 8, MZ_AW_UPPER = 1 << 9 };
-extern const uint16_t mz_ascii_word[256];
+ * the same generator, from the same rules.  The two bits are a byte apart, so that the entries
+ * shifted right by 8 and added up count a run's letters and capitals in one sum (the run is at
+ * most 255 bytes: see the tokenizer's ascii_run). */
+enum { MZ_AW_LETTER = 1 << 8, MZ_AW_UPPER = 1 << 16 };
+extern const uint32_t mz_ascii_word[256];
 
 /* The rules themselves (fold_ref.c), for the table's generator and its test. */
 mz_chclass mz_char_class_ref(int32_t cp);
