@@ -215,6 +215,7 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
     tail_starts starts; /* not initialised as a whole: it is large, and gathered on demand */
     starts.n = -1;
     int that_next = -1; /* whether "that" follows the phrase (that_at), -1 until asked */
+    int adj_form = -1, adv_form = -1; /* the phrase's word forms, -1 until asked */
     for (uint32_t i = c->e->m.node_entry[node]; i != MZ_NONE; i = ents[i].next) {
         const mz_entry *en = &ents[i];
         mz_mention m = {.kind = en->kind, .flags = en->flags, .b = b, .e = end, .value = en->value,
@@ -225,11 +226,13 @@ static int resolve(const mz_coder *c, uint32_t node, uint32_t sent_b, uint32_t b
             m.flags |= MZ_MENTION_PERSON;
         if (en->kind == MZ_E_ADJ && en->lang == 'e' && !adj)
             adj = en;
-        if (en->kind == MZ_E_VERB && en->lang == 'e' && end == b + 1 &&
-            mz_adjective_form(mz_tok_fold(&c->toks, b), c->toks.v[b].fold_len))
+        if (en->kind == MZ_E_VERB && en->lang == 'e' && end == b + 1 && adj_form < 0)
+            adj_form = mz_adjective_form(mz_tok_fold(&c->toks, b), c->toks.v[b].fold_len);
+        if (en->kind == MZ_E_VERB && en->lang == 'e' && end == b + 1 && adj_form)
             continue;
-        if (en->kind != MZ_E_VERB && en->lang == 'e' &&
-            mz_adverb_form(mz_tok_fold(&c->toks, end - 1), c->toks.v[end - 1].fold_len))
+        if (en->kind != MZ_E_VERB && en->lang == 'e' && adv_form < 0)
+            adv_form = mz_adverb_form(mz_tok_fold(&c->toks, end - 1), c->toks.v[end - 1].fold_len);
+        if (en->kind != MZ_E_VERB && en->lang == 'e' && adv_form)
             continue; /* "officially", "militarily": an adverb names no one */
         if (en->kind == MZ_E_AGENT && en->lang == 'e' && end == b + 1 && past_form(c, b))
             continue; /* "forced", "governed": a verb in -ed names no one */

@@ -93,22 +93,31 @@ size_t mz_dict_key(mz_keygen *k, const char *fold, size_t len, int arabic, int c
     return n;
 }
 
-static int ends_in(const char *w, size_t len, const char *suffix)
+/* A word of a list with its length, so that the tests below (asked of many tokens for each of
+ * their dictionary entries) measure nothing. */
+typedef struct lit {
+    const char *s;
+    size_t n;
+} lit;
+#define LIT(x) {x, sizeof x - 1}
+
+static int ends_in(const char *w, size_t len, lit suffix)
 {
-    size_t m = strlen(suffix);
-    return len >= m && memcmp(w + len - m, suffix, m) == 0;
+    return len >= suffix.n && memcmp(w + len - suffix.n, suffix.s, suffix.n) == 0;
 }
 
 int mz_adjective_form(const char *w, size_t len)
 {
-    static const char *const endings[] = {"tive", "tives", "sive", "sives"};
-    static const char *const nouns[] = {"offensive", "offensives", "initiative", "initiatives"};
+    static const lit endings[] = {LIT("tive"), LIT("tives"), LIT("sive"), LIT("sives")};
+    static const lit nouns[] = {LIT("offensive"), LIT("offensives"), LIT("initiative"),
+                                LIT("initiatives")};
     /* words whose stem is a verb's ("several": sever; "firefighters": firefight, a gunfight) */
-    static const char *const words[] = {"several", "firefighter", "firefighters", "firefighting"};
+    static const lit words[] = {LIT("several"), LIT("firefighter"), LIT("firefighters"),
+                                LIT("firefighting")};
     if (len < 7)
         return 0; /* no word of the lists is shorter */
     for (size_t k = 0; (w[0] == 's' || w[0] == 'f') && k < sizeof words / sizeof words[0]; k++)
-        if (len == strlen(words[k]) && memcmp(w, words[k], len) == 0) /* they begin with s or f */
+        if (len == words[k].n && memcmp(w, words[k].s, len) == 0) /* they begin with s or f */
             return 1;
     if (w[len - 1] != 'e' && w[len - 1] != 's')
         return 0; /* every noun and ending below ends so: most words are ruled out at once */
@@ -116,15 +125,16 @@ int mz_adjective_form(const char *w, size_t len)
         if (ends_in(w, len, nouns[k]))
             return 0;
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
-        if (len > strlen(endings[k]) + 3 && ends_in(w, len, endings[k]))
+        if (len > endings[k].n + 3 && ends_in(w, len, endings[k]))
             return 1;
     return 0;
 }
 
 int mz_adverb_form(const char *w, size_t len)
 {
-    static const char *const endings[] = {"ally", "arily", "ively", "ously", "edly", "ently",
-                                          "antly", "ingly", "ately", "icly"};
+    static const lit endings[] = {LIT("ally"),  LIT("arily"), LIT("ively"), LIT("ously"),
+                                  LIT("edly"),  LIT("ently"), LIT("antly"), LIT("ingly"),
+                                  LIT("ately"), LIT("icly")};
     if (len < 8 || w[len - 1] != 'y')
         return 0; /* rally, family, supply, locally: short words are nouns and verbs as often */
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
@@ -135,10 +145,11 @@ int mz_adverb_form(const char *w, size_t len)
 
 int mz_agentive_word(const char *w, size_t len)
 {
-    static const char *const endings[] = {"er", "ers", "or", "ors", "ist", "ists", "ic", "ics"};
+    static const lit endings[] = {LIT("er"),  LIT("ers"),  LIT("or"), LIT("ors"),
+                                  LIT("ist"), LIT("ists"), LIT("ic"), LIT("ics")};
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
-        size_t m = strlen(endings[k]);
-        if (len > m + 2 && strncmp(w + len - m, endings[k], m) == 0)
+        size_t m = endings[k].n;
+        if (len > m + 2 && strncmp(w + len - m, endings[k].s, m) == 0)
             return 1;
     }
     return 0;
