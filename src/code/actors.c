@@ -329,7 +329,9 @@ static uint32_t side_phrase(const mz_coder *c, uint32_t i, uint32_t end)
 {
     for (size_t k = 0; k < sizeof side_words / sizeof *side_words; k++) {
         uint32_t n = 0;
-        while (side_words[k][n] && i + n < end && mz_tok_is(c, i + n, side_words[k][n]))
+        while (side_words[k][n] && i + n < end &&
+               mz_tok_fold(&c->toks, i + n)[0] == side_words[k][n][0] && /* rules out most */
+               mz_tok_is(c, i + n, side_words[k][n]))
             n++;
         if (n > 0 && !side_words[k][n])
             return n;

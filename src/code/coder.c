@@ -221,7 +221,7 @@ static int lookup_keys(mz_coder *c)
         const mz_token *t = &c->toks.v[i];
         const mz_kcand *known = fresh;
         int k = -1, cacheable = t->fold_len <= MZ_KEYCACHE_FOLD_MAX;
-        mz_keycache_word w = {{0}};
+        mz_keycache_word w; /* made when cacheable, and only then used */
         if (cacheable) {
             mz_keycache_word_make(&w, mz_tok_fold(&c->toks, i), t->fold_len, key_kind(t->flags));
             k = mz_keycache_get(c->kcache, &w, &known);

@@ -311,8 +311,10 @@ static int direction(const mz_coder *c, uint8_t first_clitic, const mz_kcand *hk
         !(c->toks.v[next].flags & MZ_TOK_WORD))
         return 0;
     const char *w = c->e->m.words + c->e->m.woff[hk->word];
+    size_t len = c->e->m.wlen[hk->word];
     for (size_t i = 0; i < sizeof compass / sizeof *compass; i++)
-        if (c->e->m.wlen[hk->word] == strlen(compass[i]) && memcmp(w, compass[i], strlen(compass[i])) == 0)
+        if (len && w[0] == compass[i][0] && len == strlen(compass[i]) &&
+            memcmp(w, compass[i], len) == 0) /* the first byte rules out most */
             return 1;
     return 0;
 }
