@@ -130,13 +130,13 @@ int mz_adjective_form(const char *w, size_t len)
     return 0;
 }
 
-int mz_adverb_form(const char *w, size_t len)
+int mz_adverb_ending(const char *w, size_t len)
 {
     static const lit endings[] = {LIT("ally"),  LIT("arily"), LIT("ively"), LIT("ously"),
                                   LIT("edly"),  LIT("ently"), LIT("antly"), LIT("ingly"),
                                   LIT("ately"), LIT("icly")};
     if (len < 8 || w[len - 1] != 'y')
-        return 0; /* rally, family, supply, locally: short words are nouns and verbs as often */
+        return 0; /* as mz_adverb_form (keys.h) asks first */
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
         if (ends_in(w, len, endings[k]))
             return 1;

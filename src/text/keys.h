@@ -45,9 +45,17 @@ int mz_agentive_word(const char *w, size_t len);
  * -ive (an offensive, an initiative) are not. */
 int mz_adjective_form(const char *w, size_t len);
 
+/* mz_adverb_form for a word of eight letters or more that ends in y. */
+int mz_adverb_ending(const char *w, size_t len);
+
 /* Whether the English word w[0..len) is an adverb whose stem is a noun's (officially, militarily,
- * diplomatically: official, military, diplomat), never an actor or agent. */
-int mz_adverb_form(const char *w, size_t len);
+ * diplomatically: official, military, diplomat), never an actor or agent.  Shorter words (rally,
+ * family, supply, locally) are nouns and verbs as often; the test of the length and the last
+ * letter, which rules out most words, is inline (asked for each dictionary entry of a phrase). */
+static inline int mz_adverb_form(const char *w, size_t len)
+{
+    return len >= 8 && w[len - 1] == 'y' && mz_adverb_ending(w, len);
+}
 
 /* The key of a dictionary word; `caps` is true when the word is written in capitals.
  * Returns the key length, or 0 when the key does not fit in `cap` bytes. */
