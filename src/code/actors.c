@@ -172,7 +172,7 @@ int mz_territory_noun(const mz_coder *c, uint32_t i)
  * countries named, for "the two countries" (push_pair). */
 static void remember_country(mz_coder *c, const mz_actor *a)
 {
-    if (!a->code || a->home || strlen(a->country) != 3)
+    if (!a->code || a->home || !mz_len3(a->country))
         return;
     if (c->npair_mem && strcmp(c->pair_mem[c->npair_mem - 1].country, a->country) == 0)
         return;
@@ -289,7 +289,7 @@ static int close_run(mz_coder *c, const run *r)
         a.code = code;
     } else if (person) {
         a.code = person;
-    } else if (base && role && strncmp(base, "IGO", 3) != 0 && strlen(base) == 3) {
+    } else if (base && role && strncmp(base, "IGO", 3) != 0 && mz_len3(base)) {
         size_t rl = strlen(role); /* 3 letters, or more from PETRARCH agents (GOVAGR) */
         char *code = mz_arena_alloc(&c->arena, rl + 4);
         if (!code)
@@ -408,7 +408,7 @@ static int localise(mz_coder *c)
     for (size_t g = 0; g < c->ng && !place; g++) {
         const mz_actor *a = &c->av[c->gv[g].first];
         if (mz_after_place_word(c, c->gv[g].b) && a->code && !a->home &&
-            strlen(a->country) == 3 && strcmp(a->country, c->home) != 0)
+            mz_len3(a->country) && strcmp(a->country, c->home) != 0)
             place = a;
     }
     for (size_t i = 0; place && i < c->na; i++) {

@@ -140,7 +140,7 @@ static inline int place_in_place(const mz_coder *c, size_t g)
         c->gv[g - 1].b == UINT32_MAX || !mz_tok_is(c, b - 1, ","))
         return 0;
     const char *code = c->av[c->gv[g].first].code;
-    return code && strlen(code) == 3 && mz_after_place_word(c, c->gv[g - 1].b);
+    return code && mz_len3(code) && mz_after_place_word(c, c->gv[g - 1].b);
 }
 
 /* Whether group g follows "in the name of" (باسمه واسم شعب وحكومة المملكة: the king
@@ -287,7 +287,7 @@ static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
         char country[8] = "";
         if (k >= 0 && (c->mv[k].kind == MZ_E_ADJ || c->mv[k].kind == MZ_E_ACTOR))
             mz_actor_country(mz_mention_code(c, &c->mv[k]), country);
-        if (strlen(country) != 3)
+        if (!mz_len3(country))
             return -1;
         mz_actor land = {.b = j, .e = c->mv[k].e};
         int g = mz_unnamed_group(c, country, "", &land);
@@ -302,7 +302,7 @@ static int launched_from(mz_coder *c, const mz_mention *v, uint32_t stop)
 static int bare_place(const mz_coder *c, int g)
 {
     const mz_actor *a = &c->av[c->gv[g].first];
-    return c->gv[g].n == 1 && a->code && strlen(a->code) == 3;
+    return c->gv[g].n == 1 && a->code && mz_len3(a->code);
 }
 
 /* The giver of an act received (see the `receive` marker): the group after "from"/من past the
@@ -1518,7 +1518,7 @@ static int tree_place(mz_coder *c, const mz_mention *v, int src)
     for (size_t k = 0; k < c->ng; k++) {
         const char *code = c->av[c->gv[k].first].code;
         if (c->gv[k].b < v->e || c->gv[k].b == UINT32_MAX || (int)k == src || unresolved(c, k) ||
-            c->gv[k].n != 1 || !code || strlen(code) != 3)
+            c->gv[k].n != 1 || !code || !mz_len3(code))
             continue;
         int rel;
         uint32_t t = c->gv[k].b, h = mz_parse_head(c, t, &rel);

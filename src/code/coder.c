@@ -307,7 +307,7 @@ static const mz_actor *where_active(mz_coder *c, const mz_actor *a, mz_actor *tm
     for (size_t k = 0; !place && k < sizeof militant_grounds / sizeof *militant_grounds; k++)
         if (strcmp(c->home, militant_grounds[k]) == 0)
             country = c->home;
-    int state = strlen(country) == 3 && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY;
+    int state = mz_len3(country) && mz_actor_class_of(country, 0, 0) == MZ_ACTOR_COUNTRY;
     char *code = state ? mz_arena_alloc(&c->arena, 7) : NULL; /* not a region (الشرق الأوسط) */
     if (!code)
         return a;

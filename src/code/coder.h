@@ -368,6 +368,12 @@ int mz_word_marker(const mz_coder *c, uint32_t i, int kind);
  * starting at i names where something happens. */
 int mz_after_place_word(const mz_coder *c, uint32_t i);
 
+/* Whether string s is three bytes long, as a country's code is: no strlen. */
+static inline int mz_len3(const char *s)
+{
+    return s[0] && s[1] && s[2] && !s[3];
+}
+
 /* Whether string s begins with prefix: one pass, no strlen (asked of every act's code). */
 static inline int mz_starts_with(const char *s, const char *prefix)
 {
