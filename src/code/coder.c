@@ -215,7 +215,7 @@ static int lookup_keys(mz_coder *c)
     c->tm_cap = cap;
     if (!c->kcache && !(c->kcache = mz_keycache_new()))
         return -1;
-    c->nkc = 0;
+    size_t nkc = 0; /* c->nkc, kept in a register while the loop stores keys */
     mz_kcand fresh[MZ_CAND_MAX];
     for (size_t i = 0; i < n; i++) {
         const mz_token *t = &c->toks.v[i];
@@ -232,14 +232,19 @@ static int lookup_keys(mz_coder *c)
             if (cacheable)
                 mz_keycache_put(c->kcache, &w, fresh, k);
         }
-        c->kfirst[i] = (uint32_t)c->nkc;
+        c->kfirst[i] = (uint32_t)nkc;
         c->kn[i] = (uint8_t)k;
-        if (c->nkc + (size_t)k > c->kc_cap &&
-            mz_grow((void **)&c->kc, &c->kc_cap, c->nkc + (size_t)k, sizeof *c->kc) < 0)
+        if (nkc + (size_t)k > c->kc_cap &&
+            mz_grow((void **)&c->kc, &c->kc_cap, nkc + (size_t)k, sizeof *c->kc) < 0) {
+            c->nkc = nkc;
             return -1;
+        }
+        mz_kcand *to = c->kc + nkc;
         for (int j = 0; j < k; j++) /* few: a loop beats a call to memcpy */
-            c->kc[c->nkc++] = known[j];
+            to[j] = known[j];
+        nkc += (size_t)k;
     }
+    c->nkc = nkc;
     return 0;
 }
 
