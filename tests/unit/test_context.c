@@ -74,12 +74,12 @@ static void only(const char *events, const char *event)
 }
 
 /* The --explain account of a document (valid until the next call). */
-static const char *explain(const char *lang, const char *text)
+static const char *explain_on(const char *lang, const char *date, const char *text)
 {
     static char account[16384];
     mz_coder *c = mz_coder_new(engine, MZ_CODE_EXPLAIN);
     assert_non_null(c);
-    mz_doc doc = {.id = "x", .lang = lang, .text = text, .len = strlen(text)};
+    mz_doc doc = {.id = "x", .date = date, .lang = lang, .text = text, .len = strlen(text)};
     const mz_event *ev;
     size_t n;
     mz_error err = {0};
@@ -87,6 +87,12 @@ static const char *explain(const char *lang, const char *text)
     snprintf(account, sizeof account, "%s", mz_coder_explanation(c));
     mz_coder_free(c);
     return account;
+}
+
+/* The account of an undated document. */
+static const char *explain(const char *lang, const char *text)
+{
+    return explain_on(lang, NULL, text);
 }
 
 static void has(const char *events, const char *line)
@@ -206,6 +212,49 @@ static void titles_of_groups(void **state)
     const char *text = "\xd9\x82\xd8\xa7\xd9\x84 \xd9\x85\xd8\xb3\xd8\xa4\xd9\x88\xd9\x84\xd9\x88\xd9\x86 \xd8\xa3\xd9\x85\xd8\xb1\xd9\x8a\xd9\x83\xd9\x8a\xd9\x88\xd9\x86 \xd9\x84\xd8\xb1\xd9\x88\xd9\x8a\xd8\xaa\xd8\xb1\xd8\xb2 \xd8\xa5\xd9\x86 \xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd9\x8a\xd9\x85\xd9\x86\xd9\x8a\xd8\xa9 \xd8\xa8\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86 \xd9\x85\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xb9\xd9\x88\xd8\xaf\xd9\x8a\xd8\xa9 \xd8\xb3\xd8\xaa\xd9\x87\xd8\xa7\xd8\xac\xd9\x85 \xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a\xd9\x8a\xd9\x86.";
     assert_null(strstr(explain("ar", text), "learned"));
     assert_null(strstr(explain("en", "Yesterday, the Parliament of Iraq approved the budget."), "learned"));
+}
+
+/* A name after a title stops where the sentence goes on: after a person the dictionaries list
+ * (the title has its name), at a word they know as a common word (يضم, includes), after the title
+ * of a body (the army, parliament), and at words of rank or time (كبير, مساء). */
+static void names_stop_at_the_sentence(void **state)
+{
+    (void)state;
+    /* اتهم الرئيس اليمني عبد ربه منصور هادي مسلحي الحوثي بقصف عدن. */
+    assert_null(strstr(explain_on("ar", "2015-07-01", "\xd8\xa7\xd8\xaa\xd9\x87\xd9\x85 \xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3 "
+                                  "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x85\xd9\x86\xd9\x8a \xd8\xb9\xd8\xa8\xd8\xaf "
+                                  "\xd8\xb1\xd8\xa8\xd9\x87 \xd9\x85\xd9\x86\xd8\xb5\xd9\x88\xd8\xb1 "
+                                  "\xd9\x87\xd8\xa7\xd8\xaf\xd9\x8a \xd9\x85\xd8\xb3\xd9\x84\xd8\xad\xd9\x8a "
+                                  "\xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xab\xd9\x8a \xd8\xa8\xd9\x82\xd8\xb5\xd9\x81 "
+                                  "\xd8\xb9\xd8\xaf\xd9\x86."), "learned"));
+    /* وصل إلى الرياض وفد يمني يضم وزراء ومسؤولين. */
+    assert_null(strstr(explain("ar", "\xd9\x88\xd8\xb5\xd9\x84 \xd8\xa5\xd9\x84\xd9\x89 "
+                               "\xd8\xa7\xd9\x84\xd8\xb1\xd9\x8a\xd8\xa7\xd8\xb6 \xd9\x88\xd9\x81\xd8\xaf "
+                               "\xd9\x8a\xd9\x85\xd9\x86\xd9\x8a \xd9\x8a\xd8\xb6\xd9\x85 "
+                               "\xd9\x88\xd8\xb2\xd8\xb1\xd8\xa7\xd8\xa1 "
+                               "\xd9\x88\xd9\x85\xd8\xb3\xd8\xa4\xd9\x88\xd9\x84\xd9\x8a\xd9\x86."), "learned"));
+    /* الجيش الليبي يرد على هجمات داعش في سرت. */
+    assert_null(strstr(explain("ar", "\xd8\xa7\xd9\x84\xd8\xac\xd9\x8a\xd8\xb4 "
+                               "\xd8\xa7\xd9\x84\xd9\x84\xd9\x8a\xd8\xa8\xd9\x8a \xd9\x8a\xd8\xb1\xd8\xaf "
+                               "\xd8\xb9\xd9\x84\xd9\x89 \xd9\x87\xd8\xac\xd9\x85\xd8\xa7\xd8\xaa "
+                               "\xd8\xaf\xd8\xa7\xd8\xb9\xd8\xb4 \xd9\x81\xd9\x8a \xd8\xb3\xd8\xb1\xd8\xaa."), "learned"));
+    /* قال مسؤول أمريكي كبير إن واشنطن ستدعم العراق. */
+    assert_null(strstr(explain("ar", "\xd9\x82\xd8\xa7\xd9\x84 \xd9\x85\xd8\xb3\xd8\xa4\xd9\x88\xd9\x84 "
+                               "\xd8\xa3\xd9\x85\xd8\xb1\xd9\x8a\xd9\x83\xd9\x8a \xd9\x83\xd8\xa8\xd9\x8a\xd8\xb1 "
+                               "\xd8\xa5\xd9\x86 \xd9\x88\xd8\xa7\xd8\xb4\xd9\x86\xd8\xb7\xd9\x86 "
+                               "\xd8\xb3\xd8\xaa\xd8\xaf\xd8\xb9\xd9\x85 "
+                               "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa7\xd9\x82."), "learned"));
+    /* وقال وزير الخارجية الكندي ستيفان ديون مساء الأحد إن بلاده تدعم الأردن. The name, not the evening */
+    const char *account = explain("ar", "\xd9\x88\xd9\x82\xd8\xa7\xd9\x84 \xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1 "
+                                     "\xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac\xd9\x8a\xd8\xa9 "
+                                     "\xd8\xa7\xd9\x84\xd9\x83\xd9\x86\xd8\xaf\xd9\x8a "
+                                     "\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x81\xd8\xa7\xd9\x86 \xd8\xaf\xd9\x8a\xd9\x88\xd9\x86 "
+                                     "\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa1 \xd8\xa7\xd9\x84\xd8\xa3\xd8\xad\xd8\xaf "
+                                     "\xd8\xa5\xd9\x86 \xd8\xa8\xd9\x84\xd8\xa7\xd8\xaf\xd9\x87 "
+                                     "\xd8\xaa\xd8\xaf\xd8\xb9\xd9\x85 \xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xaf\xd9\x86.");
+    assert_non_null(strstr(account, "learned \x22\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x81\xd8\xa7\xd9\x86 "
+                                "\xd8\xaf\xd9\x8a\xd9\x88\xd9\x86\x22 as CANGOV"));
+    assert_null(strstr(account, "learned \"\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x81\xd8\xa7\xd9\x86 \xd8\xaf\xd9\x8a\xd9\x88\xd9\x86 "));
 }
 
 /* A sentence that opens with a pronoun (English) or with its verb and no subject (Arabic)
@@ -726,6 +775,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dateline_gives_the_country), cmocka_unit_test(most_named_country),
         cmocka_unit_test(names_introduced_once),      cmocka_unit_test(subjects_continue),
+        cmocka_unit_test(names_stop_at_the_sentence),
         cmocka_unit_test(the_two_countries),
         cmocka_unit_test(domestic_events),
         cmocka_unit_test(unnamed_parties),            cmocka_unit_test(titles_of_groups),
