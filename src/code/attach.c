@@ -31,7 +31,10 @@ typedef struct carry {
     uint32_t speaker_from;
     int intent;         /* from a modifying verb */
     int source;         /* from a modifying verb, -1 */
-    int active;         /* the carried intent/source apply to the next verb */
+    int consult;        /* the modifying verb's mention when it is a consultation (04: a visit,
+                         * talks, a meeting), whose act the next one is the topic or purpose of;
+                         * -1 */
+    int active;         /* the carried intent/source/consult apply to the next verb */
     int last_src, last_tgt; /* groups of the last coded event, for "in exchange for" */
     int governed;           /* an appeal, demand, accusation, rejection or threat was coded ... */
     uint32_t governed_at;   /* ... ending here: the acts after it are its content */
@@ -1817,6 +1820,18 @@ static int standalone(const mz_coder *c, const mz_mention *v)
     return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
 }
 
+/* Whether the act at v, after a visit or talks with no party of their own, is what they are
+ * about (relations, cooperation, a settlement: coded as the talks) rather than an act of its
+ * own.  It is named by an Arabic verbal noun (تناقش تطوير العلاقات, لتوطيد العلاقات) or an
+ * English infinitive ("brokered to normalize relations"), not a verb of its own; aid delivered
+ * on a visit (07) and acts of protest or force (14 to 20) stand alone, as they do after any
+ * modifying verb ("لتقديم المساعدات", "فيما يتصل بهجوم"). */
+static int talked_about(const mz_coder *c, const mz_mention *v)
+{
+    int named = c->arabic ? (v->flags & MZ_V_NOUN) != 0 : v->b > 0 && mz_tok_is(c, v->b - 1, "to");
+    return named && !standalone(c, v) && !mz_starts_with(mz_verb_code(c, v), "07");
+}
+
 static int speaker_of(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
@@ -2197,7 +2212,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
         st->source = src;
-        note(c, v, "no target: it modifies the verb after it, passing on its source and mood");
+        st->consult = mz_starts_with(mz_verb_code(c, v), "04") ? (int)vi : -1;
+        note(c, v, st->consult >= 0 ? "no target: the act after it is its topic or purpose, coded as this one, or its own"
+                                    : "no target: it modifies the verb after it, passing on its source and mood");
         return 0;
     }
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
@@ -2240,7 +2257,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
                         english_nominal(c, v, b) ||
                             (src < 0 && tgt < 0 && (known_act(c, v, b) || bare_act_noun(c, v))),
                         &src, &tgt);
-    mz_act act = {v, mz_code_on_target(c, v, mz_verb_code(c, v), src, tgt), intent, text, -1,
+    /* the topic or purpose of a visit or talks with no party of their own ("ستناقش تطوير
+     * العلاقات بين البلدين", "الزيارة جاءت لتوطيد العلاقات بين"): the consultation is the act, with
+     * the parties its topic names; CAMEO codes the talks, not what they are about.  An act
+     * received ("received support from") is the giver's, not a topic */
+    const mz_mention *actv = carried && st->consult >= 0 && !received && talked_about(c, v) ? &c->mv[st->consult] : v;
+    mz_act act = {actv, mz_code_on_target(c, actv, mz_verb_code(c, actv), src, tgt), intent, text, -1,
                   reciprocal(c, v, e)};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
@@ -2312,7 +2334,7 @@ int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
 {
     number_clauses(c, b, e);
     memset(c->tok_time + b, 0, e - b); /* mz_past_period marks them clause by clause */
-    carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
+    carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .consult = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *v = &c->mv[k];
