@@ -85,7 +85,9 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
         mz_actor_country(mz_mention_code(c, m), ctry);
     int same = !r->country[0] || !ctry[0] || strcmp(r->country, ctry) == 0;
     const char *code = m->kind == MZ_E_ACTOR ? mz_mention_code(c, m) : "";
-    int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
+    /* a person: a code with a role, or a listed person whose code is the organisation alone (the
+     * UN's Secretary-General and envoys are IGOUNO: الأمين العام للأمم المتحدة بان كي مون) */
+    int person = m->kind == MZ_E_ACTOR && (strlen(code) > base_len(code) || (m->flags & MZ_MENTION_PERSON));
     switch (m->kind) {
     case MZ_E_ACTOR:
         /* Arabic genitive with ل: الأمين العام للأمم المتحدة, المتحدث باسم الخارجية */
@@ -477,6 +479,56 @@ void mz_remember_subject(mz_coder *c, const mz_actor *a)
         c->subject.context = mz_span_text(c, a->b, a->e);
 }
 
+/* Words between an envoy's title and the place of the post (folded): إلى, لدى, to, for. */
+static const char *const post_words[] = {"\xd8\xa7\xd9\x84\xd9\x8a" /* الي */, "\xd9\x84\xd8\xaf\xd9\x8a" /* لدي */,
+                                         "to", "for"};
+
+/* Whether actor a is one listed person (its last word ends a dated actor mention). */
+static int listed_person(const mz_coder *c, const mz_actor *a)
+{
+    int k = c->tok_mention[a->e - 1];
+    return k >= 0 && c->mv[k].kind == MZ_E_ACTOR && (c->mv[k].flags & MZ_MENTION_PERSON);
+}
+
+/* Whether actors t, p, n are a title, the place of its post and the person who holds it: "المبعوث
+ * الأممي إلى اليمن إسماعيل ولد الشيخ أحمد", "UN envoy to Syria Staffan de Mistura".  The place is
+ * a country alone right after a post word, and the person of the title's country (or
+ * organisation) follows it at once. */
+static int post_of(const mz_coder *c, const mz_actor *t, const mz_actor *p, const mz_actor *n)
+{
+    if (!t->code || !p->code || !n->code || n->b != p->e || strlen(p->code) != 3 ||
+        strcmp(t->country, n->country) != 0 || strcmp(p->country, t->country) == 0 || !listed_person(c, n))
+        return 0;
+    /* one word no dictionary knows may stand between (مبعوث الأمم المتحدة الخاص إلى سوريا) */
+    uint32_t w = p->b - 1;
+    if (w < t->e || w > t->e + 1 || (w == t->e + 1 && c->tok_mention[t->e] >= 0))
+        return 0;
+    for (size_t k = 0; k < sizeof post_words / sizeof *post_words; k++)
+        if (mz_tok_is(c, w, post_words[k]))
+            return 1;
+    return 0;
+}
+
+/* Joins each title, the place of its post and its holder (post_of) into one actor, the person:
+ * not three parties, of which the place would take the act ("التقى المبعوث الأممي إلى اليمن
+ * ... الرئيس اليمني": the envoy met the president, not Yemen). */
+static void join_posts(mz_coder *c)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < c->na; i++) {
+        if (i + 2 < c->na && post_of(c, &c->av[i], &c->av[i + 1], &c->av[i + 2])) {
+            mz_actor a = c->av[i + 2];
+            a.b = c->av[i].b;
+            a.clitic = c->av[i].clitic;
+            c->av[out++] = a;
+            i += 2;
+            continue;
+        }
+        c->av[out++] = c->av[i];
+    }
+    c->na = out;
+}
+
 int mz_build_actors(mz_coder *c)
 {
     c->na = c->ng = 0;
@@ -510,6 +562,7 @@ int mz_build_actors(mz_coder *c)
     }
     if (close_run(c, &r) < 0)
         return -1;
+    join_posts(c);
     for (size_t i = 0; i < c->na;) {
         /* a list is joined by commas and closed by "and": "Washington, Tokyo and Seoul"; commas
          * alone join nothing ("According to the Pentagon, North Korea ...") */

@@ -443,12 +443,34 @@ static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by
     return (v->flags & MZ_V_NOUN) && marker_before(c, v->b, b, 2, MZ_M_BE);
 }
 
-/* A group introduced by a preposition: a clitic (لروسيا, بروسيا) or a word (على روسيا). */
+/* Nouns of appointing (folded, with the prepositions and و they are written with): the person
+ * after them is the one appointed, as governed as a noun after a preposition ("رحب مجلس الوزراء
+ * بتعيين إسماعيل ولد الشيخ أحمد مبعوثا": the cabinet welcomed, the envoy is welcomed). */
+static const char *const appointing_nouns[] = {
+    "\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",                 /* تعيين */
+    "\xd8\xa8\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",         /* بتعيين */
+    "\xd9\x84\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",         /* لتعيين */
+    "\xd9\x88\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",         /* وتعيين */
+    "\xd8\xaa\xd8\xb1\xd8\xb4\xd9\x8a\xd8\xad",                 /* ترشيح */
+    "\xd8\xa8\xd8\xaa\xd8\xb1\xd8\xb4\xd9\x8a\xd8\xad",         /* بترشيح */
+};
+
+/* Whether token i is a noun of appointing (appointing_nouns). */
+static int appointing(const mz_coder *c, uint32_t i)
+{
+    for (size_t k = 0; k < sizeof appointing_nouns / sizeof *appointing_nouns; k++)
+        if (mz_tok_is(c, i, appointing_nouns[k]))
+            return 1;
+    return 0;
+}
+
+/* A group introduced by a preposition: a clitic (لروسيا, بروسيا) or a word (على روسيا), or
+ * governed by a noun of appointing (بتعيين ...). */
 static int prepositional(const mz_coder *c, int g)
 {
     uint32_t b = c->gv[g].b;
     if ((c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0 ||
-        (b > 0 && mz_marker_at(c, b - 1) == MZ_M_PREP))
+        (b > 0 && (mz_marker_at(c, b - 1) == MZ_M_PREP || (c->arabic && appointing(c, b - 1)))))
         return 1;
     /* the genitive or adjective of a noun no dictionary knows, after a preposition: "إلى
      * الأراضي السعودية" is no more a doer than "إلى السعودية" */
@@ -2174,8 +2196,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا; a place
          * (بإيطاليا, in Italy) is none: "وصل المدرب إلى معسكر الفريق بإيطاليا وكان في استقباله" */
         int g = previous_actor_group(c, v->b, b, tgt);
-        if (g >= 0 && !located(c, (size_t)g) && !(c->av[c->gv[g].first].clitic & MZ_CL_BI))
+        if (g >= 0 && !located(c, (size_t)g) && !(c->av[c->gv[g].first].clitic & MZ_CL_BI)) {
+            /* a noun with a possessive takes no genitive: the group read as its subject right
+             * after it is its object ("خلال لقائه الأمين العام لمجلس التعاون ... في الرياض") */
+            if (src >= 0 && src != g && c->gv[src].b == v->e)
+                tgt = src;
             src = g;
+        }
     }
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
