@@ -59,10 +59,40 @@ static const mz_mention *last_nominal(const mz_coder *c, const run *r)
     return &c->mv[i];
 }
 
+/* Arabic honorifics that may stand between a title and a listed person's name (folded): الأمين
+ * العام للجامعة العربية الدكتور نبيل العربي.  In strcmp order. */
+static const char *const honorifics_ar[] = {
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xb3\xd8\xaa\xd8\xa7\xd8\xb0",         /* الاستاذ */
+    "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x83\xd8\xaa\xd9\x88\xd8\xb1",         /* الدكتور */
+    "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x83\xd8\xaa\xd9\x88\xd8\xb1\xd9\x87", /* الدكتوره */
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf",                         /* السيد */
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf\xd9\x87",                 /* السيده */
+    "\xd8\xa7\xd9\x84\xd9\x85\xd9\x87\xd9\x86\xd8\xaf\xd8\xb3",         /* المهندس */
+    "\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xaf\xd9\x87",                         /* سعاده */
+    "\xd9\x85\xd8\xb9\xd8\xa7\xd9\x84\xd9\x8a",                         /* معالي */
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether token i is an Arabic honorific (honorifics_ar) no mention covers. */
+static int honorific(const mz_coder *c, uint32_t i)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    return c->tok_mention[i] < 0 &&
+           bsearch(&w, honorifics_ar, sizeof honorifics_ar / sizeof *honorifics_ar, sizeof *honorifics_ar, cmp_str);
+}
+
 static int glued(const mz_coder *c, const run *r, const mz_mention *m)
 {
     const mz_mention *last = last_nominal(c, r);
     if (m->b == last->e)
+        return 1;
+    /* a title, an honorific and a listed person: الأمين العام ... الدكتور نبيل العربي */
+    if (c->arabic && m->b == last->e + 1 && m->kind == MZ_E_ACTOR && (m->flags & MZ_MENTION_PERSON) &&
+        honorific(c, last->e))
         return 1;
     if (c->arabic || m->b > last->e + 2)
         return 0;
