@@ -539,13 +539,34 @@ static int post_of(const mz_coder *c, const mz_actor *t, const mz_actor *p, cons
     return 0;
 }
 
+/* Whether actor t, right after actor n (or after a comma), is the title of n, a listed officer
+ * of an organisation: "عبد اللطيف الزياني الأمين العام لمجلس التعاون", his office in apposition
+ * after the name.  Only for organisations: a title of a country after a person is as often the
+ * object of the act ("استقبل الملك سلمان وزير الخارجية"). */
+static int title_after(const mz_coder *c, const mz_actor *n, const mz_actor *t)
+{
+    if (!n->code || !t->code || strncmp(n->code, "IGO", 3) != 0 || strcmp(n->code, t->code) != 0 ||
+        !listed_person(c, n) || listed_person(c, t))
+        return 0;
+    return t->b == n->e ||
+           (t->b == n->e + 1 && (mz_tok_is(c, n->e, ",") || mz_tok_is(c, n->e, "\xd8\x8c" /* ، */)));
+}
+
 /* Joins each title, the place of its post and its holder (post_of) into one actor, the person:
  * not three parties, of which the place would take the act ("التقى المبعوث الأممي إلى اليمن
- * ... الرئيس اليمني": the envoy met the president, not Yemen). */
+ * ... الرئيس اليمني": the envoy met the president, not Yemen); and an organisation's officer
+ * with the title after the name (title_after). */
 static void join_posts(mz_coder *c)
 {
     size_t out = 0;
     for (size_t i = 0; i < c->na; i++) {
+        if (i + 1 < c->na && title_after(c, &c->av[i], &c->av[i + 1])) {
+            mz_actor a = c->av[i];
+            a.e = c->av[i + 1].e;
+            c->av[out++] = a;
+            i += 1;
+            continue;
+        }
         if (i + 2 < c->na && post_of(c, &c->av[i], &c->av[i + 1], &c->av[i + 2])) {
             mz_actor a = c->av[i + 2];
             a.b = c->av[i].b;
