@@ -318,7 +318,8 @@ static int name_word(const mz_coder *c, uint32_t i)
         return (t->flags & MZ_TOK_INITCAP) && !(t->flags & MZ_TOK_ABBREV) && !in_tail(c, i) &&
                !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
     const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
-    return (t->flags & MZ_TOK_ARABIC) && !definite_ar(w, t->fold_len) &&
+    /* a letter alone (لـ written with tatweel, و apart) is a particle, never a name */
+    return (t->flags & MZ_TOK_ARABIC) && t->fold_len >= 4 && !definite_ar(w, t->fold_len) &&
            memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) && !tanween(c, i) &&
            !not_name_ar(w, t->fold_len) && !common_word(c, i);
 }
