@@ -59,10 +59,40 @@ static const mz_mention *last_nominal(const mz_coder *c, const run *r)
     return &c->mv[i];
 }
 
+/* Arabic honorifics that may stand between a title and a listed person's name (folded): الأمين
+ * العام للجامعة العربية الدكتور نبيل العربي.  In strcmp order. */
+static const char *const honorifics_ar[] = {
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xb3\xd8\xaa\xd8\xa7\xd8\xb0",         /* الاستاذ */
+    "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x83\xd8\xaa\xd9\x88\xd8\xb1",         /* الدكتور */
+    "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x83\xd8\xaa\xd9\x88\xd8\xb1\xd9\x87", /* الدكتوره */
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf",                         /* السيد */
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd9\x8a\xd8\xaf\xd9\x87",                 /* السيده */
+    "\xd8\xa7\xd9\x84\xd9\x85\xd9\x87\xd9\x86\xd8\xaf\xd8\xb3",         /* المهندس */
+    "\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xaf\xd9\x87",                         /* سعاده */
+    "\xd9\x85\xd8\xb9\xd8\xa7\xd9\x84\xd9\x8a",                         /* معالي */
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether token i is an Arabic honorific (honorifics_ar) no mention covers. */
+static int honorific(const mz_coder *c, uint32_t i)
+{
+    const char *w = mz_tok_fold(&c->toks, i);
+    return c->tok_mention[i] < 0 &&
+           bsearch(&w, honorifics_ar, sizeof honorifics_ar / sizeof *honorifics_ar, sizeof *honorifics_ar, cmp_str);
+}
+
 static int glued(const mz_coder *c, const run *r, const mz_mention *m)
 {
     const mz_mention *last = last_nominal(c, r);
     if (m->b == last->e)
+        return 1;
+    /* a title, an honorific and a listed person: الأمين العام ... الدكتور نبيل العربي */
+    if (c->arabic && m->b == last->e + 1 && m->kind == MZ_E_ACTOR && (m->flags & MZ_MENTION_PERSON) &&
+        honorific(c, last->e))
         return 1;
     if (c->arabic || m->b > last->e + 2)
         return 0;
@@ -85,7 +115,9 @@ static int joins(const mz_coder *c, const run *r, const mz_mention *m)
         mz_actor_country(mz_mention_code(c, m), ctry);
     int same = !r->country[0] || !ctry[0] || strcmp(r->country, ctry) == 0;
     const char *code = m->kind == MZ_E_ACTOR ? mz_mention_code(c, m) : "";
-    int person = m->kind == MZ_E_ACTOR && strlen(code) > base_len(code);
+    /* a person: a code with a role, or a listed person whose code is the organisation alone (the
+     * UN's Secretary-General and envoys are IGOUNO: الأمين العام للأمم المتحدة بان كي مون) */
+    int person = m->kind == MZ_E_ACTOR && (strlen(code) > base_len(code) || (m->flags & MZ_MENTION_PERSON));
     switch (m->kind) {
     case MZ_E_ACTOR:
         /* Arabic genitive with ل: الأمين العام للأمم المتحدة, المتحدث باسم الخارجية */
@@ -479,6 +511,77 @@ void mz_remember_subject(mz_coder *c, const mz_actor *a)
         c->subject.context = mz_span_text(c, a->b, a->e);
 }
 
+/* Words between an envoy's title and the place of the post (folded): إلى, لدى, to, for. */
+static const char *const post_words[] = {"\xd8\xa7\xd9\x84\xd9\x8a" /* الي */, "\xd9\x84\xd8\xaf\xd9\x8a" /* لدي */,
+                                         "to", "for"};
+
+/* Whether actor a is one listed person (its last word ends a dated actor mention). */
+static int listed_person(const mz_coder *c, const mz_actor *a)
+{
+    int k = c->tok_mention[a->e - 1];
+    return k >= 0 && c->mv[k].kind == MZ_E_ACTOR && (c->mv[k].flags & MZ_MENTION_PERSON);
+}
+
+/* Whether actors t, p, n are a title, the place of its post and the person who holds it: "المبعوث
+ * الأممي إلى اليمن إسماعيل ولد الشيخ أحمد", "UN envoy to Syria Staffan de Mistura".  The place is
+ * a country alone right after a post word, and the person of the title's country (or
+ * organisation) follows it at once. */
+static int post_of(const mz_coder *c, const mz_actor *t, const mz_actor *p, const mz_actor *n)
+{
+    if (!t->code || !p->code || !n->code || n->b != p->e || strlen(p->code) != 3 ||
+        strcmp(t->country, n->country) != 0 || strcmp(p->country, t->country) == 0 || !listed_person(c, n))
+        return 0;
+    /* one word no dictionary knows may stand between (مبعوث الأمم المتحدة الخاص إلى سوريا) */
+    uint32_t w = p->b - 1;
+    if (w < t->e || w > t->e + 1 || (w == t->e + 1 && c->tok_mention[t->e] >= 0))
+        return 0;
+    for (size_t k = 0; k < sizeof post_words / sizeof *post_words; k++)
+        if (mz_tok_is(c, w, post_words[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether actor t, right after actor n (or after a comma), is the title of n, a listed officer
+ * of an organisation: "عبد اللطيف الزياني الأمين العام لمجلس التعاون", his office in apposition
+ * after the name.  Only for organisations: a title of a country after a person is as often the
+ * object of the act ("استقبل الملك سلمان وزير الخارجية"). */
+static int title_after(const mz_coder *c, const mz_actor *n, const mz_actor *t)
+{
+    if (!n->code || !t->code || strncmp(n->code, "IGO", 3) != 0 || strcmp(n->code, t->code) != 0 ||
+        !listed_person(c, n) || listed_person(c, t))
+        return 0;
+    return t->b == n->e ||
+           (t->b == n->e + 1 && (mz_tok_is(c, n->e, ",") || mz_tok_is(c, n->e, "\xd8\x8c" /* ، */)));
+}
+
+/* Joins each title, the place of its post and its holder (post_of) into one actor, the person:
+ * not three parties, of which the place would take the act ("التقى المبعوث الأممي إلى اليمن
+ * ... الرئيس اليمني": the envoy met the president, not Yemen); and an organisation's officer
+ * with the title after the name (title_after). */
+static void join_posts(mz_coder *c)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < c->na; i++) {
+        if (i + 1 < c->na && title_after(c, &c->av[i], &c->av[i + 1])) {
+            mz_actor a = c->av[i];
+            a.e = c->av[i + 1].e;
+            c->av[out++] = a;
+            i += 1;
+            continue;
+        }
+        if (i + 2 < c->na && post_of(c, &c->av[i], &c->av[i + 1], &c->av[i + 2])) {
+            mz_actor a = c->av[i + 2];
+            a.b = c->av[i].b;
+            a.clitic = c->av[i].clitic;
+            c->av[out++] = a;
+            i += 2;
+            continue;
+        }
+        c->av[out++] = c->av[i];
+    }
+    c->na = out;
+}
+
 int mz_build_actors(mz_coder *c)
 {
     c->na = c->ng = 0;
@@ -512,6 +615,7 @@ int mz_build_actors(mz_coder *c)
     }
     if (close_run(c, &r) < 0)
         return -1;
+    join_posts(c);
     for (size_t i = 0; i < c->na;) {
         /* a list is joined by commas and closed by "and": "Washington, Tokyo and Seoul"; commas
          * alone join nothing ("According to the Pentagon, North Korea ...") */

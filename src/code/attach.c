@@ -31,7 +31,10 @@ typedef struct carry {
     uint32_t speaker_from;
     int intent;         /* from a modifying verb */
     int source;         /* from a modifying verb, -1 */
-    int active;         /* the carried intent/source apply to the next verb */
+    int consult;        /* the modifying verb's mention when it is a consultation (04: a visit,
+                         * talks, a meeting), whose act the next one is the topic or purpose of;
+                         * -1 */
+    int active;         /* the carried intent/source/consult apply to the next verb */
     int last_src, last_tgt; /* groups of the last coded event, for "in exchange for" */
     int governed;           /* an appeal, demand, accusation, rejection or threat was coded ... */
     uint32_t governed_at;   /* ... ending here: the acts after it are its content */
@@ -440,12 +443,34 @@ static int is_passive(const mz_coder *c, const mz_mention *v, uint32_t b, int by
     return (v->flags & MZ_V_NOUN) && marker_before(c, v->b, b, 2, MZ_M_BE);
 }
 
-/* A group introduced by a preposition: a clitic (لروسيا, بروسيا) or a word (على روسيا). */
+/* Nouns of appointing (folded, with the prepositions and و they are written with): the person
+ * after them is the one appointed, as governed as a noun after a preposition ("رحب مجلس الوزراء
+ * بتعيين إسماعيل ولد الشيخ أحمد مبعوثا": the cabinet welcomed, the envoy is welcomed). */
+static const char *const appointing_nouns[] = {
+    "\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",                 /* تعيين */
+    "\xd8\xa8\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",         /* بتعيين */
+    "\xd9\x84\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",         /* لتعيين */
+    "\xd9\x88\xd8\xaa\xd8\xb9\xd9\x8a\xd9\x8a\xd9\x86",         /* وتعيين */
+    "\xd8\xaa\xd8\xb1\xd8\xb4\xd9\x8a\xd8\xad",                 /* ترشيح */
+    "\xd8\xa8\xd8\xaa\xd8\xb1\xd8\xb4\xd9\x8a\xd8\xad",         /* بترشيح */
+};
+
+/* Whether token i is a noun of appointing (appointing_nouns). */
+static int appointing(const mz_coder *c, uint32_t i)
+{
+    for (size_t k = 0; k < sizeof appointing_nouns / sizeof *appointing_nouns; k++)
+        if (mz_tok_is(c, i, appointing_nouns[k]))
+            return 1;
+    return 0;
+}
+
+/* A group introduced by a preposition: a clitic (لروسيا, بروسيا) or a word (على روسيا), or
+ * governed by a noun of appointing (بتعيين ...). */
 static int prepositional(const mz_coder *c, int g)
 {
     uint32_t b = c->gv[g].b;
     if ((c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) != 0 ||
-        (b > 0 && mz_marker_at(c, b - 1) == MZ_M_PREP))
+        (b > 0 && (mz_marker_at(c, b - 1) == MZ_M_PREP || (c->arabic && appointing(c, b - 1)))))
         return 1;
     /* the genitive or adjective of a noun no dictionary knows, after a preposition: "إلى
      * الأراضي السعودية" is no more a doer than "إلى السعودية" */
@@ -1817,6 +1842,18 @@ static int standalone(const mz_coder *c, const mz_mention *v)
     return strncmp(code, "14", 2) >= 0 && strncmp(code, "20", 2) <= 0;
 }
 
+/* Whether the act at v, after a visit or talks with no party of their own, is what they are
+ * about (relations, cooperation, a settlement: coded as the talks) rather than an act of its
+ * own.  It is named by an Arabic verbal noun (تناقش تطوير العلاقات, لتوطيد العلاقات) or an
+ * English infinitive ("brokered to normalize relations"), not a verb of its own; aid delivered
+ * on a visit (07) and acts of protest or force (14 to 20) stand alone, as they do after any
+ * modifying verb ("لتقديم المساعدات", "فيما يتصل بهجوم"). */
+static int talked_about(const mz_coder *c, const mz_mention *v)
+{
+    int named = c->arabic ? (v->flags & MZ_V_NOUN) != 0 : v->b > 0 && mz_tok_is(c, v->b - 1, "to");
+    return named && !standalone(c, v) && !mz_starts_with(mz_verb_code(c, v), "07");
+}
+
 static int speaker_of(mz_coder *c, const mz_mention *v, uint32_t b, uint32_t e)
 {
     int r = right_group(c, v->e, e, -1);
@@ -2159,8 +2196,13 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         /* a possessive on a verbal noun names its subject: حربها ضد أوكرانيا; a place
          * (بإيطاليا, in Italy) is none: "وصل المدرب إلى معسكر الفريق بإيطاليا وكان في استقباله" */
         int g = previous_actor_group(c, v->b, b, tgt);
-        if (g >= 0 && !located(c, (size_t)g) && !(c->av[c->gv[g].first].clitic & MZ_CL_BI))
+        if (g >= 0 && !located(c, (size_t)g) && !(c->av[c->gv[g].first].clitic & MZ_CL_BI)) {
+            /* a noun with a possessive takes no genitive: the group read as its subject right
+             * after it is its object ("خلال لقائه الأمين العام لمجلس التعاون ... في الرياض") */
+            if (src >= 0 && src != g && c->gv[src].b == v->e)
+                tgt = src;
             src = g;
+        }
     }
     /* the speaker is the doer of an act it reports without a subject, not of an arrest or attack
      * it reports in the passive ("a spokesman said two men were detained") */
@@ -2197,7 +2239,9 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
         st->active = 1;
         st->intent = intent || (v->flags & MZ_V_INTENT);
         st->source = src;
-        note(c, v, "no target: it modifies the verb after it, passing on its source and mood");
+        st->consult = mz_starts_with(mz_verb_code(c, v), "04") ? (int)vi : -1;
+        note(c, v, st->consult >= 0 ? "no target: the act after it is its topic or purpose, coded as this one, or its own"
+                                    : "no target: it modifies the verb after it, passing on its source and mood");
         return 0;
     }
     /* a place is the target only when the act has no other party: "ضربات على مواقع في اليمن",
@@ -2240,7 +2284,12 @@ static int code_verb(mz_coder *c, size_t vi, uint32_t b, uint32_t e, carry *st, 
                         english_nominal(c, v, b) ||
                             (src < 0 && tgt < 0 && (known_act(c, v, b) || bare_act_noun(c, v))),
                         &src, &tgt);
-    mz_act act = {v, mz_code_on_target(c, v, mz_verb_code(c, v), src, tgt), intent, text, -1,
+    /* the topic or purpose of a visit or talks with no party of their own ("ستناقش تطوير
+     * العلاقات بين البلدين", "الزيارة جاءت لتوطيد العلاقات بين"): the consultation is the act, with
+     * the parties its topic names; CAMEO codes the talks, not what they are about.  An act
+     * received ("received support from") is the giver's, not a topic */
+    const mz_mention *actv = carried && st->consult >= 0 && !received && talked_about(c, v) ? &c->mv[st->consult] : v;
+    mz_act act = {actv, mz_code_on_target(c, actv, mz_verb_code(c, actv), src, tgt), intent, text, -1,
                   reciprocal(c, v, e)};
     /* "expressed readiness to negotiate with": the expression is the act, a fact */
     if (marker_before(c, v->b, b, WINDOW + 1, MZ_M_EXPRESS)) {
@@ -2312,7 +2361,7 @@ int mz_attach(mz_coder *c, uint32_t b, uint32_t e, const char *text)
 {
     number_clauses(c, b, e);
     memset(c->tok_time + b, 0, e - b); /* mz_past_period marks them clause by clause */
-    carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .last_src = -1, .last_tgt = -1};
+    carry st = {.speaker = -1, .home_speaker = -1, .source = -1, .consult = -1, .last_src = -1, .last_tgt = -1};
     uint32_t consumed_b = 0, consumed_e = 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mz_mention *v = &c->mv[k];

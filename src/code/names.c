@@ -39,38 +39,101 @@ static const char *const not_names_en[] = {
 };
 
 /* Arabic words without the article that often follow a title and are no names: prepositions,
- * particles and time words the grammar markers do not cover.  In strcmp order (of the bytes). */
+ * particles, pronouns, time words and months the grammar markers do not cover, words of rank
+ * (مسؤول أمريكي كبير), honorifics before a name (صاحب السمو) and adverbs written without their
+ * tanween (قائلا، مرارا).  Also after و or ف (وهم، ونحن).  In strcmp order (of the bytes). */
 static const char *const not_names_ar[] = {
+    "\xd8\xa7\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84",    /* ابريل: أبريل folded, April */
+    "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1",    /* اثناء: أثناء folded, during */
+    "\xd8\xa7\xd8\xae\xd8\xb1",                    /* اخر: آخر folded, another */
+    "\xd8\xa7\xd8\xba\xd8\xb3\xd8\xb7\xd8\xb3",    /* اغسطس: أغسطس folded, August */
+    "\xd8\xa7\xd9\x82\xd9\x84",                    /* اقل: أقل folded, less */
+    "\xd8\xa7\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1",/* اكتوبر: أكتوبر folded, October */
+    "\xd8\xa7\xd9\x83\xd8\xab\xd8\xb1",            /* اكثر: أكثر folded, more */
     "\xd8\xa7\xd9\x84\xd9\x8a",                    /* الي: إلى folded */
     "\xd8\xa7\xd9\x85\xd8\xb3",                    /* امس: أمس folded */
     "\xd8\xa7\xd9\x86",                            /* ان: أن، إن folded */
+    "\xd8\xa7\xd9\x86\xd8\xa7",                    /* انا: أنا folded, I */
     "\xd8\xa7\xd9\x88",                            /* او: أو folded */
+    "\xd8\xa7\xd9\x88\xd9\x84",                    /* اول: أول folded, first */
+    "\xd8\xa7\xd9\x8a\xd8\xb6\xd8\xa7",            /* ايضا: أيضا folded, also */
+    "\xd8\xa8\xd8\xa7\xd8\xb1\xd8\xb2",            /* بارز: prominent */
     "\xd8\xa8\xd8\xb9\xd8\xaf",                    /* بعد */
+    "\xd8\xa8\xd8\xb9\xd8\xb6",                    /* بعض: some */
     "\xd8\xa8\xd9\x8a\xd9\x86",                    /* بين */
+    "\xd8\xaa\xd8\xad\xd8\xaa",                    /* تحت: under */
     "\xd8\xab\xd9\x85",                            /* ثم */
+    "\xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf",            /* جديد: new */
+    "\xd8\xac\xd9\x85\xd9\x8a\xd8\xb9",            /* جميع: all */
+    "\xd8\xad\xd8\xa7\xd9\x84\xd9\x8a",            /* حالي: current */
+    "\xd8\xad\xd8\xa7\xd9\x84\xd9\x8a\xd8\xa7",    /* حاليا: now */
+    "\xd8\xad\xd8\xaa\xd9\x8a",                    /* حتي: حتى folded, until */
     "\xd8\xad\xd9\x88\xd9\x84",                    /* حول */
+    "\xd8\xad\xd9\x8a\xd9\x86\xd8\xb0\xd8\xa7\xd9\x83",/* حينذاك: then */
+    "\xd8\xad\xd9\x8a\xd9\x86\xd9\x87\xd8\xa7",    /* حينها: then */
     "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84",            /* خلال */
+    "\xd8\xaf\xd9\x8a\xd8\xb3\xd9\x85\xd8\xa8\xd8\xb1",/* ديسمبر: December */
     "\xd8\xb1\xd8\xaf\xd8\xa7",                    /* ردا: "in reply", without its tanween */
+    "\xd8\xb1\xd9\x81\xd9\x8a\xd8\xb9",            /* رفيع: high-ranking */
+    "\xd8\xb3\xd8\xa7\xd8\xa8\xd9\x82",            /* سابق: former */
+    "\xd8\xb3\xd8\xa7\xd8\xa8\xd9\x82\xd8\xa7",    /* سابقا: formerly */
+    "\xd8\xb3\xd8\xa8\xd8\xaa\xd9\x85\xd8\xa8\xd8\xb1",/* سبتمبر: September */
+    "\xd8\xb3\xd9\x85\xd9\x88",                    /* سمو: highness */
+    "\xd8\xb5\xd8\xa7\xd8\xad\xd8\xa8",            /* صاحب: holder (of the title) */
+    "\xd8\xb5\xd8\xa8\xd8\xa7\xd8\xad",            /* صباح: morning */
     "\xd8\xb6\xd8\xaf",                            /* ضد */
+    "\xd8\xb8\xd9\x87\xd8\xb1",                    /* ظهر: noon */
+    "\xd8\xb9\xd8\xa7\xd9\x85",                    /* عام: year */
     "\xd8\xb9\xd8\xa8\xd8\xb1",                    /* عبر */
+    "\xd8\xb9\xd8\xb5\xd8\xb1",                    /* عصر: afternoon */
+    "\xd8\xb9\xd9\x82\xd8\xa8",                    /* عقب: after */
     "\xd8\xb9\xd9\x84\xd9\x8a",                    /* علي: على folded */
+    "\xd8\xb9\xd9\x85\xd8\xa7",                    /* عما: about what */
     "\xd8\xb9\xd9\x86",                            /* عن */
     "\xd8\xb9\xd9\x86\xd8\xaf",                    /* عند */
+    "\xd8\xba\xd8\xaf\xd8\xa7",                    /* غدا: tomorrow, without its tanween */
+    "\xd8\xba\xd9\x8a\xd8\xb1",                    /* غير: not, other than */
+    "\xd9\x81\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd8\xb1",/* فبراير: February */
+    "\xd9\x81\xd8\xac\xd8\xb1",                    /* فجر: dawn */
+    "\xd9\x81\xd9\x88\xd9\x82",                    /* فوق: above */
     "\xd9\x81\xd9\x8a",                            /* في */
+    "\xd9\x82\xd8\xa7\xd8\xa1\xd9\x84\xd8\xa7",    /* قاءلا: قائلا folded, saying */
     "\xd9\x82\xd8\xa8\xd9\x84",                    /* قبل */
     "\xd9\x82\xd8\xaf",                            /* قد */
+    "\xd9\x83\xd8\xa8\xd9\x8a\xd8\xb1",            /* كبير: senior */
+    "\xd9\x83\xd9\x84",                            /* كل: all */
     "\xd9\x83\xd9\x85\xd8\xa7",                    /* كما */
     "\xd9\x84\xd8\xa7",                            /* لا */
     "\xd9\x84\xd8\xaf\xd9\x8a",                    /* لدي: لدى folded */
     "\xd9\x84\xd9\x85",                            /* لم */
     "\xd9\x84\xd9\x86",                            /* لن */
+    "\xd9\x84\xd9\x8a\xd9\x84",                    /* ليل: night */
+    "\xd9\x85\xd8\xa1\xd8\xae\xd8\xb1\xd8\xa7",    /* مءخرا: مؤخرا folded, lately */
     "\xd9\x85\xd8\xa7",                            /* ما */
+    "\xd9\x85\xd8\xa7\xd8\xb1\xd8\xb3",            /* مارس: March */
+    "\xd9\x85\xd8\xa7\xd9\x8a\xd9\x88",            /* مايو: May */
+    "\xd9\x85\xd8\xac\xd8\xaf\xd8\xaf\xd8\xa7",    /* مجددا: again */
+    "\xd9\x85\xd8\xb1\xd8\xa7\xd8\xb1\xd8\xa7",    /* مرارا: repeatedly */
+    "\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa1",            /* مساء: evening */
     "\xd9\x85\xd8\xb9",                            /* مع */
+    "\xd9\x85\xd8\xb9\xd8\xa7\xd9\x84\xd9\x8a",    /* معالي: excellency */
+    "\xd9\x85\xd8\xb9\xd8\xb8\xd9\x85",            /* معظم: most */
+    "\xd9\x85\xd9\x85\xd8\xa7",                    /* مما: of what */
+    "\xd9\x85\xd9\x85\xd9\x86",                    /* ممن: of whom */
     "\xd9\x85\xd9\x86",                            /* من */
     "\xd9\x85\xd9\x86\xd8\xb0",                    /* منذ */
+    "\xd9\x86\xd8\xad\xd9\x86",                    /* نحن: we */
+    "\xd9\x86\xd8\xad\xd9\x88",                    /* نحو: towards */
+    "\xd9\x86\xd9\x81\xd8\xb3",                    /* نفس: same */
+    "\xd9\x86\xd9\x88\xd9\x81\xd9\x85\xd8\xa8\xd8\xb1",/* نوفمبر: November */
+    "\xd9\x87\xd9\x85",                            /* هم: they */
+    "\xd9\x87\xd9\x86",                            /* هن: they (f.) */
     "\xd9\x87\xd9\x88",                            /* هو */
     "\xd9\x87\xd9\x8a",                            /* هي */
+    "\xd9\x8a\xd9\x86\xd8\xa7\xd9\x8a\xd8\xb1",    /* يناير: January */
+    "\xd9\x8a\xd9\x88\xd9\x84\xd9\x8a\xd9\x88",    /* يوليو: July */
     "\xd9\x8a\xd9\x88\xd9\x85",                    /* يوم */
+    "\xd9\x8a\xd9\x88\xd9\x86\xd9\x8a\xd9\x88",    /* يونيو: June */
 };
 
 /* Arabic titles of women, without the article and folded (ة as ه, ئ as ء): the only titles in ة
@@ -199,9 +262,50 @@ static int tanween(const mz_coder *c, uint32_t i)
     return 0;
 }
 
+/* Whether folded Arabic word w[0..n) is a word of not_names_ar, alone or after و or ف. */
+static int not_name_ar(const char *w, size_t n)
+{
+    const size_t count = sizeof not_names_ar / sizeof not_names_ar[0];
+    if (listed(w, not_names_ar, count))
+        return 1;
+    char rest[32];
+    if (n < 6 || n - 2 >= sizeof rest || (memcmp(w, "\xd9\x88", 2) != 0 && memcmp(w, "\xd9\x81", 2) != 0)) /* و، ف */
+        return 0;
+    memcpy(rest, w + 2, n - 2);
+    rest[n - 2] = '\0';
+    return listed(rest, not_names_ar, count);
+}
+
+/* Clitics a reading of a word may have lost and still be the word a name would be mistaken
+ * for: a conjunction, a preposition or the article before it (والقوى، بتوفير).  ك and س read
+ * off names too often (كيري as ك + يري), and a pronoun suffix too. */
+enum { COMMON_CLITICS = MZ_CL_CONJ | MZ_CL_BI | MZ_CL_LI | MZ_CL_DEF };
+
+/* Kinds of phrase whose words are common words, not names: verbs and their tails, agents,
+ * adjectives, discards and markers (a given name's marker is recorded as a name's). */
+enum { COMMON_KINDS = 1u << MZ_E_VERB | 1u << MZ_E_AGENT | 1u << MZ_E_ADJ | 1u << MZ_E_DISCARD | 1u << MZ_E_MARKER };
+
+/* Whether Arabic token i is a common word the dictionaries know: some reading of it (alone or
+ * after و، ف، ب، ل، ال) is a word of a verb, agent, adjective, discard or marker phrase, and none
+ * is a word of an actor's name.  Such a word after a title is the sentence going on (الرئيس
+ * ... هادي مواقع الحوثيين: positions; وفدا يضم وزراء: includes), not a name the dictionaries
+ * lack; a word they know only in names (هادي، كيري) may be one. */
+static int common_word(const mz_coder *c, uint32_t i)
+{
+    unsigned kinds = 0;
+    for (uint32_t j = 0; j < c->kn[i]; j++) {
+        const mz_kcand *k = &c->kc[c->kfirst[i] + j];
+        if (k->clitic & ~COMMON_CLITICS)
+            continue;
+        kinds |= mz_engine_word_kinds(c->e, k->word);
+    }
+    return (kinds & COMMON_KINDS) && !(kinds & (1u << MZ_E_ACTOR));
+}
+
 /* Whether token i may be a word of a name the dictionaries do not know.  An Arabic word ending
  * in ة or ية is far more often a noun or an adjective (مشتركة، رسمية) than a name, one with
- * the article is a noun, and one with tanween an adverb. */
+ * the article is a noun, one with tanween an adverb, and one the dictionaries know as a common
+ * word (common_word) goes on with the sentence. */
 static int name_word(const mz_coder *c, uint32_t i)
 {
     const mz_token *t = &c->toks.v[i];
@@ -214,9 +318,10 @@ static int name_word(const mz_coder *c, uint32_t i)
         return (t->flags & MZ_TOK_INITCAP) && !(t->flags & MZ_TOK_ABBREV) && !in_tail(c, i) &&
                !listed(w, not_names_en, sizeof not_names_en / sizeof not_names_en[0]);
     const char *last = w + t->fold_len - 2; /* the last letter: two bytes in Arabic script */
-    return (t->flags & MZ_TOK_ARABIC) && !definite_ar(w, t->fold_len) &&
+    /* a letter alone (لـ written with tatweel, و apart) is a particle, never a name */
+    return (t->flags & MZ_TOK_ARABIC) && t->fold_len >= 4 && !definite_ar(w, t->fold_len) &&
            memcmp(last, "\xd9\x87", 2) != 0 /* ه: ة folded */ && !in_tail(c, i) && !tanween(c, i) &&
-           !listed(w, not_names_ar, sizeof not_names_ar / sizeof not_names_ar[0]);
+           !not_name_ar(w, t->fold_len) && !common_word(c, i);
 }
 
 /* Whether folded word w[0..n) ends with the bytes of suffix. */
@@ -259,8 +364,36 @@ static const char *const royal_titles_ar[] = {
     "\xd9\x85\xd9\x84\xd9\x83",                 /* ملك */
 };
 
-/* Whether the title of actor a is royal (its agent's first word, without the article). */
-static int royal(const mz_coder *c, const mz_actor *a)
+/* Arabic agents, without the article and folded, that name a body and not one person: the
+ * army, the regime, the coalition, parliament, the courts, the press, the banks.  The word after
+ * them goes on with the sentence (الجيش الليبي يرد، البرلمان التونسي ليل الأحد); a name after
+ * them is a person's of the body only from a given name (الديوان الملكي فهد ...).  Plurals in
+ * ون، ين، ات and words in ة are told by their form (person_title_ar).  In strcmp order. */
+static const char *const bodies_ar[] = {
+    "\xd8\xa7\xd8\xa1\xd8\xaa\xd9\x84\xd8\xa7\xd9\x81",         /* اءتلاف: ائتلاف folded */
+    "\xd8\xa7\xd8\xb9\xd9\x84\xd8\xa7\xd9\x85",                 /* اعلام: إعلام folded */
+    "\xd8\xa8\xd8\xb1\xd9\x84\xd9\x85\xd8\xa7\xd9\x86",         /* برلمان */
+    "\xd8\xa8\xd9\x86\xd9\x88\xd9\x83",                         /* بنوك */
+    "\xd8\xaa\xd8\xad\xd8\xa7\xd9\x84\xd9\x81",                 /* تحالف */
+    "\xd8\xac\xd9\x86\xd9\x88\xd8\xaf",                         /* جنود */
+    "\xd8\xac\xd9\x8a\xd8\xb4",                                 /* جيش */
+    "\xd8\xad\xd8\xb1\xd8\xb3",                                 /* حرس */
+    "\xd8\xaf\xd9\x8a\xd9\x88\xd8\xa7\xd9\x86",                 /* ديوان */
+    "\xd8\xb5\xd8\xad\xd9\x81",                                 /* صحف */
+    "\xd8\xb7\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86",                 /* طيران */
+    "\xd9\x82\xd8\xb6\xd8\xa7\xd8\xa1",                         /* قضاء */
+    "\xd9\x83\xd9\x88\xd9\x86\xd8\xac\xd8\xb1\xd8\xb3",         /* كونجرس */
+    "\xd9\x83\xd9\x88\xd9\x86\xd8\xba\xd8\xb1\xd8\xb3",         /* كونغرس */
+    "\xd9\x85\xd8\xac\xd9\x84\xd8\xb3",                         /* مجلس */
+    "\xd9\x85\xd8\xad\xd8\xa7\xd9\x83\xd9\x85",                 /* محاكم */
+    "\xd9\x85\xd8\xb5\xd8\xa7\xd8\xb1\xd9\x81",                 /* مصارف */
+    "\xd9\x86\xd8\xb8\xd8\xa7\xd9\x85",                         /* نظام */
+    "\xd9\x86\xd9\x88\xd8\xa7\xd8\xa8",                         /* نواب */
+};
+
+/* Whether the title of actor a, its first agent's first word without the article, is in the
+ * list (royal_titles_ar, bodies_ar). */
+static int title_in(const mz_coder *c, const mz_actor *a, const char *const *list, size_t n)
 {
     for (uint32_t i = a->b; i < a->e; i++) {
         int k = c->tok_mention[i];
@@ -269,9 +402,21 @@ static int royal(const mz_coder *c, const mz_actor *a)
         const char *w = mz_tok_fold(&c->toks, c->mv[k].b);
         if (strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0) /* ال */
             w += 4;
-        return listed(w, royal_titles_ar, sizeof royal_titles_ar / sizeof royal_titles_ar[0]);
+        return listed(w, list, n);
     }
     return 0;
+}
+
+/* Whether the title of actor a is royal. */
+static int royal(const mz_coder *c, const mz_actor *a)
+{
+    return title_in(c, a, royal_titles_ar, sizeof royal_titles_ar / sizeof royal_titles_ar[0]);
+}
+
+/* Whether the title of actor a names a body (bodies_ar). */
+static int body(const mz_coder *c, const mz_actor *a)
+{
+    return title_in(c, a, bodies_ar, sizeof bodies_ar / sizeof bodies_ar[0]);
 }
 
 /* Whether an actor was built from a title: a role with a country (RUSGOV), not a person the
@@ -314,16 +459,26 @@ static int learn(mz_coder *c, const mz_actor *title, uint32_t nb, uint32_t ne)
     return 0;
 }
 
+/* Whether actor a ends in a person the dictionaries list (الرئيس اليمني عبد ربه منصور هادي):
+ * the title has its name, and the word after it goes on with the sentence (مواقع الحوثيين). */
+static int ends_in_person(const mz_coder *c, const mz_actor *a)
+{
+    int k = a->e > a->b ? c->tok_mention[a->e - 1] : -1;
+    return k >= 0 && c->mv[k].kind == MZ_E_ACTOR && (c->mv[k].flags & MZ_MENTION_PERSON);
+}
+
 /* The end of the name after title actor a (before e, at most max words), or a->e.  In Arabic a
- * title of the document's country takes only a given name with a family name in ال, and a royal
- * title no family name in ال (airports are named after kings). */
+ * title of the document's country or of a body takes only a given name with a family name in
+ * ال, and a royal title no family name in ال (airports are named after kings). */
 static uint32_t title_name_end(const mz_coder *c, const mz_actor *a, uint32_t e, size_t max)
 {
+    if (ends_in_person(c, a))
+        return a->e;
     if (!c->arabic)
         return name_end(c, a->e, e, max);
     if (royal(c, a))
         return a->home ? a->e : plain_name_end(c, a->e, e, max);
-    return a->home ? family_name_end(c, a->e, e, max) : name_end(c, a->e, e, max);
+    return a->home || body(c, a) ? family_name_end(c, a->e, e, max) : name_end(c, a->e, e, max);
 }
 
 /* Arabic family names (folded) that are common words too, never learned from a full name: an

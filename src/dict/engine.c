@@ -1,5 +1,6 @@
 /* engine.c — engine life cycle and the CAMEO table; see mizan.h and engine.h. */
 #include "engine.h"
+#include "../util/vec.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -73,6 +74,7 @@ void mz_engine_free(mz_engine *e)
     free(e->last_entry);
     free(e->verbs);
     free(e->tail_words);
+    free(e->word_kinds);
     mz_matcher_free(&e->m);
     mz_keygen_free(&e->keys);
     free(e->warnings);
@@ -136,6 +138,17 @@ mz_status mz_engine_compile(mz_engine *e, mz_error *err)
         return mz_fail(err, MZ_ERR_ARG, NULL, 0, "no engine");
     e->compiled = 1;
     return MZ_OK;
+}
+
+int mz_engine_mark_word(mz_engine *e, uint32_t w, int kind)
+{
+    size_t old = e->word_kinds_cap;
+    if (mz_grow((void **)&e->word_kinds, &e->word_kinds_cap, (size_t)w + 1, sizeof *e->word_kinds) < 0)
+        return -1;
+    if (e->word_kinds_cap > old)
+        memset(e->word_kinds + old, 0, e->word_kinds_cap - old);
+    e->word_kinds[w] |= (uint8_t)(1u << kind);
+    return 0;
 }
 
 size_t mz_engine_count(const mz_engine *e, mz_dict_kind kind, char lang)

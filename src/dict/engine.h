@@ -104,6 +104,10 @@ struct mz_engine {
     uint32_t *tail_words;
     size_t ntail_words, tail_cap;
     mz_matcher m;
+    uint8_t *word_kinds;         /* per word id: the kinds of phrase it is a word of, as bits
+                                  * 1 << mz_ekind (a given-name marker counts as an actor's
+                                  * name, a verb's tail word as the verb's) */
+    size_t word_kinds_cap;
     mz_keygen keys;
     size_t counts[MZ_DICT_MARKERS + 1][2];  /* phrases per kind and language (0 ar, 1 en) */
     size_t verb_roots[21][2];    /* verb phrases per CAMEO root 01..20 and language */
@@ -116,6 +120,16 @@ struct mz_engine {
 
 /* The string at `off` in the engine's pool. */
 static inline const char *mz_pool_str(const mz_engine *e, uint32_t off) { return e->pool.data + off; }
+
+/* Records that word id w is a word of a phrase of kind `kind` (mz_ekind).  Returns 0, -1 when
+ * out of memory. */
+int mz_engine_mark_word(mz_engine *e, uint32_t w, int kind);
+
+/* The kinds of phrase word id w is a word of (bits 1 << mz_ekind), 0 when none. */
+static inline unsigned mz_engine_word_kinds(const mz_engine *e, uint32_t w)
+{
+    return w < e->word_kinds_cap ? e->word_kinds[w] : 0;
+}
 
 /* Loads the CAMEO table text (data/cameo.tsv format). */
 mz_status mz_cameo_load(mz_engine *e, const char *text, size_t len, mz_error *err);

@@ -211,6 +211,13 @@ static int attach(mz_engine *e, uint32_t node, const mz_entry *proto)
     return 0;
 }
 
+/* The kind a word of the phrase of entry proto is recorded as (mz_engine_mark_word): a given
+ * name's marker names a person, as an actor's phrase does. */
+static int word_kind(const mz_entry *proto)
+{
+    return proto->kind == MZ_E_MARKER && proto->value == MZ_M_GIVEN ? MZ_E_ACTOR : proto->kind;
+}
+
 /* Inserts every path of a phrase (one per combination of alternative keys) with the entry. */
 static mz_status insert_paths(mz_engine *e, const phrase *p, int at, uint32_t node, mz_entry proto,
                               const src *where)
@@ -224,7 +231,7 @@ static mz_status insert_paths(mz_engine *e, const phrase *p, int at, uint32_t no
     for (int i = 0; i < s->n; i++) {
         uint32_t w = mz_matcher_intern(&e->m, s->key[i], strlen(s->key[i]));
         uint32_t child = w == MZ_NONE ? MZ_NONE : mz_matcher_child(&e->m, node, w, 1);
-        if (child == MZ_NONE)
+        if (child == MZ_NONE || mz_engine_mark_word(e, w, word_kind(&proto)) < 0)
             return mz_fail(where->err, MZ_ERR_NOMEM, where->file, where->line, "out of memory");
         mz_entry q = proto;
         if (s->form[i] & MZ_FORM_PAST)
@@ -397,7 +404,7 @@ static mz_status add_verb(mz_engine *e, const head *h, const phrase *tail, int a
         v->tail = (uint32_t)e->ntail_words;
         for (int i = 0; i < tail->n; i++) {
             uint32_t w = mz_matcher_intern(&e->m, tail->w[i].key[0], strlen(tail->w[i].key[0]));
-            if (w == MZ_NONE)
+            if (w == MZ_NONE || mz_engine_mark_word(e, w, MZ_E_VERB) < 0)
                 return mz_fail(at->err, MZ_ERR_NOMEM, at->file, at->line, "out of memory");
             e->tail_words[e->ntail_words++] = w;
         }
@@ -602,8 +609,11 @@ uint32_t mz_dict_verb(mz_engine *e, uint32_t code, unsigned flags, const uint32_
     v->flags = (uint16_t)flags;
     v->tail = ntail ? (uint32_t)e->ntail_words : MZ_NONE;
     v->ntail = (uint16_t)ntail;
-    for (int i = 0; i < ntail; i++)
+    for (int i = 0; i < ntail; i++) {
         e->tail_words[e->ntail_words++] = tail[i];
+        if (mz_engine_mark_word(e, tail[i] & ~MZ_TAIL_GAP, MZ_E_VERB) < 0)
+            return MZ_NONE;
+    }
     v->pre = npre ? (uint32_t)e->ntail_words : MZ_NONE;
     v->npre = (uint16_t)npre;
     v->after_tail = 0;
@@ -620,7 +630,7 @@ int mz_dict_path(mz_engine *e, const uint32_t *ids, int n, const mz_entry *proto
     uint32_t node = 0;
     for (int i = 0; i < n; i++) {
         node = mz_matcher_child(&e->m, node, ids[i], 1);
-        if (node == MZ_NONE)
+        if (node == MZ_NONE || mz_engine_mark_word(e, ids[i], word_kind(proto)) < 0)
             return -1;
     }
     return attach(e, node, proto);
