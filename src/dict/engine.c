@@ -140,6 +140,8 @@ mz_status mz_engine_compile(mz_engine *e, mz_error *err)
     return MZ_OK;
 }
 
+_Static_assert(MZ_E_MARKER < 8, "a word's kinds are the bits of a byte");
+
 int mz_engine_mark_word(mz_engine *e, uint32_t w, int kind)
 {
     size_t old = e->word_kinds_cap;
