@@ -990,6 +990,57 @@ static int charged(const mz_coder *c, const mz_mention *v, uint32_t b)
            (joined && charge_word(c, i, inquiry_stems, sizeof inquiry_stems / sizeof *inquiry_stems));
 }
 
+/* Arabic nouns (folded stems) that name an act after them that has not happened or is not the
+ * news: a fear of it (تخوفا من وقوع هجمات, مخاوف من, خشية), a plan of it (لتخطيط هجوم, مخططات
+ * لشن هجمات) or its anniversary (الذكرى السبعين لقصف, مرور 25 عاما على الغزو). */
+static const char *const unreal_stems[] = {
+    "تخوف", "مخاوف", "خشيه", "خوفا", "تخطيط", "مخططات", "ذكري", "مرور",
+};
+
+/* Period nouns (folded stems) a passing of time names: "مرور 25 عاما", "مرور خمس سنوات". */
+static const char *const passing_stems[] = {
+    "عام", "اعوام", "سنه", "سنتين", "سنوات", "سنين", "شهر", "اشهر", "عقد", "عقود", "قرن", "اسابيع",
+};
+
+/* Whether token i, a noun of unreal_stems, names what it does here: مرور is an anniversary only
+ * before a number or a period in the next two words (not traffic: دوريات المرور). */
+static int unreal_word(const mz_coder *c, uint32_t i)
+{
+    if (!charge_word(c, i, unreal_stems, sizeof unreal_stems / sizeof *unreal_stems))
+        return 0;
+    if (!strstr(mz_tok_fold(&c->toks, i), "مرور"))
+        return 1;
+    for (uint32_t j = i + 1; j < c->toks.n && j <= i + 2; j++)
+        if ((c->toks.v[j].flags & MZ_TOK_NUM) || charge_word(c, j, passing_stems, sizeof passing_stems / sizeof *passing_stems))
+            return 1;
+    return 0;
+}
+
+/* Nouns of occurring whose genitive the act is (خشية وقوع هجمات): they join it to the noun before. */
+static const char *const occurrence_words[] = {"وقوع", "حدوث", "تنفيذ", "شن", "ووقوع", "وحدوث", "وتنفيذ", "وشن"};
+
+/* Whether the Arabic act v is named after a noun of unreal_stems, up to four words back in its
+ * clause with no party or other act between (numbers, prepositions, وقوع, an ordinal may stand
+ * there), joined to it as its genitive or by a preposition (من, على, ل).  Such an act is feared, planned or remembered, not reported. */
+static int unreal(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    if (!c->arabic)
+        return 0;
+    int joined = (v->clitic & (MZ_CL_LI | MZ_CL_BI)) != 0; /* لتخطيط هجوم: a genitive joins too */
+    for (uint32_t i = v->b; i > b && v->b - i < 4 && c->clause[i - 1] == c->clause[v->b];) {
+        i--;
+        if (unreal_word(c, i))
+            return joined || i + 1 == v->b; /* not "وزير التخطيط آمادو باه" */
+        joined |= mz_marker_at(c, i) == MZ_M_PREP || mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */) ||
+                  mz_tok_is(c, i, "\xd8\xb9\xd9\x84\xd9\x89" /* على */) ||
+                  (i + 1 == v->b && in_list(mz_tok_fold(&c->toks, i), occurrence_words, sizeof occurrence_words / sizeof *occurrence_words));
+        int k = c->tok_mention[i];
+        if (k >= 0 && c->mv[k].kind != MZ_E_MARKER)
+            return 0; /* a party or another act between */
+    }
+    return 0;
+}
+
 /* Arabic أسر is a verb of capture (181) and the plural of أسرة, families.  It is families with
  * the article or a preposition on it (الأسر, بأسر, لأسر), with a possessive (أسرهم), or before
  * the people whose families they are (أسر الشهداء, أسر الضحايا).  Folded forms. */
@@ -2042,6 +2093,7 @@ static int nc_background(mz_coder *c, const mz_mention *v, const act_scope *a)
 static int nc_families(mz_coder *c, const mz_mention *v, const act_scope *a) { (void)a; return families(c, v); }
 static int nc_any(mz_coder *c, const mz_mention *v, const act_scope *a) { return any_object(c, v, a->e); }
 static int nc_charged(mz_coder *c, const mz_mention *v, const act_scope *a) { return charged(c, v, a->b); }
+static int nc_unreal(mz_coder *c, const mz_mention *v, const act_scope *a) { return unreal(c, v, a->b); }
 static int nc_petrarch_noun(mz_coder *c, const mz_mention *v, const act_scope *a) { return petrarch_noun(c, v, a->b); }
 
 /* What leaves a verb mention uncoded, tested in this order, with what --explain says of it. */
@@ -2064,6 +2116,7 @@ static const struct {
     {nc_families, "not coded: أسر here is families, not a capture"},
     {nc_any, "not coded: its object is any one of a kind (أي جهود), no act is told"},
     {nc_charged, "not coded: the matter of a charge, case or inquiry, not news"},
+    {nc_unreal, "not coded: feared, planned or remembered (تخوفا من, تخطيط, الذكرى), not news"},
     {nc_petrarch_noun, "not coded: a PETRARCH verb read as a noun (PETRARCH codes verbs only)"},
 };
 
