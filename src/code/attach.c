@@ -1021,7 +1021,8 @@ static const char *const occurrence_words[] = {"وقوع", "حدوث", "تنفي
 
 /* Whether the Arabic act v is named after a noun of unreal_stems, up to four words back in its
  * clause with no party or other act between (numbers, prepositions, وقوع, an ordinal may stand
- * there), joined to it as its genitive or by a preposition (من, على, ل).  Such an act is feared, planned or remembered, not reported. */
+ * there), joined to it as its genitive or by a preposition (من, على, ل).  Such an act is
+ * feared, planned or remembered, not reported. */
 static int unreal(const mz_coder *c, const mz_mention *v, uint32_t b)
 {
     if (!c->arabic)
