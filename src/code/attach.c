@@ -845,6 +845,7 @@ static const char *const during_words[] = {
  * responsibility ("أعلنت مسؤوليتها عن خطف") most often reports a new act, and is not among them. */
 static const char *const charge_stems[] = {
     "تهمه", "تهم", "اتهام", "قضيه", "قضايا", "تورط", "ضلوع", "ملف",
+    "متهم", "مشتبه", /* the accused, the suspect: المتهم باغتصاب, المتهمين في تفجير */
 };
 
 /* Those that need the في between ("التحقيق في", not "تحقيق تقارب", achieving a rapprochement). */
