@@ -1043,6 +1043,31 @@ static int unreal(const mz_coder *c, const mz_mention *v, uint32_t b)
     return 0;
 }
 
+/* Arabic words (folded stems) of finding, seizing or defusing arms: "عثرت على سيارة مفخخة",
+ * "ضبط 22 قذيفة هاون", "تفكيك عبوة ناسفة". */
+static const char *const seizure_stems[] = {
+    "عثر", "العثور", "ضبط", "تفكيك", "فكك", "ابطال", "مصادره", "صادر", "اكتشاف", "اكتشف",
+};
+
+/* Whether the Arabic act v is a bomb or shell (a noun of 183 or 194: سيارة مفخخة, قذيفة) named
+ * as what was found, seized or defused, up to seven words back in its clause with no other act
+ * between (its finder may: عثرت الشرطة العراقية على سيارة مفخخة): no attack was made with it. */
+static int seized(const mz_coder *c, const mz_mention *v, uint32_t b)
+{
+    const char *code = mz_verb_code(c, v);
+    if (!c->arabic || !(v->flags & MZ_V_NOUN) || (strncmp(code, "183", 3) != 0 && strncmp(code, "194", 3) != 0))
+        return 0;
+    for (uint32_t i = v->b; i > b && v->b - i < 8 && c->clause[i - 1] == c->clause[v->b];) {
+        i--;
+        if (charge_word(c, i, seizure_stems, sizeof seizure_stems / sizeof *seizure_stems))
+            return 1;
+        int k = c->tok_mention[i];
+        if (k >= 0 && c->mv[k].kind == MZ_E_VERB)
+            return 0; /* another act between */
+    }
+    return 0;
+}
+
 /* Arabic أسر is a verb of capture (181) and the plural of أسرة, families.  It is families with
  * the article or a preposition on it (الأسر, بأسر, لأسر), with a possessive (أسرهم), or before
  * the people whose families they are (أسر الشهداء, أسر الضحايا).  Folded forms. */
@@ -2096,6 +2121,7 @@ static int nc_families(mz_coder *c, const mz_mention *v, const act_scope *a) { (
 static int nc_any(mz_coder *c, const mz_mention *v, const act_scope *a) { return any_object(c, v, a->e); }
 static int nc_charged(mz_coder *c, const mz_mention *v, const act_scope *a) { return charged(c, v, a->b); }
 static int nc_unreal(mz_coder *c, const mz_mention *v, const act_scope *a) { return unreal(c, v, a->b); }
+static int nc_seized(mz_coder *c, const mz_mention *v, const act_scope *a) { return seized(c, v, a->b); }
 static int nc_petrarch_noun(mz_coder *c, const mz_mention *v, const act_scope *a) { return petrarch_noun(c, v, a->b); }
 
 /* What leaves a verb mention uncoded, tested in this order, with what --explain says of it. */
@@ -2119,6 +2145,7 @@ static const struct {
     {nc_any, "not coded: its object is any one of a kind (أي جهود), no act is told"},
     {nc_charged, "not coded: the matter of a charge, case or inquiry, not news"},
     {nc_unreal, "not coded: feared, planned or remembered (تخوفا من, تخطيط, الذكرى), not news"},
+    {nc_seized, "not coded: arms found, seized or defused (عثرت على سيارة مفخخة), no attack"},
     {nc_petrarch_noun, "not coded: a PETRARCH verb read as a noun (PETRARCH codes verbs only)"},
 };
 
