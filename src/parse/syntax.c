@@ -557,10 +557,10 @@ static size_t arc_feats_stag(const mz_parse_work *w, const ctx *c, uint64_t *f)
     return k;
 }
 
-size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
+/* The parser's templates of words, tags, distances, children and labels (Zhang & Nivre 2011). */
+static size_t arc_feats_main(const mz_parse_work *w, const ctx *cp, uint64_t *f)
 {
-    ctx c;
-    arc_ctx(w, &c);
+    ctx c = *cp;
     uint64_t s0w = aw(w, c.s0), s0t = at(w, c.s0), s0wt = awt(w, c.s0);
     uint64_t s1w = aw(w, c.s1), s1t = at(w, c.s1), s1wt = awt(w, c.s1);
     uint64_t b0w = aw(w, c.b0), b0t = at(w, c.b0), b0wt = awt(w, c.b0);
@@ -651,12 +651,27 @@ size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f)
     f[k++] = mz_feat3(177, lb(w, c.s0l), lb(w, c.s0l2), s0t);
     f[k++] = mz_feat3(178, lb(w, c.s0r), lb(w, c.s0r2), s0t);
     f[k++] = mz_feat3(179, c.s0 >= 0 ? w->sib[c.s0] : 0, s0t, b0t);
+    return k;
+}
+
+/* The features of the parser's state, in the order of its templates; when `ahead` is not NULL,
+ * the slots of the first templates' features in it are asked for (mz_lin_prefetch) while the
+ * others are computed. */
+static size_t arc_feats(const mz_parse_work *w, uint64_t *f, const mz_lin *ahead)
+{
+    ctx c;
+    arc_ctx(w, &c);
+    size_t k = arc_feats_main(w, &c, f);
+    if (ahead)
+        mz_lin_prefetch(ahead, f, k);
     k += arc_feats_more(w, &c, f + k);
     k += arc_feats_stag(w, &c, f + k);
     if (w->clustered)
         k += arc_feats_clus(w, &c, f + k);
     return k;
 }
+
+size_t mz_arc_feats(const mz_parse_work *w, uint64_t *f) { return arc_feats(w, f, NULL); }
 
 /* ---- labeller ------------------------------------------------------------------------- */
 
@@ -1075,7 +1090,7 @@ void mz_run_parser(const mz_lin *arc, const mz_lin *lab, mz_parse_work *w)
         for (int tr = 0; tr < MZ_TR_COUNT; tr++)
             if (mz_arc_valid(w, tr))
                 mask |= 1ULL << tr;
-        size_t nf = mz_arc_feats(w, w->feats);
+        size_t nf = arc_feats(w, w->feats, arc);
         mz_lin_score(arc, w->feats, nf, s);
         int tr = mz_argmax_i32(s, MZ_TR_COUNT, mask), d = w->stack[w->sp - 1];
         mz_arc_apply(w, tr);
