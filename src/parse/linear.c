@@ -84,19 +84,14 @@ static void score_inline(const mz_lin *m, const uint64_t *feats, size_t nf, int3
     scores[2] += s2;
 }
 
-/* Adds rows rows[0..nr) of a model of more classes to scores.  Rows alternate between two sets
- * of sums, so that the additions to one class make two chains rather than one. */
+/* Adds rows rows[0..nr) of a model of more classes to scores. */
 static void add_rows(const mz_lin *m, const uint32_t *rows, size_t nr, int32_t *scores)
 {
-    int32_t odd[256] = {0};
     for (size_t i = 0; i < nr; i++) {
-        int32_t *sum = i & 1 ? odd : scores;
         const uint32_t *e = m->ent + m->slot[2 * rows[i] + 1], *end = e + (m->slot[2 * rows[i]] >> 16);
         for (; e < end; e++)
-            sum[*e & 0xff] += (int16_t)(uint16_t)(*e >> 16);
+            scores[*e & 0xff] += (int16_t)(uint16_t)(*e >> 16);
     }
-    for (uint32_t c = 0; c < m->nclass; c++)
-        scores[c] += odd[c];
 }
 
 void mz_lin_prefetch(const mz_lin *m, const uint64_t *feats, size_t nf)
