@@ -55,33 +55,26 @@ static inline uint32_t lin_find(const mz_lin *m, uint64_t key)
 
 /* The slots of all features are prefetched first, so that their cache misses overlap; then the
  * rows found are prefetched (every line of a long one) before they are added. */
-/* Scoring of an inline model: each slot is the fingerprint and the weights of every class, read
- * as one 8-byte word; the sums are kept in registers. */
+/* Scoring of an inline model: each slot is the fingerprint and the weights of every class. */
 static void score_inline(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores)
 {
     uint32_t mask = m->cap - 1;
-    const int16_t *inl = m->inl;
     for (size_t i = 0; i < nf; i++)
-        __builtin_prefetch(inl + 4 * ((uint32_t)feats[i] & mask));
-    int32_t s0 = 0, s1 = 0, s2 = 0;
+        __builtin_prefetch(m->inl + 4 * ((uint32_t)feats[i] & mask));
     for (size_t i = 0; i < nf; i++) {
         uint16_t fp = (uint16_t)fingerprint(feats[i]);
         for (uint32_t s = (uint32_t)feats[i] & mask;; s = (s + 1) & mask) {
-            uint64_t e;
-            memcpy(&e, inl + 4 * s, sizeof e);
-            if ((uint16_t)e == fp) {
-                s0 += (int16_t)(uint16_t)(e >> 16);
-                s1 += (int16_t)(uint16_t)(e >> 32);
-                s2 += (int16_t)(uint16_t)(e >> 48);
+            const int16_t *e = m->inl + 4 * s;
+            if ((uint16_t)e[0] == fp) {
+                scores[0] += e[1];
+                scores[1] += e[2];
+                scores[2] += e[3];
                 break;
             }
-            if ((uint16_t)e == 0)
+            if (e[0] == 0)
                 break;
         }
     }
-    scores[0] += s0;
-    scores[1] += s1;
-    scores[2] += s2;
 }
 
 /* Adds rows rows[0..nr) of a model of more classes to scores. */
