@@ -113,12 +113,7 @@ void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *sc
         uint32_t s = lin_find(m, feats[i]);
         if (s == UINT32_MAX)
             continue;
-        /* written out here: GCC 12 drops the calls of a function that only prefetches */
-        const uint32_t *e = m->ent + m->slot[2 * s + 1];
-        uint32_t n = m->slot[2 * s] >> 16;
-        for (uint32_t k = 0; k < n; k += 16)
-            __builtin_prefetch(e + k);
-        __builtin_prefetch(e + n - 1);
+        __builtin_prefetch(m->ent + m->slot[2 * s + 1]);
         rows[nr++] = s;
     }
     add_rows(m, rows, nr, scores);
