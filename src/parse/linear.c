@@ -28,11 +28,12 @@ static void *table_alloc(size_t bytes, int zero)
 {
 #ifdef MADV_HUGEPAGE
     enum { HUGE = 2u << 20 };
-    if (bytes >= HUGE) {
+    if (bytes >= HUGE / 2) {
         void *p = NULL;
-        if (posix_memalign(&p, HUGE, bytes) != 0)
+        size_t all = (bytes + HUGE - 1) / HUGE * HUGE; /* whole huge pages */
+        if (posix_memalign(&p, HUGE, all) != 0)
             return NULL;
-        madvise(p, bytes, MADV_HUGEPAGE);
+        madvise(p, all, MADV_HUGEPAGE);
         return zero ? memset(p, 0, bytes) : p;
     }
 #endif
