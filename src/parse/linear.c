@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 uint64_t mz_str_hash(const char *s, size_t n)
 {
@@ -16,6 +17,28 @@ uint64_t mz_str_hash(const char *s, size_t n)
 static inline uint32_t fingerprint(uint64_t key)
 {
     return (uint32_t)(key >> 48) | 1u;
+}
+
+/* Memory for a runtime table of `bytes` (zeroed when `zero`), released with free().  A table
+ * of 1 MB or more is allocated in whole 2 MB pages, on a 2 MB boundary, and advised into huge
+ * pages: the look-ups of a
+ * parse fall on random pages of tables of tens of MB, and with pages of 4 KB nearly each one
+ * also misses the TLB; and a table's pages fault in 2 MB at a time when the model loads.
+ * Where there are no huge pages, the advice does nothing. */
+static void *table_alloc(size_t bytes, int zero)
+{
+#ifdef MADV_HUGEPAGE
+    enum { HUGE = 2u << 20 };
+    if (bytes >= HUGE / 2) {
+        void *p = NULL;
+        size_t all = (bytes + HUGE - 1) / HUGE * HUGE; /* whole huge pages */
+        if (posix_memalign(&p, HUGE, all) != 0)
+            return NULL;
+        madvise(p, all, MADV_HUGEPAGE);
+        return zero ? memset(p, 0, bytes) : p;
+    }
+#endif
+    return zero ? calloc(bytes, 1) : malloc(bytes);
 }
 
 /* Slot of `key` in the runtime table, or UINT32_MAX when absent.  The table always has an empty
@@ -33,7 +56,7 @@ static inline uint32_t lin_find(const mz_lin *m, uint64_t key)
 }
 
 /* The slots of all features are prefetched first, so that their cache misses overlap; then the
- * rows found are prefetched before they are added. */
+ * rows found are prefetched (their first line) before they are added. */
 /* Scoring of an inline model: each slot is the fingerprint and the weights of every class. */
 static void score_inline(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores)
 {
@@ -56,6 +79,26 @@ static void score_inline(const mz_lin *m, const uint64_t *feats, size_t nf, int3
     }
 }
 
+/* Adds rows rows[0..nr) of a model of more classes to scores. */
+static void add_rows(const mz_lin *m, const uint32_t *rows, size_t nr, int32_t *scores)
+{
+    for (size_t i = 0; i < nr; i++) {
+        const uint32_t *e = m->ent + m->slot[2 * rows[i] + 1], *end = e + (m->slot[2 * rows[i]] >> 16);
+        for (; e < end; e++)
+            scores[*e & 0xff] += (int16_t)(uint16_t)(*e >> 16);
+    }
+}
+
+void mz_lin_prefetch(const mz_lin *m, const uint64_t *feats, size_t nf)
+{
+    if (!m->cap)
+        return;
+    uint32_t mask = m->cap - 1;
+    const char *base = m->inl ? (const char *)m->inl : (const char *)m->slot;
+    for (size_t i = 0; i < nf; i++) /* a slot is 8 bytes in either layout */
+        __builtin_prefetch(base + 8 * (size_t)((uint32_t)feats[i] & mask));
+}
+
 void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores)
 {
     if (!m->cap)
@@ -75,11 +118,7 @@ void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *sc
         __builtin_prefetch(m->ent + m->slot[2 * s + 1]);
         rows[nr++] = s;
     }
-    for (size_t i = 0; i < nr; i++) {
-        const uint32_t *e = m->ent + m->slot[2 * rows[i] + 1], *end = e + (m->slot[2 * rows[i]] >> 16);
-        for (; e < end; e++)
-            scores[*e & 0xff] += (int16_t)(uint16_t)(*e >> 16);
-    }
+    add_rows(m, rows, nr, scores);
 }
 
 void mz_lin_free(mz_lin *m)
@@ -96,7 +135,7 @@ static int make_inline(mz_lin *m)
 {
     if (m->nclass > MZ_LIN_INLINE || m->inl)
         return 0;
-    m->inl = calloc((size_t)m->cap * 4, sizeof *m->inl);
+    m->inl = table_alloc((size_t)m->cap * 4 * sizeof *m->inl, 1);
     if (!m->inl)
         return -1;
     for (uint32_t s = 0; s < m->cap; s++) {
@@ -210,10 +249,10 @@ static int lin_load_header(mz_lin *m, const unsigned char *p, size_t len, size_t
     m->nclass = nc;
     m->cap = 1u << lg;
     if (nc <= MZ_LIN_INLINE) /* read straight into the inline layout */
-        m->inl = calloc((size_t)m->cap * 4, sizeof *m->inl);
+        m->inl = table_alloc((size_t)m->cap * 4 * sizeof *m->inl, 1);
     else {
-        m->slot = calloc((size_t)m->cap * 2, sizeof *m->slot);
-        m->ent = malloc(((size_t)nent + 1) * sizeof *m->ent);
+        m->slot = table_alloc((size_t)m->cap * 2 * sizeof *m->slot, 1);
+        m->ent = table_alloc(((size_t)nent + 1) * sizeof *m->ent, 0);
     }
     if (nc <= MZ_LIN_INLINE ? !m->inl : !m->slot || !m->ent) {
         *why = "out of memory";

@@ -73,6 +73,10 @@ enum { MZ_LIN_INLINE = 3 };
 /* Adds the weights of the nf features to scores[0..nclass); scores has room for at least
  * MZ_LIN_INLINE values (an inline model adds to all of them, 0 to those past nclass). */
 void mz_lin_score(const mz_lin *m, const uint64_t *feats, size_t nf, int32_t *scores);
+/* Prefetches the table slots of the nf features: a caller that knows the features of its next
+ * scoring asks for them ahead, so that their cache misses overlap with the work before.  It
+ * changes no score. */
+void mz_lin_prefetch(const mz_lin *m, const uint64_t *feats, size_t nf);
 void mz_lin_free(mz_lin *m);
 
 /* Appends the model to out (little-endian). */
