@@ -21,10 +21,9 @@ static inline uint32_t fingerprint(uint64_t key)
 
 /* Memory for a runtime table of `bytes` (zeroed when `zero`), released with free().  A table
  * of 1 MB or more is allocated in whole 2 MB pages, on a 2 MB boundary, and advised into huge
- * pages: the look-ups of a
- * parse fall on random pages of tables of tens of MB, and with pages of 4 KB nearly each one
- * also misses the TLB; and a table's pages fault in 2 MB at a time when the model loads.
- * Where there are no huge pages, the advice does nothing. */
+ * pages: the look-ups of a parse fall on random pages of tables of tens of MB, and with pages
+ * of 4 KB nearly each one also misses the TLB; and a table's pages fault in 2 MB at a time when
+ * the model loads.  Where there are no huge pages, the advice does nothing. */
 static void *table_alloc(size_t bytes, int zero)
 {
 #ifdef MADV_HUGEPAGE
