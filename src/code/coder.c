@@ -239,9 +239,8 @@ static int lookup_keys(mz_coder *c)
             c->nkc = nkc;
             return -1;
         }
-        mz_kcand *to = c->kc + nkc;
-        for (int j = 0; j < k; j++) /* few: a loop beats a call to memcpy */
-            to[j] = known[j];
+        for (int j = 0; j < k; j++) /* few: a loop beats a call to memcpy (kc is NULL while empty) */
+            c->kc[nkc + (size_t)j] = known[j];
         nkc += (size_t)k;
     }
     c->nkc = nkc;
