@@ -851,19 +851,23 @@ static const char *const charge_stems[] = {
 /* Those that need the في between ("التحقيق في", not "تحقيق تقارب", achieving a rapprochement). */
 static const char *const inquiry_stems[] = {"تحقيق"};
 
-/* Prefixes (folded) a noun of charge_stems may carry: و, ب, ل, ال and their joins. */
-static const char *const charge_prefixes[] = {"", "و", "ب", "ل", "ال", "وال", "بال", "لل", "وب", "ول"};
+/* Prefixes (folded) a noun of charge_stems may carry: و, ب, ل, ال and their joins, with their
+ * lengths in bytes (asked of words before most Arabic acts). */
+static const struct {
+    const char *s;
+    size_t len;
+} charge_prefixes[] = {{"", 0},     {"و", 2},   {"ب", 2},   {"ل", 2},  {"ال", 4},
+                       {"وال", 6}, {"بال", 6}, {"لل", 4}, {"وب", 4}, {"ول", 4}};
 
 /* Whether token i is a noun of `stems` (n of them), with any prefix and suffix. */
 static int charge_word(const mz_coder *c, uint32_t i, const char *const *stems, size_t n)
 {
     const char *w = mz_tok_fold(&c->toks, i);
     for (size_t p = 0; p < sizeof charge_prefixes / sizeof *charge_prefixes; p++) {
-        size_t len = strlen(charge_prefixes[p]);
-        if (strncmp(w, charge_prefixes[p], len) != 0)
+        if (!mz_starts_with(w, charge_prefixes[p].s))
             continue;
         for (size_t k = 0; k < n; k++)
-            if (mz_starts_with(w + len, stems[k]))
+            if (mz_starts_with(w + charge_prefixes[p].len, stems[k]))
                 return 1;
     }
     return 0;

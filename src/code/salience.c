@@ -41,11 +41,15 @@ static void add(feats *f, const char *prefix, const char *value)
 static const char *word_of(const mz_coder *c, uint32_t i, char *buf, size_t cap)
 {
     const char *w = mz_tok_fold(&c->toks, i);
-    if (c->arabic && strncmp(w, "\xd9\x88", 2) == 0 && strlen(w) > 4)
-        w += 2;
-    if (c->arabic && strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0 && strlen(w) > 6)
-        w += 4;
-    snprintf(buf, cap, "%s", w);
+    size_t n = strlen(w);
+    if (c->arabic && n > 4 && strncmp(w, "\xd9\x88", 2) == 0)
+        w += 2, n -= 2;
+    if (c->arabic && n > 6 && strncmp(w, "\xd8\xa7\xd9\x84", 4) == 0)
+        w += 4, n -= 4;
+    if (n < cap)
+        return w; /* the form itself, without a copy (once per word of every judged act) */
+    memcpy(buf, w, cap - 1); /* cut where the features were always cut */
+    buf[cap - 1] = '\0';
     return buf;
 }
 
