@@ -71,6 +71,24 @@ static int in_group(const mz_coder *c, uint32_t i)
     return 0;
 }
 
+/* The group that holds token t, or -1. */
+static int group_at(const mz_coder *c, uint32_t t)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b != UINT32_MAX && t >= c->gv[g].b && t < c->gv[g].e)
+            return (int)g;
+    return -1;
+}
+
+/* The group that starts at token i, or -1 (groups do not overlap: one at most). */
+static int group_starting(const mz_coder *c, uint32_t i)
+{
+    for (size_t g = 0; g < c->ng; g++)
+        if (c->gv[g].b == i)
+            return (int)g;
+    return -1;
+}
+
 static const mz_mention *verb_at(const mz_coder *c, uint32_t i)
 {
     int k = c->tok_mention[i];
@@ -82,14 +100,9 @@ static const mz_mention *verb_at(const mz_coder *c, uint32_t i)
  * وشعب جمهورية تشاد"), within the clause before the comma. */
 static int addressee_after_comma(const mz_coder *c, uint32_t i)
 {
-    if (!c->arabic)
-        return 0;
-    for (size_t g = 0; g < c->ng; g++)
-        if (c->gv[g].b == i) {
-            uint8_t cl = c->av[c->gv[g].first].clitic;
-            return (cl & MZ_CL_CONJ) && (cl & MZ_CL_LI);
-        }
-    return 0;
+    int g = c->arabic ? group_starting(c, i) : -1;
+    uint8_t cl = g >= 0 ? c->av[c->gv[g].first].clitic : 0;
+    return (cl & MZ_CL_CONJ) && (cl & MZ_CL_LI);
 }
 
 /* Numbers the clauses of tokens [b, e) into c->clause. */
@@ -340,11 +353,9 @@ static int receives_arms(const mz_coder *c, const mz_mention *v)
 static int from_clause(const mz_coder *c, const mz_mention *v, uint32_t stop)
 {
     for (uint32_t i = mz_act_end(v); i + 1 < stop; i++) {
-        if (!mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */))
-            continue;
-        for (size_t g = 0; g < c->ng; g++)
-            if (c->gv[g].b == i + 1)
-                return (int)g;
+        int g = mz_tok_is(c, i, "\xd9\x85\xd9\x86" /* من */) ? group_starting(c, i + 1) : -1;
+        if (g >= 0)
+            return g;
     }
     return -1;
 }
@@ -1224,10 +1235,8 @@ static int light_doer(const mz_coder *c, const mz_mention *v, uint32_t e)
     i++;
     if (i < e && (mz_tok_is(c, i, "بها") || mz_tok_is(c, i, "به")))
         i++;
-    for (size_t g = 0; g < c->ng; g++)
-        if (c->gv[g].b == i && !(c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)))
-            return (int)g;
-    return -1;
+    int g = group_starting(c, i);
+    return g >= 0 && !(c->av[c->gv[g].first].clitic & (MZ_CL_LI | MZ_CL_BI | MZ_CL_KA)) ? g : -1;
 }
 
 /* The beginnings of a definite Arabic noun: the article after a conjunction و/ف and a
@@ -1411,10 +1420,8 @@ static int tree_group(mz_coder *c, const mz_mention *v, int deprel)
         in_list(mz_tok_fold(&c->toks, t), relative_pronouns, sizeof relative_pronouns / sizeof relative_pronouns[0]) &&
         (h = mz_parse_head(c, v->b, &rel)) != UINT32_MAX && rel == MZ_DEPREL_ACL)
         t = h;
-    for (size_t g = 0; g < c->ng; g++)
-        if (t >= c->gv[g].b && t < c->gv[g].e)
-            return group_objects(c, (int)g) || unresolved(c, g) ? -1 : (int)g;
-    return -1;
+    int g = group_at(c, t);
+    return g < 0 || group_objects(c, g) || unresolved(c, (size_t)g) ? -1 : g;
 }
 
 /* Whether the parse puts group g under a verb other than v ("بالتنكيل وقتل مواطنيها ... ولماذا
@@ -1525,15 +1532,6 @@ static int tree_target(mz_coder *c, const mz_mention *v, int src)
 /* ---- The Arabic parse: rules that act only when the sentence is parsed (--parse). ---- */
 
 static int standalone(const mz_coder *c, const mz_mention *v);
-
-/* The group that holds token t, or -1. */
-static int group_at(const mz_coder *c, uint32_t t)
-{
-    for (size_t g = 0; g < c->ng; g++)
-        if (c->gv[g].b != UINT32_MAX && t >= c->gv[g].b && t < c->gv[g].e)
-            return (int)g;
-    return -1;
-}
 
 /* Whether the parse coordinates Arabic group g with a noun a preposition governs ("رسائل من
  * القبائل في الكويت ودول الخليج تستنكر": the Gulf states stand under the في of Kuwait, a place,
@@ -1978,10 +1976,8 @@ static int that_subject(const mz_coder *c, const mz_mention *v, uint32_t b)
     for (uint32_t i = v->b; i > b; i--) {
         if (mz_marker_at(c, i - 1) != MZ_M_THAT)
             continue;
-        for (size_t g = 0; g < c->ng; g++)
-            if (c->gv[g].b == i && c->gv[g].e <= v->b)
-                return (int)g;
-        return -1;
+        int g = group_starting(c, i);
+        return g >= 0 && c->gv[g].e <= v->b ? g : -1;
     }
     return -1;
 }
